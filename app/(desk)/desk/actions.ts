@@ -1,0 +1,51 @@
+"use server";
+// Thin server actions: who is asking → the data verb → a result the editor can show.
+// Every rule lives in the verbs; these only translate.
+import { revalidatePath } from "next/cache";
+import { createArticle } from "@/db/articles/create";
+import { publishArticle } from "@/db/articles/publish";
+import { requestChanges } from "@/db/articles/request-changes";
+import { saveArticle } from "@/db/articles/save";
+import type { CreateArticleInput, RequestChangesInput, SaveArticleInput, WorkflowInput } from "@/db/articles/schemas";
+import { submitArticle } from "@/db/articles/submit";
+import type { Ctx } from "@/db/context";
+import { getViewer } from "@/lib/auth";
+import { toFailure, type ActionResult } from "@/lib/errors";
+import type { ArticleStatus } from "@/lib/workflow";
+
+type Saved = { id: number; version: number; status: ArticleStatus };
+
+async function run<T extends Saved>(name: string, verb: (ctx: Ctx) => Promise<T>): Promise<ActionResult<T>> {
+  const viewer = await getViewer();
+  if (!viewer) return { ok: false, code: "unauthenticated", message: "Your session has ended. Sign in again in another tab; your text stays here." };
+  try {
+    const data = await verb({ viewer });
+    revalidatePath("/desk");
+    return { ok: true, data } as ActionResult<T>;
+  } catch (error) {
+    return toFailure(error, name);
+  }
+}
+
+// Inputs arrive from the network as `unknown`; each verb validates them with zod.
+export async function createArticleAction(input: CreateArticleInput) {
+  return run("createArticle", (ctx) => createArticle({ ctx, input }));
+}
+
+export async function saveArticleAction(input: SaveArticleInput) {
+  return run("saveArticle", (ctx) => saveArticle({ ctx, input }));
+}
+
+export async function submitArticleAction(input: WorkflowInput) {
+  return run("submitArticle", (ctx) => submitArticle({ ctx, input }));
+}
+
+export async function requestChangesAction(input: RequestChangesInput) {
+  return run("requestChanges", (ctx) => requestChanges({ ctx, input }));
+}
+
+export async function publishArticleAction(input: WorkflowInput) {
+  const result = await run("publishArticle", (ctx) => publishArticle({ ctx, input }));
+  if (result.ok) revalidatePath("/", "layout"); // reader pages
+  return result;
+}

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { cache } from "react";
+import { getVisibleArticle } from "@/db/publications/queries";
+import { ArticleView } from "@/components/article/ArticleView";
+
+type Props = { params: Promise<{ section: string; slug: string }> };
+
+const load = cache(async (section: string, slug: string) => {
+  await connection();
+  return getVisibleArticle(section, slug);
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { section, slug } = await params;
+  const article = await load(section, slug);
+  if (!article) return {};
+  return {
+    title: article.headline,
+    description: article.standfirst || undefined,
+    alternates: { canonical: `/${article.sectionSlug}/${article.slug}` },
+  };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const { section, slug } = await params;
+  const article = await load(section, slug);
+  if (!article) notFound();
+  return <ArticleView article={article} />;
+}

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { listLatest } from "@/db/publications/queries";
+import { listSections } from "@/db/sections/queries";
+import { TeaserList } from "@/components/site/TeaserList";
+
+type Props = { params: Promise<{ section: string }> };
+
+async function findSection(slug: string) {
+  await connection();
+  const sections = await listSections();
+  return sections.find((s) => s.slug === slug) ?? null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const section = await findSection((await params).section);
+  return section ? { title: section.name, alternates: { canonical: `/${section.slug}` } } : {};
+}
+
+export default async function SectionPage({ params }: Props) {
+  const section = await findSection((await params).section);
+  if (!section) notFound();
+  const items = await listLatest({ limit: 30, sectionSlug: section.slug });
+  return (
+    <>
+      <h1 className="page-title">{section.name}</h1>
+      {items.length ? <TeaserList items={items} /> : <p className="empty-state">In diesem Ressort ist noch nichts erschienen.</p>}
+    </>
+  );
+}

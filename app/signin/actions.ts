@@ -1,0 +1,29 @@
+"use server";
+import { AuthError } from "next-auth";
+import { signIn } from "@/lib/auth";
+
+export type SignInState = { error?: string; email?: string };
+
+/** Only same-site desk paths are allowed as a destination after sign-in. */
+function safeDestination(value: FormDataEntryValue | null): string {
+  const path = typeof value === "string" ? value : "";
+  return path.startsWith("/desk") && !path.startsWith("//") ? path : "/desk";
+}
+
+export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
+  const email = String(formData.get("email") ?? "").slice(0, 254);
+  try {
+    await signIn("credentials", {
+      email,
+      password: String(formData.get("password") ?? "").slice(0, 200),
+      redirectTo: safeDestination(formData.get("callbackUrl")),
+    });
+    return {};
+  } catch (error) {
+    // signIn redirects by throwing; only Auth.js's own errors mean "wrong credentials".
+    if (error instanceof AuthError) {
+      return { error: "The email address or password is not right.", email };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,291 @@
+"use client";
+import { EditorContent, useEditor } from "@tiptap/react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState } from "react";
+import {
+  createArticleAction,
+  publishArticleAction,
+  requestChangesAction,
+  saveArticleAction,
+  submitArticleAction,
+} from "@/app/(desk)/desk/actions";
+import { articleExtensions } from "@/lib/content/extensions";
+import { countWords, EMPTY_BODY, readingMinutes } from "@/lib/content/words";
+import type { FieldErrors } from "@/lib/errors";
+import { STATUS_LABELS, type ArticleStatus } from "@/lib/workflow";
+import { Toolbar } from "./Toolbar";
+
+export type EditorArticle = {
+  id: number;
+  headline: string;
+  standfirst: string;
+  sectionId: number;
+  language: "de" | "en";
+  body: unknown;
+  status: ArticleStatus;
+  version: number;
+  liveUrl: string | null;
+  hasUnpublishedChanges: boolean;
+};
+
+export type EditorCapabilities = { edit: boolean; submit: boolean; publish: boolean; requestChanges: boolean };
+
+type SaveState =
+  | { kind: "idle" }
+  | { kind: "dirty" }
+  | { kind: "saving" }
+  | { kind: "saved"; at: Date }
+  | { kind: "error"; message: string }
+  | { kind: "conflict"; message: string };
+
+const timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
+
+export function ArticleEditor({
+  article,
+  sections,
+  can,
+}: {
+  article: EditorArticle | null;
+  sections: { id: number; name: string }[];
+  can: EditorCapabilities;
+}) {
+  const router = useRouter();
+  const [id, setId] = useState(article?.id ?? null);
+  const version = useRef(article?.version ?? 0);
+  const [status, setStatus] = useState<ArticleStatus>(article?.status ?? "draft");
+  const [headline, setHeadline] = useState(article?.headline ?? "");
+  const [standfirst, setStandfirst] = useState(article?.standfirst ?? "");
+  const [sectionId, setSectionId] = useState(String(article?.sectionId ?? ""));
+  const [language, setLanguage] = useState<"de" | "en">(article?.language ?? "de");
+  const [save, setSave] = useState<SaveState>({ kind: "idle" });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [notice, setNotice] = useState<{ text: string; href?: string } | null>(null);
+  const [words, setWords] = useState(0);
+  const [noteOpen, setNoteOpen] = useState(false);
+  const [note, setNote] = useState("");
+  const [busy, setBusy] = useState(false);
+
+  const editor = useEditor({
+    extensions: articleExtensions,
+    content: (article?.body as object) ?? EMPTY_BODY,
+    editable: can.edit,
+    immediatelyRender: false, // server-rendered page; the editor mounts in the browser
+    editorProps: {
+      attributes: { role: "textbox", "aria-multiline": "true", "aria-label": "Article text", class: "article-body-editor" },
+    },
+    onCreate: ({ editor: e }) => setWords(countWords(e.getText({ blockSeparator: "\n" }))),
+    onUpdate: ({ editor: e }) => {
+      setWords(countWords(e.getText({ blockSeparator: "\n" })));
+      setSave({ kind: "dirty" });
+    },
+  });
+
+  const dirty = save.kind === "dirty" || save.kind === "error" || save.kind === "conflict";
+  const markDirty = () => setSave({ kind: "dirty" });
+
+  // Leaving the page with unsaved text asks first.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
+
+  /** Saves (or creates) the working copy. Returns the saved id and version, or null on failure. */
+  const saveNow = useCallback(async (): Promise<{ id: number; version: number } | null> => {
+    if (!editor) return null;
+    setSave({ kind: "saving" });
+    setErrors({});
+    const fields = { headline, standfirst, sectionId: Number(sectionId), language, body: editor.getJSON() };
+    const result = id
+      ? await saveArticleAction({ ...fields, id, version: version.current })
+      : await createArticleAction(fields);
+    if (!result.ok) {
+      setErrors(result.fieldErrors ?? {});
+      setSave(result.code === "conflict" ? { kind: "conflict", message: result.message } : { kind: "error", message: result.message });
+      return null;
+    }
+    version.current = result.data.version;
+    setSave({ kind: "saved", at: new Date() });
+    if (!id) {
+      setId(result.data.id);
+      // Keep the editor mounted (and its undo history) while the address becomes the article's own.
+      window.history.replaceState(null, "", `/desk/articles/${result.data.id}`);
+    }
+    return { id: result.data.id, version: result.data.version };
+  }, [editor, headline, standfirst, sectionId, language, id]);
+
+  // Ctrl/Cmd+S saves at once instead of saving the web page.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
+        e.preventDefault();
+        if (can.edit) void saveNow();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [saveNow, can.edit]);
+
+  /** Runs a workflow step on the latest saved version (saving pending changes first). */
+  async function step(
+    action: (input: { id: number; version: number; note: string }) => ReturnType<typeof submitArticleAction>,
+    done: string,
+  ) {
+    setBusy(true);
+    setNotice(null);
+    try {
+      let target = id ? { id, version: version.current } : null;
+      if (can.edit && (dirty || !id)) target = await saveNow();
+      if (!target) return;
+      const result = await action({ ...target, note });
+      if (!result.ok) {
+        setErrors(result.fieldErrors ?? {});
+        setSave(result.code === "conflict" ? { kind: "conflict", message: result.message } : { kind: "error", message: result.message });
+        return;
+      }
+      version.current = result.data.version;
+      setStatus(result.data.status);
+      setNote("");
+      setNoteOpen(false);
+      setNotice({ text: done, href: "url" in result.data ? String(result.data.url) : undefined });
+      router.refresh(); // permissions and lists depend on the new status
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const fieldError = (name: string) =>
+    errors[name]?.length ? (
+      <p className="field__error" id={`${name}-error`}>
+        {errors[name].join(" ")}
+      </p>
+    ) : null;
+  const invalid = (name: string) =>
+    errors[name]?.length ? { "aria-invalid": true as const, "aria-describedby": `${name}-error` } : {};
+
+  return (
+    <div className="editor-layout">
+      <div>
+        <div className="action-bar">
+          <span className={`status status--${status}`}>{STATUS_LABELS[status]}</span>
+          <SaveStatus state={save} />
+          {can.edit && (
+            <button className="button" type="button" onClick={() => void saveNow()} disabled={busy || save.kind === "saving"}>
+              Save
+            </button>
+          )}
+          {can.submit && (
+            <button className="button button--primary" type="button" disabled={busy} onClick={() => void step(submitArticleAction, "Submitted for review. The editors have it now.")}>
+              Submit for review
+            </button>
+          )}
+          {can.requestChanges && status === "in_review" && (
+            <button className="button" type="button" disabled={busy} onClick={() => setNoteOpen((o) => !o)} aria-expanded={noteOpen}>
+              Request changes
+            </button>
+          )}
+          {can.publish && (
+            <button className="button button--publish" type="button" disabled={busy} onClick={() => void step(publishArticleAction, "Published.")}>
+              {status === "published" ? "Publish update" : "Publish"}
+            </button>
+          )}
+        </div>
+        {(save.kind === "error" || save.kind === "conflict") && (
+          <p className="alert alert--error" role="alert">
+            {save.message}
+          </p>
+        )}
+        {notice && (
+          <p className="alert alert--ok" role="status">
+            {notice.text} {notice.href && <Link href={notice.href}>View the live article</Link>}
+          </p>
+        )}
+        {noteOpen && (
+          <div className="panel">
+            <div className="field">
+              <label htmlFor="change-note">What needs to change?</label>
+              <textarea id="change-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} {...invalid("note")} />
+              {fieldError("note")}
+            </div>
+            <button className="button button--primary" type="button" disabled={busy} onClick={() => void step(requestChangesAction, "Sent back to the author.")}>
+              Send back to author
+            </button>
+          </div>
+        )}
+        {!can.edit && (
+          <p className="field__hint">
+            {status === "in_review" ? "This article is with the editors. You can change it again if they send it back." : "You can read this article but not change it."}
+          </p>
+        )}
+        <div className="field editor-headline">
+          <label htmlFor="headline">Headline</label>
+          <input id="headline" value={headline} readOnly={!can.edit} maxLength={200} onChange={(e) => { setHeadline(e.target.value); markDirty(); }} {...invalid("headline")} />
+          {fieldError("headline")}
+        </div>
+        <div className="field">
+          <label htmlFor="standfirst">Standfirst</label>
+          <textarea id="standfirst" rows={2} value={standfirst} readOnly={!can.edit} onChange={(e) => { setStandfirst(e.target.value); markDirty(); }} {...invalid("standfirst")} />
+          {fieldError("standfirst")}
+        </div>
+        <div className="field">
+          <span className="label" id="body-label">Text</span>
+          {editor && can.edit && <Toolbar editor={editor} />}
+          <div className="editor-surface" aria-labelledby="body-label">
+            <EditorContent editor={editor} />
+          </div>
+          {fieldError("body")}
+          <p className="word-count" aria-live="polite">
+            {words} words · {readingMinutes(words)} min read
+          </p>
+        </div>
+      </div>
+      <aside className="panel" aria-label="Article settings">
+        <div className="field">
+          <label htmlFor="section">Section</label>
+          <select id="section" value={sectionId} disabled={!can.edit} onChange={(e) => { setSectionId(e.target.value); markDirty(); }} {...invalid("sectionId")}>
+            <option value="">Choose a section…</option>
+            {sections.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+          {fieldError("sectionId")}
+        </div>
+        <div className="field">
+          <label htmlFor="language">Language</label>
+          <select id="language" value={language} disabled={!can.edit} onChange={(e) => { setLanguage(e.target.value as "de" | "en"); markDirty(); }}>
+            <option value="de">German</option>
+            <option value="en">English</option>
+          </select>
+        </div>
+        {article?.liveUrl && (
+          <p>
+            <Link href={article.liveUrl}>View live article</Link>
+            {article.hasUnpublishedChanges && <span className="field__hint"> · has unpublished changes</span>}
+          </p>
+        )}
+        {id && <p className="field__hint">Short link: /a/{id}</p>}
+      </aside>
+    </div>
+  );
+}
+
+function SaveStatus({ state }: { state: SaveState }) {
+  const text = {
+    idle: "No changes",
+    dirty: "Unsaved changes",
+    saving: "Saving…",
+    saved: state.kind === "saved" ? `Saved ${timeFormat.format(state.at)}` : "",
+    error: "Not saved",
+    conflict: "Conflict — not saved",
+  }[state.kind];
+  const tone = state.kind === "dirty" ? " save-status--dirty" : state.kind === "error" || state.kind === "conflict" ? " save-status--error" : "";
+  return (
+    <span className={`save-status${tone}`} role="status" aria-live="polite">
+      {text}
+    </span>
+  );
+}

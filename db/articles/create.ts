@@ -1,0 +1,44 @@
+import "server-only";
+import { assertCan } from "@/lib/permissions";
+import { parseInput, withTransaction, type VerbArgs } from "../context";
+import { articleAuthors, articleRevisions, articles } from "../schema";
+import { actorId, recordEvent } from "./load";
+import { prepareArticleFields, slugForHeadline } from "./fields";
+import { CreateArticleInput } from "./schemas";
+
+/** A new draft, bylined to the person who started it. */
+export async function createArticle({ ctx, input }: VerbArgs<CreateArticleInput>) {
+  const data = parseInput(CreateArticleInput, input);
+  assertCan(ctx.viewer, "article.create");
+  return withTransaction(ctx, async (tx) => {
+    const derived = await prepareArticleFields(tx, data);
+    const slug = await slugForHeadline(tx, data.headline, data.sectionId);
+    const by = actorId(ctx);
+    const [article] = await tx
+      .insert(articles)
+      .values({
+        sectionId: data.sectionId,
+        slug,
+        headline: data.headline,
+        standfirst: data.standfirst,
+        language: data.language,
+        body: derived.body,
+        wordCount: derived.wordCount,
+        createdById: by,
+        updatedById: by,
+      })
+      .returning({ id: articles.id, version: articles.version, slug: articles.slug, status: articles.status });
+    if (by) await tx.insert(articleAuthors).values({ articleId: article.id, userId: by, position: 0 });
+    await tx.insert(articleRevisions).values({
+      articleId: article.id,
+      version: article.version,
+      kind: "create",
+      headline: data.headline,
+      standfirst: data.standfirst,
+      body: derived.body,
+      createdById: by,
+    });
+    await recordEvent(tx, ctx, { articleId: article.id, action: "create", from: null, to: "draft" });
+    return article;
+  });
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import { asc, eq } from "drizzle-orm";
+import { Conflict, NotFound } from "@/lib/errors";
+import type { ArticleAccess } from "@/lib/permissions";
+import type { WorkflowAction } from "@/lib/workflow";
+import type { Db } from "../client";
+import type { Ctx } from "../context";
+import { articleAuthors, articleEvents, articles } from "../schema";
+
+export type ArticleRow = typeof articles.$inferSelect;
+export type LockedArticle = ArticleRow & ArticleAccess;
+
+/** Loads and row-locks an article for a write, with what the permission rules need. */
+export async function getArticleForUpdateOrThrow(tx: Db, id: number): Promise<LockedArticle> {
+  const [row] = await tx.select().from(articles).where(eq(articles.id, id)).for("update");
+  if (!row) throw new NotFound("This article does not exist (any more).");
+  const authors = await tx
+    .select({ userId: articleAuthors.userId })
+    .from(articleAuthors)
+    .where(eq(articleAuthors.articleId, id))
+    .orderBy(asc(articleAuthors.position));
+  return { ...row, authorIds: authors.map((a) => a.userId) };
+}
+
+export function assertVersion(article: ArticleRow, version: number): void {
+  if (article.version !== version) {
+    throw new Conflict(
+      "Someone else saved this article while you were working on it. Your text is still here.",
+      article.version,
+    );
+  }
+}
+
+export async function recordEvent(
+  tx: Db,
+  ctx: Ctx,
+  event: { articleId: number; action: WorkflowAction | "create"; from: ArticleRow["status"] | null; to: ArticleRow["status"]; note?: string },
+): Promise<void> {
+  await tx.insert(articleEvents).values({
+    articleId: event.articleId,
+    actorId: actorId(ctx),
+    action: event.action,
+    fromStatus: event.from,
+    toStatus: event.to,
+    note: event.note ?? "",
+  });
+}
+
+/** The acting user's id for foreign keys (null for command-line scripts). */
+export function actorId(ctx: Ctx): number | null {
+  return ctx.viewer && ctx.viewer.id > 0 ? ctx.viewer.id : null;
+}

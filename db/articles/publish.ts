@@ -1,0 +1,52 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { parseInput, withTransaction, type VerbArgs } from "../context";
+import { buildSnapshot } from "../publications/snapshot";
+import { articleRevisions, publications } from "../schema";
+import { actorId } from "./load";
+import { WorkflowInput } from "./schemas";
+import { applyTransition } from "./transition";
+
+/**
+ * Publishes the working copy: writes the reader snapshot and moves the status in one
+ * transaction, so readers see the old or the new article, never a mix. Publishing an
+ * already-published article publishes its update (the first publication time is kept).
+ */
+export async function publishArticle({ ctx, input }: VerbArgs<WorkflowInput>) {
+  const data = parseInput(WorkflowInput, input);
+  return withTransaction(ctx, async (tx) => {
+    let snapshotUrl = "";
+    const result = await applyTransition(
+      tx,
+      ctx,
+      { ...data, action: "publish", capability: "article.publish" },
+      async (article, nextVersion) => {
+        const snapshot = await buildSnapshot(tx, article);
+        const [previous] = await tx
+          .select({ publishedAt: publications.publishedAt })
+          .from(publications)
+          .where(eq(publications.articleId, article.id));
+        const now = sql`now()`;
+        await tx
+          .insert(publications)
+          .values({ articleId: article.id, ...snapshot, publishedAt: now, updatedAt: now, visibleFrom: now, version: nextVersion })
+          .onConflictDoUpdate({
+            target: publications.articleId,
+            set: { ...snapshot, updatedAt: now, visibleFrom: previous ? publications.visibleFrom : now, version: nextVersion },
+          });
+        await tx.insert(articleRevisions).values({
+          articleId: article.id,
+          version: nextVersion,
+          kind: "publish",
+          headline: article.headline,
+          standfirst: article.standfirst,
+          body: article.body,
+          createdById: actorId(ctx),
+        });
+        snapshotUrl = `/${snapshot.sectionSlug}/${snapshot.slug}`;
+        return { publishedVersion: nextVersion };
+      },
+    );
+    return { ...result, url: snapshotUrl };
+  });
+}

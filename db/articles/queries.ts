@@ -1,0 +1,118 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { ArticleAccess, Viewer } from "@/lib/permissions";
+import type { ArticleStatus } from "@/lib/workflow";
+import { executor, type Ctx } from "../context";
+import { articleAuthors, articles, publications, sections, users } from "../schema";
+
+export type EditableArticle = ArticleAccess & {
+  id: number;
+  headline: string;
+  standfirst: string;
+  sectionId: number;
+  sectionSlug: string;
+  slug: string;
+  language: "de" | "en";
+  body: unknown;
+  version: number;
+  publishedVersion: number | null;
+  authors: { id: number; name: string }[];
+  updatedAt: string;
+  liveUrl: string | null;
+};
+
+export async function getArticleForEdit(id: number, ctx?: Pick<Ctx, "tx">): Promise<EditableArticle | null> {
+  const db = await executor(ctx);
+  const [row] = await db
+    .select({
+      article: articles,
+      sectionSlug: sections.slug,
+      liveSection: publications.sectionSlug,
+      liveSlug: publications.slug,
+      liveFrom: publications.visibleFrom,
+    })
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .leftJoin(publications, eq(publications.articleId, articles.id))
+    .where(eq(articles.id, id));
+  if (!row) return null;
+  const authors = await db
+    .select({ id: users.id, name: users.name })
+    .from(articleAuthors)
+    .innerJoin(users, eq(users.id, articleAuthors.userId))
+    .where(eq(articleAuthors.articleId, id))
+    .orderBy(asc(articleAuthors.position));
+  const a = row.article;
+  return {
+    id: a.id,
+    headline: a.headline,
+    standfirst: a.standfirst,
+    sectionId: a.sectionId,
+    sectionSlug: row.sectionSlug,
+    slug: a.slug,
+    language: a.language,
+    body: a.body,
+    status: a.status,
+    version: a.version,
+    publishedVersion: a.publishedVersion,
+    createdById: a.createdById,
+    authorIds: authors.map((u) => u.id),
+    authors,
+    updatedAt: a.updatedAt.toISOString(),
+    liveUrl:
+      row.liveSection && a.status === "published" ? `/${row.liveSection}/${row.liveSlug}` : null,
+  };
+}
+
+export type DeskArticle = {
+  id: number;
+  headline: string;
+  status: ArticleStatus;
+  sectionName: string;
+  updatedAt: string;
+  authors: string[];
+  hasUnpublishedChanges: boolean;
+};
+
+async function deskList(db: Awaited<ReturnType<typeof executor>>, where: ReturnType<typeof and>, limit = 50) {
+  const rows = await db
+    .select({
+      id: articles.id,
+      headline: articles.headline,
+      status: articles.status,
+      sectionName: sections.name,
+      updatedAt: articles.updatedAt,
+      version: articles.version,
+      publishedVersion: articles.publishedVersion,
+      authors: sql<string[]>`coalesce((
+        select array_agg(u.name order by aa.position) from ${articleAuthors} aa
+        join ${users} u on u.id = aa.user_id where aa.article_id = ${articles.id}), '{}')`,
+    })
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .where(where)
+    .orderBy(desc(articles.updatedAt))
+    .limit(limit);
+  return rows.map(
+    (r): DeskArticle => ({
+      id: r.id,
+      headline: r.headline,
+      status: r.status,
+      sectionName: r.sectionName,
+      updatedAt: r.updatedAt.toISOString(),
+      authors: r.authors,
+      hasUnpublishedChanges: r.status === "published" && r.publishedVersion !== null && r.version > r.publishedVersion,
+    }),
+  );
+}
+
+/** The desk's dashboard lists for one person. */
+export async function getDeskOverview(viewer: Viewer, ctx?: Pick<Ctx, "tx">) {
+  const db = await executor(ctx);
+  const mine = sql`exists (select 1 from ${articleAuthors} aa where aa.article_id = ${articles.id} and aa.user_id = ${viewer.id})`;
+  // Sequential on purpose: inside a transaction there is one connection to share.
+  const myDrafts = await deskList(db, and(inArray(articles.status, ["draft", "changes_requested"]), mine));
+  const awaitingReview = await deskList(db, and(eq(articles.status, "in_review")));
+  const published = await deskList(db, and(eq(articles.status, "published")), 20);
+  return { myDrafts, awaitingReview, published };
+}

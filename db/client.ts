@@ -1,0 +1,149 @@
+import "server-only";
+// Picks the database driver. No DATABASE_URL → embedded PGlite in ./data (one process per
+// data folder, guarded by a pid lock); postgres://… → a node-postgres pool. Same schema,
+// same migrations, applied on first use.
+import fs from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** A database or a transaction: verbs and queries accept either. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+type Handle = { db: Db; engine: "pglite" | "postgres"; close: () => Promise<void> };
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+
+export function dataDir(): string {
+  return path.resolve(process.env.COPYDESK_DATA_DIR || "data");
+}
+
+export function databaseUrl(): string | undefined {
+  const url = process.env.DATABASE_URL?.trim();
+  return url ? url : undefined;
+}
+
+// Survives Next's module re-evaluation in dev, so there is only ever one PGlite per process.
+const globalForDb = globalThis as unknown as { __copydeskDb?: Promise<Handle> };
+
+export function getDb(): Promise<Db> {
+  return getHandle().then((h) => h.db);
+}
+
+export function getHandle(): Promise<Handle> {
+  if (process.env.NEXT_PHASE === "phase-production-build") {
+    // Build workers must never open the embedded database: several of them at once lose writes.
+    throw new Error("Copydesk: the database was touched during `next build`. Make that page dynamic.");
+  }
+  globalForDb.__copydeskDb ??= open().catch((error) => {
+    globalForDb.__copydeskDb = undefined;
+    throw error;
+  });
+  return globalForDb.__copydeskDb;
+}
+
+export async function closeDb(): Promise<void> {
+  const handle = globalForDb.__copydeskDb;
+  globalForDb.__copydeskDb = undefined;
+  if (handle) await (await handle).close();
+}
+
+async function open(): Promise<Handle> {
+  const url = databaseUrl();
+  return url ? openPostgres(url) : openPglite(path.join(dataDir(), "pglite"));
+}
+
+async function openPostgres(url: string): Promise<Handle> {
+  const { Pool } = await import("pg");
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+  const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE || 10) });
+  pool.on("error", (error) => console.error("[copydesk] idle PostgreSQL client error:", error.message));
+  const db = drizzle({ client: pool, schema });
+  // Several app instances may start at once: one migrates, the others wait for it.
+  const client = await pool.connect();
+  try {
+    await client.query("select pg_advisory_lock(724113)");
+    await migrate(drizzle({ client, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    await client.query("select pg_advisory_unlock(724113)").catch(() => undefined);
+    client.release();
+  }
+  return { db: db as unknown as Db, engine: "postgres", close: () => pool.end() };
+}
+
+async function openPglite(folder: string): Promise<Handle> {
+  fs.mkdirSync(folder, { recursive: true }); // PGlite does not create its folder
+  const releaseLock = acquireLock(folder);
+  try {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { drizzle } = await import("drizzle-orm/pglite");
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    const client = await PGlite.create(folder);
+    const db = drizzle({ client, schema });
+    await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    return {
+      db: db as unknown as Db,
+      engine: "pglite",
+      close: async () => {
+        await client.close();
+        releaseLock();
+      },
+    };
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+}
+
+/**
+ * PGlite has no locking of its own: a second process on the same folder silently loses
+ * writes. A pid file makes the second one fail fast with a message that says what to do.
+ */
+function acquireLock(folder: string): () => void {
+  const lockFile = path.join(path.dirname(folder), "pglite.pid");
+  const holder = readPid(lockFile);
+  if (holder && holder !== process.pid && isAlive(holder)) {
+    throw new Error(
+      `The embedded database in ${folder} is in use by another process (pid ${holder}). ` +
+        "Stop the Copydesk server before running scripts against the embedded database, " +
+        "or set DATABASE_URL to use PostgreSQL, which many processes can share.",
+    );
+  }
+  fs.writeFileSync(lockFile, String(process.pid));
+  const release = () => {
+    if (readPid(lockFile) === process.pid) fs.rmSync(lockFile, { force: true });
+  };
+  process.once("exit", release);
+  return release;
+}
+
+function readPid(file: string): number | null {
+  try {
+    const pid = Number(fs.readFileSync(file, "utf8").trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** A cheap health check for the error page and the start script. */
+export async function ping(): Promise<boolean> {
+  try {
+    await (await getDb()).execute(sql`select 1`);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,45 @@
+import "server-only";
+import { z } from "zod";
+import { Invalid } from "@/lib/errors";
+import type { Viewer } from "@/lib/permissions";
+import { getDb, type Db } from "./client";
+
+/** Who is acting, and (in tests or nested verbs) the transaction to act in. */
+export type Ctx = { viewer: Viewer | null; tx?: Db };
+export type VerbArgs<I> = { ctx: Ctx; input: I };
+
+/** The actor for command-line scripts (first admin, seed). Never reaches a web request. */
+export const SYSTEM_VIEWER: Viewer = { id: 0, role: "admin", name: "Copydesk" };
+
+/** Runs `fn` in one transaction: the caller's (as a savepoint) or a new one. */
+export async function withTransaction<T>(ctx: Ctx, fn: (tx: Db) => Promise<T>): Promise<T> {
+  const db = ctx.tx ?? (await getDb());
+  return db.transaction((tx) => fn(tx as unknown as Db));
+}
+
+export async function executor(ctx?: { tx?: Db }): Promise<Db> {
+  return ctx?.tx ?? getDb();
+}
+
+/** zod → `Invalid` with one message list per field, for the form to show beside each input. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.length ? String(issue.path[0]) : "form";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  throw new Invalid(fieldErrors);
+}
+
+/** Postgres unique violation (SQLSTATE 23505), whichever driver raised it. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  let e: unknown = error;
+  for (let i = 0; i < 4 && e && typeof e === "object"; i++) {
+    const { code, constraint: name } = e as { code?: string; constraint?: string };
+    if (code === "23505") return !constraint || name === constraint;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}

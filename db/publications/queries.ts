@@ -1,0 +1,79 @@
+import "server-only";
+import { and, desc, eq, lte, sql } from "drizzle-orm";
+import { executor, type Ctx } from "../context";
+import { publications } from "../schema";
+
+/** Readers only ever see publications that are due (scheduled ones appear by data, not timers). */
+const isVisible = lte(publications.visibleFrom, sql`now()`);
+
+export type ArticleTeaser = {
+  id: number;
+  href: string;
+  sectionSlug: string;
+  sectionName: string;
+  headline: string;
+  standfirst: string;
+  language: "de" | "en";
+  bylines: { name: string; slug: string }[];
+  publishedAt: string;
+};
+
+export async function listLatest(
+  { limit = 20, sectionSlug }: { limit?: number; sectionSlug?: string } = {},
+  ctx?: Pick<Ctx, "tx">,
+): Promise<ArticleTeaser[]> {
+  const db = await executor(ctx);
+  const rows = await db
+    .select({
+      id: publications.articleId,
+      sectionSlug: publications.sectionSlug,
+      sectionName: publications.sectionName,
+      slug: publications.slug,
+      headline: publications.headline,
+      standfirst: publications.standfirst,
+      language: publications.language,
+      bylines: publications.bylines,
+      publishedAt: publications.publishedAt,
+    })
+    .from(publications)
+    .where(sectionSlug ? and(isVisible, eq(publications.sectionSlug, sectionSlug)) : isVisible)
+    .orderBy(desc(publications.publishedAt))
+    .limit(limit);
+  return rows.map(({ slug, publishedAt, ...r }) => ({
+    ...r,
+    href: `/${r.sectionSlug}/${slug}`,
+    publishedAt: publishedAt.toISOString(),
+  }));
+}
+
+export type PublishedArticle = Omit<typeof publications.$inferSelect, "publishedAt" | "updatedAt" | "visibleFrom"> & {
+  publishedAt: string;
+  updatedAt: string;
+};
+
+export async function getVisibleArticle(
+  sectionSlug: string,
+  slug: string,
+  ctx?: Pick<Ctx, "tx">,
+): Promise<PublishedArticle | null> {
+  const db = await executor(ctx);
+  const [row] = await db
+    .select()
+    .from(publications)
+    .where(and(eq(publications.sectionSlug, sectionSlug), eq(publications.slug, slug), isVisible))
+    .limit(1);
+  if (!row) return null;
+  const { publishedAt, updatedAt, visibleFrom: _visibleFrom, ...rest } = row;
+  return { ...rest, publishedAt: publishedAt.toISOString(), updatedAt: updatedAt.toISOString() };
+}
+
+/** The canonical path for a short link `/a/{id}`, or null when nothing is visible. */
+export async function getCanonicalPath(articleId: number, ctx?: Pick<Ctx, "tx">): Promise<string | null> {
+  const db = await executor(ctx);
+  const [row] = await db
+    .select({ sectionSlug: publications.sectionSlug, slug: publications.slug })
+    .from(publications)
+    .where(and(eq(publications.articleId, articleId), isVisible))
+    .limit(1);
+  return row ? `/${row.sectionSlug}/${row.slug}` : null;
+}

@@ -1,0 +1,74 @@
+import "server-only";
+import { asc, eq, inArray } from "drizzle-orm";
+import { bodyText, renderBody, parseBody } from "@/lib/content/body";
+import type { Db } from "../client";
+import {
+  articleAuthors,
+  articleTags,
+  publications,
+  relatedLinks,
+  sections,
+  tags,
+  users,
+  type PublishedRelated,
+} from "../schema";
+import type { ArticleRow } from "../articles/load";
+
+/**
+ * Builds the reader-facing snapshot of an article: pre-rendered, sanitized HTML and the
+ * denormalised bylines, tags and related links, so a reader page is a single read.
+ */
+export async function buildSnapshot(tx: Db, article: ArticleRow) {
+  const [section] = await tx
+    .select({ slug: sections.slug, name: sections.name })
+    .from(sections)
+    .where(eq(sections.id, article.sectionId));
+  const bylines = await tx
+    .select({ name: users.name, slug: users.slug })
+    .from(articleAuthors)
+    .innerJoin(users, eq(users.id, articleAuthors.userId))
+    .where(eq(articleAuthors.articleId, article.id))
+    .orderBy(asc(articleAuthors.position));
+  const tagRows = await tx
+    .select({ name: tags.name, slug: tags.slug })
+    .from(articleTags)
+    .innerJoin(tags, eq(tags.id, articleTags.tagId))
+    .where(eq(articleTags.articleId, article.id))
+    .orderBy(asc(articleTags.position));
+  const links = await tx
+    .select()
+    .from(relatedLinks)
+    .where(eq(relatedLinks.articleId, article.id))
+    .orderBy(asc(relatedLinks.position));
+  const targetIds = links.map((l) => l.targetArticleId).filter((id): id is number => id !== null);
+  const targets = targetIds.length
+    ? await tx
+        .select({ id: publications.articleId, sectionSlug: publications.sectionSlug, slug: publications.slug })
+        .from(publications)
+        .where(inArray(publications.articleId, targetIds))
+    : [];
+  const related: PublishedRelated[] = [];
+  for (const link of links) {
+    if (link.targetArticleId !== null) {
+      const target = targets.find((t) => t.id === link.targetArticleId);
+      // Links to articles that are not live are left out rather than shown broken.
+      if (target) related.push({ title: link.title, href: `/${target.sectionSlug}/${target.slug}`, external: false });
+    } else if (link.url) {
+      related.push({ title: link.title, href: link.url, external: true });
+    }
+  }
+  const node = parseBody(article.body);
+  return {
+    sectionSlug: section.slug,
+    sectionName: section.name,
+    slug: article.slug,
+    language: article.language,
+    headline: article.headline,
+    standfirst: article.standfirst,
+    bodyHtml: renderBody(node),
+    bodyText: bodyText(node),
+    bylines,
+    tags: tagRows,
+    related,
+  };
+}

@@ -1,0 +1,217 @@
+// The Copydesk data model (one pg-core schema for PGlite and PostgreSQL).
+//   articles            the working copy the desk edits (optimistic `version`)
+//   article_revisions   immutable snapshots for history / diff / restore
+//   publications        the live snapshot readers see; written only by the publish transaction
+//   article_events      the audit trail of workflow transitions
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import type { JSONContent } from "@tiptap/core";
+
+export const userRole = pgEnum("user_role", ["admin", "editor", "journalist"]);
+export const articleStatus = pgEnum("article_status", [
+  "draft",
+  "in_review",
+  "changes_requested",
+  "scheduled",
+  "published",
+  "unpublished",
+]);
+export const articleLanguage = pgEnum("article_language", ["de", "en"]);
+export const revisionKind = pgEnum("revision_kind", ["create", "save", "autosave", "submit", "publish", "restore"]);
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+};
+
+export const users = pgTable(
+  "users",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    slug: text("slug").notNull(),
+    role: userRole("role").notNull().default("journalist"),
+    passwordHash: text("password_hash").notNull(),
+    /** Bumped on password reset, role change or deactivation: older sessions stop working. */
+    sessionVersion: integer("session_version").notNull().default(1),
+    active: boolean("active").notNull().default(true),
+    bio: text("bio").notNull().default(""),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`), uniqueIndex("users_slug_key").on(t.slug)],
+);
+
+export const sections = pgTable("sections", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  position: integer("position").notNull().default(0),
+});
+
+export const articles = pgTable(
+  "articles",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    sectionId: integer("section_id")
+      .notNull()
+      .references(() => sections.id),
+    slug: text("slug").notNull(),
+    headline: text("headline").notNull(),
+    standfirst: text("standfirst").notNull().default(""),
+    language: articleLanguage("language").notNull().default("de"),
+    body: jsonb("body").$type<JSONContent>().notNull(),
+    status: articleStatus("status").notNull().default("draft"),
+    /** Optimistic concurrency: every write sends the version it started from. */
+    version: integer("version").notNull().default(1),
+    /** Working-copy version that the live publication was made from (null: never published). */
+    publishedVersion: integer("published_version"),
+    wordCount: integer("word_count").notNull().default(0),
+    createdById: integer("created_by_id").references(() => users.id),
+    updatedById: integer("updated_by_id").references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("articles_section_slug_key").on(t.sectionId, t.slug),
+    index("articles_status_updated_idx").on(t.status, t.updatedAt),
+  ],
+);
+
+/** Bylines, in order. */
+export const articleAuthors = pgTable(
+  "article_authors",
+  {
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.userId] }), index("article_authors_user_idx").on(t.userId)],
+);
+
+export const articleRevisions = pgTable(
+  "article_revisions",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    kind: revisionKind("kind").notNull(),
+    headline: text("headline").notNull(),
+    standfirst: text("standfirst").notNull(),
+    body: jsonb("body").$type<JSONContent>().notNull(),
+    createdById: integer("created_by_id").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("article_revisions_article_idx").on(t.articleId, t.version)],
+);
+
+export const tags = pgTable(
+  "tags",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    name: text("name").notNull(),
+    slug: text("slug").notNull(),
+  },
+  (t) => [uniqueIndex("tags_slug_key").on(t.slug), uniqueIndex("tags_name_key").on(sql`lower(${t.name})`)],
+);
+
+export const articleTags = pgTable(
+  "article_tags",
+  {
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    tagId: integer("tag_id")
+      .notNull()
+      .references(() => tags.id),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index("article_tags_tag_idx").on(t.tagId)],
+);
+
+/** "Related" / "Zum Thema": another Copydesk article, or an external URL with a title. */
+export const relatedLinks = pgTable(
+  "related_links",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    position: integer("position").notNull().default(0),
+    targetArticleId: integer("target_article_id").references(() => articles.id, { onDelete: "cascade" }),
+    url: text("url"),
+    title: text("title").notNull(),
+  },
+  (t) => [index("related_links_article_idx").on(t.articleId, t.position)],
+);
+
+export type PublishedByline = { name: string; slug: string };
+export type PublishedTag = { name: string; slug: string };
+export type PublishedRelated = { title: string; href: string; external: boolean };
+
+/**
+ * What readers see, denormalised so an article page is one indexed read. Written only by
+ * the publish transaction; `visible_from` in the future is a scheduled publication.
+ */
+export const publications = pgTable(
+  "publications",
+  {
+    articleId: integer("article_id")
+      .primaryKey()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    sectionSlug: text("section_slug").notNull(),
+    sectionName: text("section_name").notNull(),
+    slug: text("slug").notNull(),
+    language: articleLanguage("language").notNull(),
+    headline: text("headline").notNull(),
+    standfirst: text("standfirst").notNull(),
+    bodyHtml: text("body_html").notNull(),
+    bodyText: text("body_text").notNull(),
+    bylines: jsonb("bylines").$type<PublishedByline[]>().notNull(),
+    tags: jsonb("tags").$type<PublishedTag[]>().notNull(),
+    related: jsonb("related").$type<PublishedRelated[]>().notNull(),
+    publishedAt: timestamp("published_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    visibleFrom: timestamp("visible_from", { withTimezone: true }).notNull(),
+    /** The working-copy version this snapshot was rendered from. */
+    version: integer("version").notNull(),
+  },
+  (t) => [
+    uniqueIndex("publications_section_slug_key").on(t.sectionSlug, t.slug),
+    index("publications_visible_idx").on(t.visibleFrom),
+  ],
+);
+
+/** Audit trail: every workflow transition, who, when, and the note. */
+export const articleEvents = pgTable(
+  "article_events",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    actorId: integer("actor_id").references(() => users.id),
+    action: text("action").notNull(),
+    fromStatus: articleStatus("from_status"),
+    toStatus: articleStatus("to_status").notNull(),
+    note: text("note").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("article_events_article_idx").on(t.articleId, t.createdAt)],
+);

@@ -1,0 +1,85 @@
+// Test database for integration tests: PGlite in memory by default, PostgreSQL when
+// DATABASE_URL is set. Each test runs in a transaction that is rolled back.
+import { afterAll } from "vitest";
+import type { Db } from "../client";
+import * as schema from "../schema";
+import { SYSTEM_VIEWER, type Ctx } from "../context";
+import { createSection } from "../sections/create";
+import { createUser } from "../users/create";
+import type { Viewer } from "@/lib/permissions";
+
+export const engine = process.env.DATABASE_URL?.trim() ? "postgres" : "pglite";
+
+let opened: Promise<{ db: Db; close: () => Promise<void> }> | undefined;
+
+async function open() {
+  const url = process.env.DATABASE_URL?.trim();
+  if (url) {
+    const { Pool } = await import("pg");
+    const { drizzle } = await import("drizzle-orm/node-postgres");
+    const pool = new Pool({ connectionString: url, max: 3 });
+    return { db: drizzle({ client: pool, schema }) as unknown as Db, close: () => pool.end() };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const client = await PGlite.create();
+  const db = drizzle({ client, schema });
+  await migrate(db, { migrationsFolder: "db/migrations" });
+  return { db: db as unknown as Db, close: () => client.close() };
+}
+
+export function testDb(): Promise<Db> {
+  opened ??= open();
+  return opened.then((o) => o.db);
+}
+
+// Registered while the test file imports this module, so it runs once per file.
+afterAll(async () => {
+  if (opened) await (await opened).close();
+});
+
+class Rollback extends Error {}
+
+/** Runs `fn` in a transaction that is always rolled back, so tests never see each other's rows. */
+export async function inRollback(fn: (tx: Db) => Promise<void>): Promise<void> {
+  const db = await testDb();
+  try {
+    await db.transaction(async (tx) => {
+      await fn(tx as unknown as Db);
+      throw new Rollback();
+    });
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+}
+
+let counter = 0;
+
+/** A newsroom of one admin, one editor and two journalists, plus two sections. */
+export async function newsroom(tx: Db) {
+  const tag = `${process.pid}-${++counter}-${Math.random().toString(36).slice(2, 7)}`;
+  const system: Ctx = { viewer: SYSTEM_VIEWER, tx };
+  const person = async (role: Viewer["role"], name: string): Promise<Viewer> => {
+    const u = await createUser({
+      ctx: system,
+      input: { email: `${role}-${name.split(" ")[0].toLowerCase()}-${tag}@copydesk.test`, name: `${name} ${tag}`, role, password: "correct horse battery" },
+    });
+    return { id: u.id, role: u.role, name: u.name };
+  };
+  const politik = await createSection({ ctx: system, input: { name: `Politik ${tag}` } });
+  const kultur = await createSection({ ctx: system, input: { name: `Kultur ${tag}` } });
+  return {
+    tag,
+    sections: { politik, kultur },
+    admin: await person("admin", "Ada Admin"),
+    editor: await person("editor", "Eda Editor"),
+    journalist: await person("journalist", "Lena Kämpfer"),
+    otherJournalist: await person("journalist", "Otto Other"),
+    ctx: (viewer: Viewer | null): Ctx => ({ viewer, tx }),
+  };
+}
+
+export function doc(...paragraphs: string[]) {
+  return { type: "doc", content: paragraphs.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })) };
+}

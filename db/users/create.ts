@@ -1,0 +1,30 @@
+import "server-only";
+import { assertCan } from "@/lib/permissions";
+import { Invalid } from "@/lib/errors";
+import { hashPassword } from "@/lib/passwords";
+import { slugify } from "@/lib/slug";
+import { users } from "../schema";
+import { isUniqueViolation, parseInput, withTransaction, type VerbArgs } from "../context";
+import { CreateUserInput } from "./schemas";
+import { uniqueSlug } from "../slugs";
+
+export async function createUser({ ctx, input }: VerbArgs<CreateUserInput>) {
+  const data = parseInput(CreateUserInput, input);
+  assertCan(ctx.viewer, "user.manage");
+  const passwordHash = await hashPassword(data.password);
+  try {
+    return await withTransaction(ctx, async (tx) => {
+      const slug = await uniqueSlug(tx, users, users.slug, slugify(data.name) || "autor");
+      const [row] = await tx
+        .insert(users)
+        .values({ email: data.email, name: data.name, role: data.role, passwordHash, slug, bio: data.bio ?? "" })
+        .returning({ id: users.id, email: users.email, name: users.name, role: users.role, slug: users.slug });
+      return row;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "users_email_key")) {
+      throw new Invalid({ email: ["There is already an account with this email address."] });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { Invalid } from "../errors";
+import { bodyText, countWords, parseBody, renderBody } from "./body";
+
+const text = (t: string, marks?: unknown[]) => ({ type: "text", text: t, ...(marks ? { marks } : {}) });
+const p = (...content: unknown[]) => ({ type: "paragraph", content });
+const doc = (...content: unknown[]) => ({ type: "doc", content });
+
+describe("renderBody", () => {
+  it("renders the supported structure to HTML", () => {
+    const html = renderBody(
+      doc(
+        { type: "heading", attrs: { level: 2 }, content: [text("Zwischentitel")] },
+        p(text("Ein "), text("fettes", [{ type: "bold" }]), text(" und "), text("kursives", [{ type: "italic" }]), text(" Wort.")),
+        { type: "bulletList", content: [{ type: "listItem", content: [p(text("Punkt eins"))] }] },
+        { type: "orderedList", attrs: { start: 1 }, content: [{ type: "listItem", content: [p(text("Erstens"))] }] },
+        { type: "blockquote", content: [p(text("„Wir bleiben“, sagt sie."))] },
+        p(text("Link", [{ type: "link", attrs: { href: "https://example.org/a?b=1&c=2" } }])),
+      ),
+    );
+    expect(html).toContain("<h2>Zwischentitel</h2>");
+    expect(html).toContain("<strong>fettes</strong>");
+    expect(html).toContain("<em>kursives</em>");
+    expect(html).toContain("<ul><li><p>Punkt eins</p></li></ul>");
+    expect(html).toContain("<ol");
+    expect(html).toContain("<blockquote><p>„Wir bleiben“, sagt sie.</p></blockquote>");
+    expect(html).toContain('<a href="https://example.org/a?b=1&amp;c=2" rel="noopener noreferrer">Link</a>');
+  });
+
+  it("escapes text that looks like markup", () => {
+    const html = renderBody(doc(p(text('<script>alert(1)</script><img src=x onerror="alert(2)">'))));
+    expect(html).not.toMatch(/<script|<img/i);
+    expect(html).toContain("&lt;script&gt;");
+  });
+});
+
+describe("parseBody", () => {
+  it("refuses nodes the editor does not have", () => {
+    expect(() => parseBody(doc({ type: "iframe", attrs: { src: "https://evil.example" } }))).toThrow(Invalid);
+    expect(() => parseBody(doc({ type: "codeBlock", content: [text("x")] }))).toThrow(Invalid);
+  });
+
+  it("refuses marks the editor does not have", () => {
+    expect(() => parseBody(doc(p(text("x", [{ type: "script" }]))))).toThrow(Invalid);
+  });
+
+  it.each(["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<script>alert(1)</script>", "java\tscript:alert(1)", "vbscript:x"])(
+    "refuses the link %s",
+    (href) => {
+      expect(() => parseBody(doc(p(text("click", [{ type: "link", attrs: { href } }]))))).toThrow(Invalid);
+    },
+  );
+
+  it("refuses invalid nesting and non-documents", () => {
+    expect(() => parseBody(doc(text("bare text at the top level")))).toThrow(Invalid);
+    expect(() => parseBody({ type: "paragraph" })).toThrow(Invalid);
+    expect(() => parseBody("<p>html</p>")).toThrow(Invalid);
+    expect(() => parseBody(null)).toThrow(Invalid);
+  });
+
+  it("refuses absurdly deep nesting", () => {
+    let node: unknown = p(text("tief"));
+    for (let i = 0; i < 60; i++) node = { type: "blockquote", content: [node] };
+    expect(() => parseBody(doc(node))).toThrow(Invalid);
+  });
+});
+
+describe("plain text and counts", () => {
+  it("counts German words with umlauts, ß and hyphenation", () => {
+    expect(countWords("Die Straße wird für Bürger-Initiativen geöffnet.")).toBe(6);
+  });
+  it("extracts text per block", () => {
+    expect(bodyText(parseBody(doc(p(text("Eins.")), p(text("Zwei.")))))).toBe("Eins.\n\nZwei.");
+  });
+});

@@ -1,0 +1,86 @@
+// Server-side handling of an article body (TipTap JSON): validate against the shared
+// schema, render to sanitized HTML, and derive plain text and word counts.
+import { getSchema, type JSONContent } from "@tiptap/core";
+import type { Node as PMNode } from "@tiptap/pm/model";
+import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
+import sanitizeHtml from "sanitize-html";
+import { Invalid } from "../errors";
+import { articleExtensions } from "./extensions";
+import { isSafeHref } from "./links";
+
+export { countWords, readingMinutes, EMPTY_BODY } from "./words";
+
+export type BodyJSON = JSONContent;
+
+// Built once per process: building a schema per call is the expensive part.
+const schema = getSchema(articleExtensions);
+
+const MAX_DEPTH = 40;
+
+/** Validates untrusted body JSON. Unknown nodes or marks, bad nesting and unsafe links are refused. */
+export function parseBody(json: unknown): PMNode {
+  if (!json || typeof json !== "object" || (json as { type?: unknown }).type !== "doc") {
+    throw new Invalid({ body: ["The article text could not be read. Please reload the editor."] });
+  }
+  let node: PMNode;
+  try {
+    node = schema.nodeFromJSON(json);
+    node.check();
+  } catch {
+    throw new Invalid({ body: ["The article text contains formatting Copydesk does not support."] });
+  }
+  let problem: string | null = null;
+  node.descendants((child, _pos, _parent) => {
+    if (problem) return false;
+    for (const mark of child.marks) {
+      if (mark.type.name === "link" && !isSafeHref(mark.attrs.href)) {
+        problem = "Links must start with http://, https:// or mailto:.";
+      }
+    }
+    return true;
+  });
+  if (depth(node) > MAX_DEPTH) problem = "The article text is nested too deeply.";
+  if (problem) throw new Invalid({ body: [problem] });
+  return node;
+}
+
+function depth(node: PMNode): number {
+  let max = 0;
+  node.forEach((child) => {
+    max = Math.max(max, depth(child));
+  });
+  return max + 1;
+}
+
+const SANITIZE: sanitizeHtml.IOptions = {
+  allowedTags: ["p", "h2", "h3", "h4", "strong", "em", "u", "s", "a", "ul", "ol", "li", "blockquote", "hr", "br"],
+  allowedAttributes: { a: ["href", "rel"], ol: ["start"] },
+  allowedSchemes: ["http", "https", "mailto"],
+  allowProtocolRelative: false,
+  transformTags: {
+    a: (tagName, attribs) => ({
+      tagName,
+      attribs: isSafeHref(attribs.href) ? { href: attribs.href, rel: "noopener noreferrer" } : ({} as Record<string, string>),
+    }),
+  },
+};
+
+/** Renders a validated body to the HTML readers get. Runs at publish time, never per request. */
+export function renderBody(body: PMNode | BodyJSON): string {
+  const node = "type" in body && typeof body.type === "object" ? (body as PMNode) : parseBody(body);
+  const html = renderToHTMLString({ content: node, extensions: articleExtensions });
+  return sanitizeHtml(html, SANITIZE);
+}
+
+/** Plain text with paragraph breaks, for search, descriptions and counts. */
+export function bodyText(body: PMNode): string {
+  const blocks: string[] = [];
+  body.descendants((node) => {
+    if (node.isTextblock) {
+      blocks.push(node.textContent);
+      return false;
+    }
+    return true;
+  });
+  return blocks.filter(Boolean).join("\n\n");
+}

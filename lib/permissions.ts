@@ -1,0 +1,96 @@
+// Who may do what — the one place. The UI asks `can()` to decide what to show; the data
+// layer calls `assertCan()` next to every write, so hiding a button is never the only guard.
+import { Forbidden } from "./errors";
+import { AUTHOR_EDITABLE, type ArticleStatus } from "./workflow";
+
+export const ROLES = ["admin", "editor", "journalist"] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Viewer = { id: number; role: Role; name: string };
+
+export type Capability =
+  | "article.create"
+  | "article.edit"
+  | "article.submit"
+  | "article.withdraw"
+  | "article.request_changes"
+  | "article.publish"
+  | "article.schedule"
+  | "article.unpublish"
+  | "article.edit_any"
+  | "comment.moderate"
+  | "taxonomy.manage"
+  | "user.manage";
+
+/** Role → capabilities. Per-article rules below narrow the journalist's ones to their own drafts. */
+const ROLE_CAPABILITIES: Record<Role, ReadonlySet<Capability>> = {
+  journalist: new Set<Capability>(["article.create", "article.edit", "article.submit", "article.withdraw"]),
+  editor: new Set<Capability>([
+    "article.create",
+    "article.edit",
+    "article.submit",
+    "article.withdraw",
+    "article.edit_any",
+    "article.request_changes",
+    "article.publish",
+    "article.schedule",
+    "article.unpublish",
+    "comment.moderate",
+    "taxonomy.manage",
+  ]),
+  admin: new Set<Capability>([
+    "article.create",
+    "article.edit",
+    "article.submit",
+    "article.withdraw",
+    "article.edit_any",
+    "article.request_changes",
+    "article.publish",
+    "article.schedule",
+    "article.unpublish",
+    "comment.moderate",
+    "taxonomy.manage",
+    "user.manage",
+  ]),
+};
+
+/** The part of an article the rules look at. */
+export type ArticleAccess = { status: ArticleStatus; authorIds: readonly number[]; createdById: number | null };
+
+function isAuthor(viewer: Viewer, article: ArticleAccess): boolean {
+  return article.createdById === viewer.id || article.authorIds.includes(viewer.id);
+}
+
+export function can(viewer: Viewer | null | undefined, capability: Capability, article?: ArticleAccess): boolean {
+  if (!viewer) return false;
+  if (!ROLE_CAPABILITIES[viewer.role]?.has(capability)) return false;
+  if (!article) return true;
+  const editsAny = ROLE_CAPABILITIES[viewer.role].has("article.edit_any");
+  switch (capability) {
+    case "article.edit":
+    case "article.submit":
+      // A journalist changes only their own drafts, or ones an editor sent back.
+      return editsAny || (isAuthor(viewer, article) && AUTHOR_EDITABLE.includes(article.status));
+    case "article.withdraw":
+      return editsAny || (isAuthor(viewer, article) && article.status === "in_review");
+    default:
+      return true;
+  }
+}
+
+export function assertCan(viewer: Viewer | null | undefined, capability: Capability, article?: ArticleAccess): void {
+  if (!viewer) throw new Forbidden("Please sign in first.");
+  if (!can(viewer, capability, article)) throw new Forbidden(FORBIDDEN_MESSAGES[capability] ?? undefined);
+}
+
+const FORBIDDEN_MESSAGES: Partial<Record<Capability, string>> = {
+  "article.edit": "You can only change your own drafts, or articles an editor sent back to you.",
+  "article.submit": "You can only submit your own drafts.",
+  "article.publish": "Only editors can publish.",
+  "article.schedule": "Only editors can schedule.",
+  "article.unpublish": "Only editors can unpublish.",
+  "article.request_changes": "Only editors can send an article back.",
+  "user.manage": "Only administrators can manage users.",
+};
+
+export const ROLE_LABELS: Record<Role, string> = { admin: "Admin", editor: "Editor", journalist: "Journalist" };
