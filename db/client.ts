@@ -17,7 +17,8 @@ type Handle = { db: Db; engine: "pglite" | "postgres"; close: () => Promise<void
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
 export function dataDir(): string {
-  return path.resolve(process.env.COPYDESK_DATA_DIR || "data");
+  // Runtime data, not source: keep the bundler from tracing the whole project through it.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.COPYDESK_DATA_DIR || "data");
 }
 
 export function databaseUrl(): string | undefined {

@@ -1,12 +1,12 @@
 // `npm start`: build if the sources changed, migrate, seed the demo newsroom into a fresh
 // embedded database, then serve. `--dev` serves with `next dev`; `--no-build` skips the build.
-import { spawn, spawnSync } from "node:child_process";
-import fs from "node:fs";
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { closeDb, getHandle } from "@/db/client";
 import { countUsers } from "@/db/users/queries";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureAuthSecret, loadDotEnv, usesEmbeddedDb } from "./env";
+import { buildIfStale } from "./build";
 import { seedDemo } from "./seed-demo";
 
 loadDotEnv();
@@ -15,25 +15,22 @@ const { values: flags } = parseArgs({
 });
 const port = flags.port ?? process.env.PORT ?? "3000";
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
-const distDir = process.env.COPYDESK_DIST_DIR || ".next";
 
 const authSecret = ensureAuthSecret();
 
-if (!flags.dev && !flags["no-build"] && buildIsStale()) {
-  console.log("Building Copydesk (first start or changed sources)…");
-  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+if (!flags.dev && !flags["no-build"]) buildIfStale();
 
 // Migrate (and seed a fresh embedded database), then release it for the server process.
 const handle = await getHandle();
 let seeded = false;
-if (usesEmbeddedDb() && (await countUsers()) === 0) {
+// The demo newsroom goes only into a new embedded database (or wherever the e2e server asks for it).
+const seedWanted = usesEmbeddedDb() || process.env.COPYDESK_SEED_DEMO === "1";
+if (seedWanted && (await countUsers()) === 0) {
   console.log("Seeding the demo newsroom…");
   await seedDemo();
   seeded = true;
 }
-const hasDemoUsers = usesEmbeddedDb();
+const hasDemoUsers = seedWanted;
 await closeDb();
 
 const url = `http://localhost:${port}`;
@@ -59,20 +56,3 @@ process.on("SIGINT", () => stop("SIGINT"));
 process.on("SIGTERM", () => stop("SIGTERM"));
 process.on("exit", () => stop("SIGTERM"));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
-
-function buildIsStale(): boolean {
-  const stamp = path.join(distDir, "BUILD_ID");
-  if (!fs.existsSync(stamp)) return true;
-  const built = fs.statSync(stamp).mtimeMs;
-  const roots = ["app", "components", "lib", "db", "proxy.ts", "next.config.js", "package-lock.json", "tsconfig.json"];
-  return roots.some((root) => newestMtime(root) > built);
-}
-
-function newestMtime(p: string): number {
-  if (!fs.existsSync(p)) return 0;
-  const stat = fs.statSync(p);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
-  return newest;
-}

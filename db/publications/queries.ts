@@ -63,8 +63,8 @@ export async function getVisibleArticle(
     .where(and(eq(publications.sectionSlug, sectionSlug), eq(publications.slug, slug), isVisible))
     .limit(1);
   if (!row) return null;
-  const { publishedAt, updatedAt, visibleFrom: _visibleFrom, ...rest } = row;
-  return { ...rest, publishedAt: publishedAt.toISOString(), updatedAt: updatedAt.toISOString() };
+  const { publishedAt, updatedAt, ...rest } = row;
+  return { ...omitVisibleFrom(rest), publishedAt: publishedAt.toISOString(), updatedAt: updatedAt.toISOString() };
 }
 
 /** The canonical path for a short link `/a/{id}`, or null when nothing is visible. */
@@ -76,4 +76,10 @@ export async function getCanonicalPath(articleId: number, ctx?: Pick<Ctx, "tx">)
     .where(and(eq(publications.articleId, articleId), isVisible))
     .limit(1);
   return row ? `/${row.sectionSlug}/${row.slug}` : null;
+}
+
+function omitVisibleFrom<T extends { visibleFrom: Date }>(row: T): Omit<T, "visibleFrom"> {
+  const copy: Partial<T> = { ...row };
+  delete copy.visibleFrom;
+  return copy as Omit<T, "visibleFrom">;
 }

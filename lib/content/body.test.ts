@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+import type { JSONContent } from "@tiptap/core";
 import { Invalid } from "../errors";
 import { bodyText, countWords, parseBody, renderBody } from "./body";
 
 const text = (t: string, marks?: unknown[]) => ({ type: "text", text: t, ...(marks ? { marks } : {}) });
 const p = (...content: unknown[]) => ({ type: "paragraph", content });
-const doc = (...content: unknown[]) => ({ type: "doc", content });
+const doc = (...content: unknown[]) => ({ type: "doc", content }) as JSONContent;
 
 describe("renderBody", () => {
   it("renders the supported structure to HTML", () => {

@@ -30,7 +30,7 @@ export function parseBody(json: unknown): PMNode {
     throw new Invalid({ body: ["The article text contains formatting Copydesk does not support."] });
   }
   let problem: string | null = null;
-  node.descendants((child, _pos, _parent) => {
+  node.descendants((child) => {
     if (problem) return false;
     for (const mark of child.marks) {
       if (mark.type.name === "link" && !isSafeHref(mark.attrs.href)) {

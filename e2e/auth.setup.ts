@@ -1,0 +1,14 @@
+// Signs in once per role and keeps the session for the journeys (e2e/.auth/<role>.json).
+import { expect, test as setup } from "@playwright/test";
+import { ACCOUNTS, SignInPage, type Role } from "./pages/SignInPage";
+
+for (const role of Object.keys(ACCOUNTS) as Role[]) {
+  setup(`sign in as ${role}`, async ({ page }) => {
+    const signIn = new SignInPage(page);
+    await signIn.goto();
+    await signIn.signIn(ACCOUNTS[role]);
+    await expect(page).toHaveURL(/\/desk$/);
+    await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+    await page.context().storageState({ path: `e2e/.auth/${role}.json` });
+  });
+}

@@ -1,0 +1,59 @@
+// A hidden button is not a permission check: the server must refuse a journalist's publish
+// even when the request is crafted by hand.
+import { expect, test } from "@playwright/test";
+import { pageAs } from "../fixtures";
+import { ArticleEditorPage } from "../pages/ArticleEditorPage";
+
+test("a journalist's direct call to the publish action is refused and publishes nothing", async ({ browser }) => {
+  const headline = `Geheimer Entwurf ${Date.now()}`;
+  const journalist = await pageAs(browser, "journalist");
+  const draft = new ArticleEditorPage(journalist);
+  await draft.gotoNew();
+  await draft.headline.fill(headline);
+  await draft.section.selectOption({ label: "Wirtschaft" });
+  await draft.body.click();
+  await journalist.keyboard.type("Noch nicht für die Öffentlichkeit.");
+  await draft.button("Submit for review").click();
+  await expect(journalist.getByText("Submitted for review. The editors have it now.")).toBeVisible();
+  await expect(draft.button("Publish")).toHaveCount(0);
+  const articleId = Number(new URL(journalist.url()).pathname.split("/").pop());
+
+  // Learn what a real publish request looks like from an editor's click, without letting it through.
+  const editor = await pageAs(browser, "editor");
+  await editor.goto(`/desk/articles/${articleId}`);
+  let captured: { url: string; headers: Record<string, string>; body: string } | null = null;
+  await editor.route("**/desk/articles/**", async (route) => {
+    const request = route.request();
+    if (request.method() === "POST" && request.headers()["next-action"]) {
+      captured = { url: request.url(), headers: request.headers(), body: request.postData() ?? "" };
+      await route.abort();
+    } else {
+      await route.continue();
+    }
+  });
+  await new ArticleEditorPage(editor).button("Publish").click();
+  await expect.poll(() => captured).not.toBeNull();
+  const publishCall = captured!;
+  expect(publishCall.body).toContain(`"id":${articleId}`);
+
+  // Replay it with the journalist's session cookie.
+  const response = await journalist.request.post(publishCall.url, {
+    headers: {
+      "next-action": publishCall.headers["next-action"],
+      "content-type": publishCall.headers["content-type"],
+      accept: "text/x-component",
+      origin: new URL(publishCall.url).origin,
+    },
+    data: publishCall.body,
+  });
+  expect(response.status()).toBe(200);
+  const text = await response.text();
+  expect(text).toContain("Only editors can publish.");
+
+  // Nothing was published: the short link finds nothing and the article is still in review.
+  const reader = await (await browser.newContext()).newPage();
+  const short = await reader.request.get(`/a/${articleId}`, { maxRedirects: 0 });
+  expect(short.status()).toBe(404);
+  await journalist.reload();
+  await expect(journalist.getByText("In review", { exact: true }).first()).toBeVisible();
+});

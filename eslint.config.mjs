@@ -1,0 +1,21 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  globalIgnores([".next/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "bench/results/**"]),
+  {
+    rules: {
+      // `components/` never talks to the database: pages and actions call db/ verbs.
+      "no-restricted-imports": "off",
+    },
+  },
+  {
+    files: ["components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@/db/*/!(queries)", "@/db/client", "@/db/context"], message: "components/ may not touch the database; pass data in from the page." }] }],
+    },
+  },
+]);

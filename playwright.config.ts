@@ -1,0 +1,45 @@
+import fs from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+// Debian's Chromium where it exists (this project's CI machines cannot download browsers);
+// elsewhere Playwright's own browser from `npx playwright install chromium`.
+const systemChromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
+  (p): p is string => Boolean(p && fs.existsSync(p)),
+);
+
+const port = Number(process.env.E2E_PORT || 3100);
+export const baseURL = `http://localhost:${port}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1, // one server, one database: journeys run in order
+  retries: 0,
+  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : [["list"]],
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: systemChromium,
+      args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+  ],
+  webServer: {
+    // Resets its own data folder (or PostgreSQL schema), seeds the demo newsroom and serves the production build.
+    command: `npx tsx --conditions=react-server scripts/e2e-server.ts --port ${port}`,
+    url: `${baseURL}/signin`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: { COPYDESK_DATA_DIR: "data/e2e", NEXT_TELEMETRY_DISABLED: "1" },
+  },
+});

@@ -1,0 +1,30 @@
+// Builds the production bundle when the sources are newer than the last build.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const SOURCES = ["app", "components", "lib", "db", "proxy.ts", "next.config.js", "package-lock.json", "tsconfig.json"];
+
+export function buildIfStale(): void {
+  if (!buildIsStale()) return;
+  console.log("Building Copydesk (first start or changed sources)…");
+  const nextBin = path.resolve("node_modules/next/dist/bin/next");
+  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+function buildIsStale(): boolean {
+  const stamp = path.join(process.env.COPYDESK_DIST_DIR || ".next", "BUILD_ID");
+  if (!fs.existsSync(stamp)) return true;
+  const built = fs.statSync(stamp).mtimeMs;
+  return SOURCES.some((root) => newestMtime(root) > built);
+}
+
+function newestMtime(p: string): number {
+  if (!fs.existsSync(p)) return 0;
+  const stat = fs.statSync(p);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
+  return newest;
+}
