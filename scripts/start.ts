@@ -41,16 +41,14 @@ if (hasDemoUsers) {
 }
 console.log("");
 
-// Run next's binary directly in its own process group, so stopping us stops it (no orphaned next-server).
+// Run next's binary directly (not through npx) in our process group: a signal to us, or to
+// the group (Ctrl+C, Playwright's webServer), reaches next-server too — none is orphaned.
 const child = spawn(process.execPath, [nextBin, flags.dev ? "dev" : "start", "-p", port], {
   stdio: "inherit",
-  detached: true,
   env: { ...process.env, AUTH_SECRET: authSecret, AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true" },
 });
 const stop = (signal: NodeJS.Signals) => {
-  try {
-    process.kill(-child.pid!, signal);
-  } catch {}
+  if (child.exitCode === null) child.kill(signal);
 };
 process.on("SIGINT", () => stop("SIGINT"));
 process.on("SIGTERM", () => stop("SIGTERM"));

@@ -39,6 +39,9 @@ type SaveState =
   | { kind: "error"; message: string }
   | { kind: "conflict"; message: string };
 
+/** Fields that show their own error message beside the input. */
+const SHOWN_FIELDS = new Set(["headline", "standfirst", "sectionId", "body", "note"]);
+
 const timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
 
 export function ArticleEditor({
@@ -81,6 +84,11 @@ export function ArticleEditor({
     },
   });
 
+  // After a workflow step the server sends new capabilities (e.g. read-only once in review).
+  useEffect(() => {
+    if (editor && editor.isEditable !== can.edit) editor.setEditable(can.edit);
+  }, [editor, can.edit]);
+
   const dirty = save.kind === "dirty" || save.kind === "error" || save.kind === "conflict";
   const markDirty = () => setSave({ kind: "dirty" });
 
@@ -97,7 +105,10 @@ export function ArticleEditor({
     if (!editor) return null;
     setSave({ kind: "saving" });
     setErrors({});
-    const fields = { headline, standfirst, sectionId: Number(sectionId), language, body: editor.getJSON() };
+    // A JSON round trip: TipTap's attrs objects are not plain objects, and React would
+    // otherwise send them to the server as opaque references instead of data.
+    const body = JSON.parse(JSON.stringify(editor.getJSON())) as object;
+    const fields = { headline, standfirst, sectionId: Number(sectionId), language, body };
     const result = id
       ? await saveArticleAction({ ...fields, id, version: version.current })
       : await createArticleAction(fields);
@@ -193,9 +204,17 @@ export function ArticleEditor({
           )}
         </div>
         {(save.kind === "error" || save.kind === "conflict") && (
-          <p className="alert alert--error" role="alert">
-            {save.message}
-          </p>
+          <div className="alert alert--error" role="alert">
+            <p style={{ margin: 0 }}>{save.message}</p>
+            {/* Field messages that have no field on this screen still need to be read somewhere. */}
+            {Object.entries(errors)
+              .filter(([field]) => !SHOWN_FIELDS.has(field))
+              .map(([field, messages]) => (
+                <p key={field} style={{ margin: ".25rem 0 0" }}>
+                  {messages.join(" ")}
+                </p>
+              ))}
+          </div>
         )}
         {notice && (
           <p className="alert alert--ok" role="status">

@@ -15,7 +15,7 @@ test("a wrong password is refused with a clear message and the email kept", asyn
   const signIn = new SignInPage(page);
   await signIn.goto();
   await signIn.signIn(ACCOUNTS.editor, "not-the-password");
-  await expect(page.getByRole("alert")).toHaveText("The email address or password is not right.");
+  await expect(page.getByRole("alert").filter({ hasText: "not right" })).toHaveText("The email address or password is not right.");
   await expect(page.getByLabel("Email")).toHaveValue(ACCOUNTS.editor);
   await expect(page).toHaveURL(/\/signin/);
 });

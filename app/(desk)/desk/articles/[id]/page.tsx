@@ -25,9 +25,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
   return (
     <>
       <h1 className="visually-hidden">Edit article</h1>
-      {/* Remount on every new version from the server so state never mixes two versions. */}
       <ArticleEditor
-        key={article.version}
         article={{
           ...article,
           hasUnpublishedChanges: article.publishedVersion !== null && article.version > article.publishedVersion,
