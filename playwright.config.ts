@@ -12,7 +12,8 @@ export const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results",
+  // One folder per engine, so the PostgreSQL run does not overwrite the PGlite run's evidence.
+  outputDir: process.env.DATABASE_URL ? "test-results/e2e-postgres" : "test-results/e2e-pglite",
   fullyParallel: false,
   workers: 1, // one server, one database: journeys run in order
   retries: 0,

@@ -1,7 +1,6 @@
 "use client";
 import { EditorContent, useEditor } from "@tiptap/react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import {
   createArticleAction,
@@ -13,7 +12,8 @@ import {
 import { articleExtensions } from "@/lib/content/extensions";
 import { countWords, EMPTY_BODY, readingMinutes } from "@/lib/content/words";
 import type { FieldErrors } from "@/lib/errors";
-import { STATUS_LABELS, type ArticleStatus } from "@/lib/workflow";
+import { can as allowed, type Viewer } from "@/lib/permissions";
+import { canTransition, STATUS_LABELS, type ArticleStatus } from "@/lib/workflow";
 import { Toolbar } from "./Toolbar";
 
 export type EditorArticle = {
@@ -27,9 +27,10 @@ export type EditorArticle = {
   version: number;
   liveUrl: string | null;
   hasUnpublishedChanges: boolean;
+  authorIds: readonly number[];
+  createdById: number | null;
 };
 
-export type EditorCapabilities = { edit: boolean; submit: boolean; publish: boolean; requestChanges: boolean };
 
 type SaveState =
   | { kind: "idle" }
@@ -47,13 +48,12 @@ const timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "
 export function ArticleEditor({
   article,
   sections,
-  can,
+  viewer,
 }: {
   article: EditorArticle | null;
   sections: { id: number; name: string }[];
-  can: EditorCapabilities;
+  viewer: Viewer;
 }) {
-  const router = useRouter();
   const [id, setId] = useState(article?.id ?? null);
   const version = useRef(article?.version ?? 0);
   const [status, setStatus] = useState<ArticleStatus>(article?.status ?? "draft");
@@ -68,6 +68,16 @@ export function ArticleEditor({
   const [noteOpen, setNoteOpen] = useState(false);
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
+  const [liveUrl, setLiveUrl] = useState(article?.liveUrl ?? null);
+
+  // The same rules the server enforces decide which buttons to show; the server still refuses.
+  const access = { status, authorIds: article?.authorIds ?? [viewer.id], createdById: article?.createdById ?? viewer.id };
+  const can = {
+    edit: allowed(viewer, "article.edit", access),
+    submit: allowed(viewer, "article.submit", access) && canTransition(status, "submit"),
+    publish: allowed(viewer, "article.publish", access) && canTransition(status, "publish"),
+    requestChanges: allowed(viewer, "article.request_changes", access) && canTransition(status, "request_changes"),
+  };
 
   const editor = useEditor({
     extensions: articleExtensions,
@@ -160,8 +170,9 @@ export function ArticleEditor({
       setStatus(result.data.status);
       setNote("");
       setNoteOpen(false);
-      setNotice({ text: done, href: "url" in result.data ? String(result.data.url) : undefined });
-      router.refresh(); // permissions and lists depend on the new status
+      const url = "url" in result.data ? String(result.data.url) : undefined;
+      if (url) setLiveUrl(url);
+      setNotice({ text: done, href: url });
     } finally {
       setBusy(false);
     }
@@ -280,10 +291,10 @@ export function ArticleEditor({
             <option value="en">English</option>
           </select>
         </div>
-        {article?.liveUrl && (
+        {liveUrl && status === "published" && (
           <p>
-            <Link href={article.liveUrl}>View live article</Link>
-            {article.hasUnpublishedChanges && <span className="field__hint"> · has unpublished changes</span>}
+            <Link href={liveUrl}>View live article</Link>
+            {article?.hasUnpublishedChanges && !notice && <span className="field__hint"> · has unpublished changes</span>}
           </p>
         )}
         {id && <p className="field__hint">Short link: /a/{id}</p>}

@@ -62,5 +62,5 @@ test("journalist drafts and submits, editor publishes, reader reads", async ({ b
   await expect(article.getByRole("listitem").filter({ hasText: "Montag bis Freitag" })).toBeVisible();
   await expect(article.locator("blockquote")).toHaveText("„Niemand soll hungrig nach Hause gehen“, sagt die Leiterin.");
   await expect(article.getByRole("link", { name: "Mehr zum Projekt" })).toHaveAttribute("href", "https://example.org/kueche");
-  await reader.screenshot({ path: "test-results/reader-article.png", fullPage: true });
+  await reader.screenshot({ path: `test-results/reader-article-${process.env.DATABASE_URL ? "postgres" : "pglite"}.png`, fullPage: true });
 });

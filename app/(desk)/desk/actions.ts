@@ -1,7 +1,6 @@
 "use server";
 // Thin server actions: who is asking → the data verb → a result the editor can show.
 // Every rule lives in the verbs; these only translate.
-import { revalidatePath } from "next/cache";
 import { createArticle } from "@/db/articles/create";
 import { publishArticle } from "@/db/articles/publish";
 import { requestChanges } from "@/db/articles/request-changes";
@@ -19,8 +18,10 @@ async function run<T extends Saved>(name: string, verb: (ctx: Ctx) => Promise<T>
   const viewer = await getViewer();
   if (!viewer) return { ok: false, code: "unauthenticated", message: "Your session has ended. Sign in again in another tab; your text stays here." };
   try {
+    // No revalidatePath here: desk and reader pages are rendered per request, and a
+    // revalidation would make Next re-render (and, after a new article's first save, remount)
+    // the editor the person is typing in.
     const data = await verb({ viewer });
-    revalidatePath("/desk");
     return { ok: true, data } as ActionResult<T>;
   } catch (error) {
     return toFailure(error, name);
@@ -45,7 +46,5 @@ export async function requestChangesAction(input: RequestChangesInput) {
 }
 
 export async function publishArticleAction(input: WorkflowInput) {
-  const result = await run("publishArticle", (ctx) => publishArticle({ ctx, input }));
-  if (result.ok) revalidatePath("/", "layout"); // reader pages
-  return result;
+  return run("publishArticle", (ctx) => publishArticle({ ctx, input }));
 }

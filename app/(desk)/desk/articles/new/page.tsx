@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { listSections } from "@/db/sections/queries";
 import { getViewer } from "@/lib/auth";
-import { can } from "@/lib/permissions";
 import { ArticleEditor } from "@/components/editor/ArticleEditor";
 
 export const metadata: Metadata = { title: "New article" };
@@ -17,7 +16,7 @@ export default async function NewArticlePage() {
       <ArticleEditor
         article={null}
         sections={sections}
-        can={{ edit: true, submit: can(viewer, "article.submit"), publish: can(viewer, "article.publish"), requestChanges: false }}
+        viewer={viewer}
       />
     </>
   );
