@@ -13,6 +13,13 @@ export default defineConfig([
     },
   },
   {
+    // Every word a person reads comes from messages/*.json (next-intl), never a literal.
+    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    rules: {
+      "react/jsx-no-literals": ["error", { noStrings: false, allowedStrings: ["·", "Copydesk", "B", "I", "H2", "H3", "•", "1.", "❝", ",", "(", ")"], ignoreProps: true }],
+    },
+  },
+  {
     files: ["components/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["@/db/*/!(queries)", "@/db/client", "@/db/context"], message: "components/ may not touch the database; pass data in from the page." }] }],

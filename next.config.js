@@ -1,3 +1,7 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its WebAssembly and data files at run time; bundling it breaks that.
@@ -7,4 +11,4 @@ const nextConfig = {
   distDir: process.env.COPYDESK_DIST_DIR || ".next",
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

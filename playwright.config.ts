@@ -22,6 +22,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: {
     baseURL,
+    locale: "en-GB", // the desk follows the browser's language unless a user picked one
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

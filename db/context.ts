@@ -28,7 +28,10 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of result.error.issues) {
     const key = issue.path.length ? String(issue.path[0]) : "form";
-    (fieldErrors[key] ??= []).push(issue.message);
+    // Our schemas carry message keys; zod's own English defaults (say, for an unexpected
+    // field type) become a generic, translatable "not valid".
+    const message = /^(validation|errors)\.[A-Za-z.]+$/.test(issue.message) ? issue.message : "validation.invalidValue";
+    (fieldErrors[key] ??= []).push(message);
   }
   throw new Invalid(fieldErrors);
 }

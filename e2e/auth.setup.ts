@@ -1,5 +1,6 @@
 // Signs in once per role and keeps the session for the journeys (e2e/.auth/<role>.json).
 import { expect, test as setup } from "@playwright/test";
+import { messages } from "./i18n";
 import { ACCOUNTS, SignInPage, type Role } from "./pages/SignInPage";
 
 for (const role of Object.keys(ACCOUNTS) as Role[]) {
@@ -8,7 +9,7 @@ for (const role of Object.keys(ACCOUNTS) as Role[]) {
     await signIn.goto();
     await signIn.signIn(ACCOUNTS[role]);
     await expect(page).toHaveURL(/\/desk$/);
-    await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: messages.en.desk.dashboard })).toBeVisible();
     await page.context().storageState({ path: `e2e/.auth/${role}.json` });
   });
 }

@@ -1,21 +1,46 @@
-// Dates as a German-speaking newsroom writes them, in the newsroom's time zone.
+// Dates as the newsroom writes them, in the newsroom's time zone:
+//   de: "22. November 2019, 16:04"    en: "22 November 2019, 4:04 pm"
+import type { Locale } from "./i18n";
+
 export const NEWSROOM_TIME_ZONE = process.env.COPYDESK_TIME_ZONE || "Europe/Berlin";
-export const SITE_LOCALE = process.env.COPYDESK_SITE_LOCALE || "de-DE";
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const INTL_LOCALE: Record<Locale, string> = { de: "de-DE", en: "en-GB" };
+const cache = new Map<string, Intl.DateTimeFormat>();
 
-export function formatDateTime(date: Date | string, locale = SITE_LOCALE): string {
-  let fmt = formatters.get(locale);
+function formatter(locale: Locale, kind: "date" | "time" | "short"): Intl.DateTimeFormat {
+  const key = `${locale}:${kind}`;
+  let fmt = cache.get(key);
   if (!fmt) {
-    fmt = new Intl.DateTimeFormat(locale, {
-      day: "2-digit",
-      month: "2-digit",
-      year: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      timeZone: NEWSROOM_TIME_ZONE,
-    });
-    formatters.set(locale, fmt);
+    const options: Intl.DateTimeFormatOptions =
+      kind === "date"
+        ? { day: "numeric", month: "long", year: "numeric" }
+        : kind === "time"
+          ? locale === "en"
+            ? { hour: "numeric", minute: "2-digit", hour12: true }
+            : { hour: "2-digit", minute: "2-digit", hour12: false }
+          : { day: "2-digit", month: "2-digit", year: "numeric" };
+    fmt = new Intl.DateTimeFormat(INTL_LOCALE[locale], { ...options, timeZone: NEWSROOM_TIME_ZONE });
+    cache.set(key, fmt);
   }
-  return fmt.format(typeof date === "string" ? new Date(date) : date);
+  return fmt;
+}
+
+/** "22. November 2019, 16:04" / "22 November 2019, 4:04 pm". */
+export function formatDateTime(date: Date | string, locale: Locale): string {
+  const d = typeof date === "string" ? new Date(date) : date;
+  // Date and time are formatted apart: ICU would join them with "um" / "at".
+  return `${formatter(locale, "date").format(d)}, ${formatter(locale, "time").format(d)}`;
+}
+
+/** "vor 5 Minuten" / "5 minutes ago", falling back to the date for anything older than a week. */
+export function formatRelative(date: Date | string, locale: Locale, now: Date = new Date()): string {
+  const d = typeof date === "string" ? new Date(date) : date;
+  const seconds = Math.round((d.getTime() - now.getTime()) / 1000);
+  const abs = Math.abs(seconds);
+  const rtf = new Intl.RelativeTimeFormat(INTL_LOCALE[locale], { numeric: "auto" });
+  if (abs < 45) return rtf.format(0, "second");
+  if (abs < 45 * 60) return rtf.format(Math.round(seconds / 60), "minute");
+  if (abs < 22 * 3600) return rtf.format(Math.round(seconds / 3600), "hour");
+  if (abs < 7 * 86400) return rtf.format(Math.round(seconds / 86400), "day");
+  return formatter(locale, "short").format(d);
 }

@@ -1,11 +1,14 @@
-// Typed errors that cross from the data layer to the UI. Anything else is a bug or a
-// driver failure: it is logged once and the person sees a generic message.
+// Typed errors that cross from the data layer to the UI. Their messages are keys into the
+// message catalogues (messages/*.json), translated for the person who sees them. Anything
+// else is a bug or a driver failure: it is logged once and the person sees a generic message.
 export type FieldErrors = Record<string, string[]>;
+export type MessageParams = Record<string, string | number>;
 
 export class AppError extends Error {
   constructor(
     readonly code: "not_found" | "forbidden" | "conflict" | "invalid" | "unavailable",
     message: string,
+    readonly params?: MessageParams,
   ) {
     super(message);
     this.name = new.target.name;
@@ -13,13 +16,13 @@ export class AppError extends Error {
 }
 
 export class NotFound extends AppError {
-  constructor(message = "That item does not exist (any more).") {
+  constructor(message = "errors.notFound") {
     super("not_found", message);
   }
 }
 
 export class Forbidden extends AppError {
-  constructor(message = "You are not allowed to do that.") {
+  constructor(message = "errors.forbidden") {
     super("forbidden", message);
   }
 }
@@ -27,7 +30,7 @@ export class Forbidden extends AppError {
 /** Someone else saved in between: the caller's version is stale. */
 export class Conflict extends AppError {
   constructor(
-    message = "Someone else saved this article in the meantime.",
+    message = "errors.conflict",
     readonly currentVersion?: number,
   ) {
     super("conflict", message);
@@ -37,9 +40,10 @@ export class Conflict extends AppError {
 export class Invalid extends AppError {
   constructor(
     readonly fieldErrors: FieldErrors,
-    message = "Please correct the highlighted fields.",
+    message = "errors.invalid",
+    params?: MessageParams,
   ) {
-    super("invalid", message);
+    super("invalid", message, params);
   }
 }
 
@@ -53,21 +57,23 @@ export type ActionResult<T = undefined> =
       currentVersion?: number;
     };
 
+/** Looks a message key up in the person's language; params that are keys are translated too. */
+export type Translate = (key: string, params?: MessageParams) => string;
+
 /** Turns any thrown value into something safe to show. Unknown errors are logged, never echoed. */
-export function toFailure(error: unknown, context: string): Extract<ActionResult, { ok: false }> {
+export function toFailure(error: unknown, context: string, t: Translate): Extract<ActionResult, { ok: false }> {
   if (error instanceof Invalid) {
-    return { ok: false, code: "invalid", message: error.message, fieldErrors: error.fieldErrors };
+    const fieldErrors = Object.fromEntries(
+      Object.entries(error.fieldErrors).map(([field, keys]) => [field, keys.map((key) => t(key))]),
+    );
+    return { ok: false, code: "invalid", message: t(error.message, error.params), fieldErrors };
   }
   if (error instanceof Conflict) {
-    return { ok: false, code: "conflict", message: error.message, currentVersion: error.currentVersion };
+    return { ok: false, code: "conflict", message: t(error.message), currentVersion: error.currentVersion };
   }
   if (error instanceof AppError) {
-    return { ok: false, code: error.code, message: error.message };
+    return { ok: false, code: error.code, message: t(error.message, error.params) };
   }
   console.error(`[copydesk] ${context} failed:`, error);
-  return {
-    ok: false,
-    code: "unavailable",
-    message: "Something went wrong on our side. Your text is still here; please try again in a moment.",
-  };
+  return { ok: false, code: "unavailable", message: t("errors.generic") };
 }

@@ -54,6 +54,6 @@ describe("per-article rules", () => {
 
   it("a journalist can never publish, not even their own article", () => {
     expect(can(viewer("journalist", 7), "article.publish", article("in_review"))).toBe(false);
-    expect(() => assertCan(viewer("journalist", 7), "article.publish", article("in_review"))).toThrow("Only editors can publish.");
+    expect(() => assertCan(viewer("journalist", 7), "article.publish", article("in_review"))).toThrow("errors.publishEditorsOnly");
   });
 });

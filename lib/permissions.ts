@@ -6,7 +6,7 @@ import { AUTHOR_EDITABLE, type ArticleStatus } from "./workflow";
 export const ROLES = ["admin", "editor", "journalist"] as const;
 export type Role = (typeof ROLES)[number];
 
-export type Viewer = { id: number; role: Role; name: string };
+export type Viewer = { id: number; role: Role; name: string; locale?: "de" | "en" | null };
 
 export type Capability =
   | "article.create"
@@ -79,18 +79,17 @@ export function can(viewer: Viewer | null | undefined, capability: Capability, a
 }
 
 export function assertCan(viewer: Viewer | null | undefined, capability: Capability, article?: ArticleAccess): void {
-  if (!viewer) throw new Forbidden("Please sign in first.");
+  if (!viewer) throw new Forbidden("errors.signInFirst");
   if (!can(viewer, capability, article)) throw new Forbidden(FORBIDDEN_MESSAGES[capability] ?? undefined);
 }
 
+/** Message keys (messages/*.json) for refusals that deserve more than "not allowed". */
 const FORBIDDEN_MESSAGES: Partial<Record<Capability, string>> = {
-  "article.edit": "You can only change your own drafts, or articles an editor sent back to you.",
-  "article.submit": "You can only submit your own drafts.",
-  "article.publish": "Only editors can publish.",
-  "article.schedule": "Only editors can schedule.",
-  "article.unpublish": "Only editors can unpublish.",
-  "article.request_changes": "Only editors can send an article back.",
-  "user.manage": "Only administrators can manage users.",
+  "article.edit": "errors.editOwnOnly",
+  "article.submit": "errors.submitOwnOnly",
+  "article.publish": "errors.publishEditorsOnly",
+  "article.schedule": "errors.scheduleEditorsOnly",
+  "article.unpublish": "errors.unpublishEditorsOnly",
+  "article.request_changes": "errors.requestChangesEditorsOnly",
+  "user.manage": "errors.manageUsersAdminsOnly",
 };
-
-export const ROLE_LABELS: Record<Role, string> = { admin: "Admin", editor: "Editor", journalist: "Journalist" };

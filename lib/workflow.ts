@@ -43,32 +43,10 @@ export function canTransition(from: ArticleStatus, action: WorkflowAction): bool
 
 export function transition(from: ArticleStatus, action: WorkflowAction): ArticleStatus {
   if (!canTransition(from, action)) {
-    throw new Invalid(
-      { status: [`An article that is ${STATUS_LABELS[from].toLowerCase()} cannot be ${ACTION_PAST[action]}.`] },
-      `This article is ${STATUS_LABELS[from].toLowerCase()}; it cannot be ${ACTION_PAST[action]}.`,
-    );
+    throw new Invalid({}, "errors.transition", { status: `status.${from}`, action: `errors.transitionAction.${action}` });
   }
   return TRANSITIONS[action].to;
 }
-
-export const STATUS_LABELS: Record<ArticleStatus, string> = {
-  draft: "Draft",
-  in_review: "In review",
-  changes_requested: "Changes requested",
-  scheduled: "Scheduled",
-  published: "Published",
-  unpublished: "Unpublished",
-};
-
-const ACTION_PAST: Record<WorkflowAction, string> = {
-  submit: "submitted for review",
-  withdraw: "withdrawn",
-  request_changes: "sent back",
-  publish: "published",
-  schedule: "scheduled",
-  cancel_schedule: "taken off the schedule",
-  unpublish: "unpublished",
-};
 
 /** Statuses in which the working copy is still the author's to change. */
 export const AUTHOR_EDITABLE: readonly ArticleStatus[] = ["draft", "changes_requested"];

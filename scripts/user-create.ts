@@ -7,9 +7,16 @@ import { createUser } from "@/db/users/create";
 import { closeDb } from "@/db/client";
 import { SYSTEM_VIEWER } from "@/db/context";
 import { Invalid } from "@/lib/errors";
+import en from "@/messages/en.json";
 import { loadDotEnv } from "./env";
 
 loadDotEnv();
+
+/** Error messages travel as catalogue keys; the command line speaks English. */
+function english(key: string): string {
+  const text = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], en);
+  return typeof text === "string" ? text : key;
+}
 const { values } = parseArgs({
   options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string", default: "admin" } },
 });
@@ -31,7 +38,7 @@ try {
   console.log(`Created ${user.role} ${user.name} <${user.email}>.`);
 } catch (error) {
   if (error instanceof Invalid) {
-    for (const [field, messages] of Object.entries(error.fieldErrors)) console.error(`${field}: ${messages.join(" ")}`);
+    for (const [field, keys] of Object.entries(error.fieldErrors)) console.error(`${field}: ${keys.map(english).join(" ")}`);
     process.exitCode = 1;
   } else {
     console.error(error instanceof Error ? error.message : error);

@@ -1,32 +1,50 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { listSections } from "@/db/sections/queries";
+import { SITE_LOCALE } from "@/lib/i18n";
+import "../globals.css";
 
+export const metadata: Metadata = {
+  title: { default: "Copydesk", template: "%s · Copydesk" },
+};
+
+/** Root layout of the reader site, in the site's configured language. */
 export default async function SiteLayout({ children }: { children: React.ReactNode }) {
   await connection(); // reader pages read the database: never at build time
+  const t = await getTranslations({ locale: SITE_LOCALE, namespace: "site" });
   const sections = await listSections();
   return (
-    <>
-      <a className="skip-link" href="#main">Zum Inhalt springen</a>
-      <header className="masthead">
-        <Link href="/" className="masthead__title">Copydesk</Link>
-        <p className="masthead__tagline">Nachrichten · News</p>
-        <nav aria-label="Ressorts" className="section-nav">
-          <ul>
-            {sections.map((s) => (
-              <li key={s.id}>
-                <Link href={`/${s.slug}`}>{s.name}</Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      </header>
-      <main id="main" className="site-main">
-        {children}
-      </main>
-      <footer className="site-footer">
-        <p>© Copydesk-Redaktion · <Link href="/desk">Redaktion (Anmeldung)</Link></p>
-      </footer>
-    </>
+    <html lang={SITE_LOCALE}>
+      <body>
+        <a className="skip-link" href="#main">
+          {t("skipToContent")}
+        </a>
+        <header className="masthead">
+          <Link href="/" className="masthead__title">
+            Copydesk
+          </Link>
+          <p className="masthead__tagline">{t("tagline")}</p>
+          <nav aria-label={t("sectionsNav")} className="section-nav">
+            <ul>
+              {sections.map((s) => (
+                <li key={s.id}>
+                  <Link href={`/${s.slug}`}>{s.name}</Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" className="site-main">
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>
+            {t("copyright")} · <Link href="/desk">{t("deskLink")}</Link>
+          </p>
+        </footer>
+      </body>
+    </html>
   );
 }

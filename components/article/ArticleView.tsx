@@ -1,16 +1,16 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { PublishedArticle } from "@/db/publications/queries";
 import { formatDateTime } from "@/lib/dates";
 
-const LABELS = {
-  de: { by: "Von", published: "Veröffentlicht", updated: "Aktualisiert", related: "Zum Thema", tags: "Themen" },
-  en: { by: "By", published: "Published", updated: "Updated", related: "Related", tags: "Topics" },
-} as const;
-
-/** The reader's article: everything comes from the publication snapshot, body pre-rendered. */
-export function ArticleView({ article }: { article: PublishedArticle }) {
-  const t = LABELS[article.language];
+/**
+ * The reader's article, labelled in the article's own language. Everything comes from the
+ * publication snapshot; the body was rendered and sanitized at publish time.
+ */
+export async function ArticleView({ article }: { article: PublishedArticle }) {
+  const t = await getTranslations({ locale: article.language, namespace: "article" });
   const updated = new Date(article.updatedAt).getTime() - new Date(article.publishedAt).getTime() > 60_000;
+  const count = article.bylines.length;
   return (
     <article className="article" lang={article.language}>
       <header>
@@ -20,12 +20,12 @@ export function ArticleView({ article }: { article: PublishedArticle }) {
         <h1 className="article__headline">{article.headline}</h1>
         {article.standfirst && <p className="article__standfirst">{article.standfirst}</p>}
         <div className="article__meta">
-          {article.bylines.length > 0 && (
+          {count > 0 && (
             <span className="article__byline">
-              {t.by}{" "}
+              {`${t("by")} `}
               {article.bylines.map((b, i) => (
                 <span key={b.slug}>
-                  {i > 0 && (i === article.bylines.length - 1 ? (article.language === "de" ? " und " : " and ") : ", ")}
+                  {i > 0 && (i === count - 1 ? ` ${t("and")} ` : ", ")}
                   <Link href={`/authors/${b.slug}`} rel="author">
                     {b.name}
                   </Link>
@@ -34,22 +34,23 @@ export function ArticleView({ article }: { article: PublishedArticle }) {
             </span>
           )}
           <span>
-            {t.published} <time dateTime={article.publishedAt}>{formatDateTime(article.publishedAt)}</time>
+            {`${t("published")} `}
+            <time dateTime={article.publishedAt}>{formatDateTime(article.publishedAt, article.language)}</time>
           </span>
           {updated && (
             <span>
-              {t.updated} <time dateTime={article.updatedAt}>{formatDateTime(article.updatedAt)}</time>
+              {`${t("updated")} `}
+              <time dateTime={article.updatedAt}>{formatDateTime(article.updatedAt, article.language)}</time>
             </span>
           )}
         </div>
       </header>
-      {/* Rendered from TipTap JSON and sanitized with an allowlist at publish time. */}
       <div className="article__body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
       {(article.related.length > 0 || article.tags.length > 0) && (
         <footer className="article__footer">
           {article.related.length > 0 && (
             <section aria-labelledby="related-heading">
-              <h2 id="related-heading">{t.related}</h2>
+              <h2 id="related-heading">{t("related")}</h2>
               <ul className="related-list">
                 {article.related.map((r) => (
                   <li key={r.href}>
@@ -67,7 +68,7 @@ export function ArticleView({ article }: { article: PublishedArticle }) {
           )}
           {article.tags.length > 0 && (
             <section aria-labelledby="tags-heading">
-              <h2 id="tags-heading">{t.tags}</h2>
+              <h2 id="tags-heading">{t("tags")}</h2>
               <ul className="tag-list">
                 {article.tags.map((tag) => (
                   <li key={tag.slug}>

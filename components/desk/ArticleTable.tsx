@@ -1,19 +1,22 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { DeskArticle } from "@/db/articles/queries";
-import { formatDateTime } from "@/lib/dates";
-import { STATUS_LABELS } from "@/lib/workflow";
+import { formatDateTime, formatRelative } from "@/lib/dates";
 
-export function ArticleTable({ articles, empty }: { articles: DeskArticle[]; empty: string }) {
+export async function ArticleTable({ articles, empty }: { articles: DeskArticle[]; empty: string }) {
+  const t = await getTranslations();
+  const locale = await getLocale();
   if (articles.length === 0) return <p className="empty-state">{empty}</p>;
+  const now = new Date();
   return (
     <table className="desk-table">
       <thead>
         <tr>
-          <th scope="col">Headline</th>
-          <th scope="col">Section</th>
-          <th scope="col">Byline</th>
-          <th scope="col">Status</th>
-          <th scope="col">Last change</th>
+          <th scope="col">{t("desk.colHeadline")}</th>
+          <th scope="col">{t("desk.colSection")}</th>
+          <th scope="col">{t("desk.colByline")}</th>
+          <th scope="col">{t("desk.colStatus")}</th>
+          <th scope="col">{t("desk.colLastChange")}</th>
         </tr>
       </thead>
       <tbody>
@@ -25,11 +28,13 @@ export function ArticleTable({ articles, empty }: { articles: DeskArticle[]; emp
             <td>{a.sectionName}</td>
             <td>{a.authors.join(", ")}</td>
             <td>
-              <span className={`status status--${a.status}`}>{STATUS_LABELS[a.status]}</span>
-              {a.hasUnpublishedChanges && <span className="field__hint"> · unpublished changes</span>}
+              <span className={`status status--${a.status}`}>{t(`status.${a.status}`)}</span>
+              {a.hasUnpublishedChanges && <span className="field__hint">{` · ${t("desk.unpublishedChanges")}`}</span>}
             </td>
             <td>
-              <time dateTime={a.updatedAt}>{formatDateTime(a.updatedAt, "en-GB")}</time>
+              <time dateTime={a.updatedAt} title={formatDateTime(a.updatedAt, locale)}>
+                {formatRelative(a.updatedAt, locale, now)}
+              </time>
             </td>
           </tr>
         ))}

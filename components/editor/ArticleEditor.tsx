@@ -13,7 +13,8 @@ import { articleExtensions } from "@/lib/content/extensions";
 import { countWords, EMPTY_BODY, readingMinutes } from "@/lib/content/words";
 import type { FieldErrors } from "@/lib/errors";
 import { can as allowed, type Viewer } from "@/lib/permissions";
-import { canTransition, STATUS_LABELS, type ArticleStatus } from "@/lib/workflow";
+import { canTransition, type ArticleStatus } from "@/lib/workflow";
+import { useLocale, useTranslations } from "next-intl";
 import { Toolbar } from "./Toolbar";
 
 export type EditorArticle = {
@@ -43,7 +44,7 @@ type SaveState =
 /** Fields that show their own error message beside the input. */
 const SHOWN_FIELDS = new Set(["headline", "standfirst", "sectionId", "body", "note"]);
 
-const timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
+const timeFormat = (locale: string) => new Intl.DateTimeFormat(locale === "de" ? "de-DE" : "en-GB", { hour: "2-digit", minute: "2-digit" });
 
 export function ArticleEditor({
   article,
@@ -54,6 +55,8 @@ export function ArticleEditor({
   sections: { id: number; name: string }[];
   viewer: Viewer;
 }) {
+  const t = useTranslations("editor");
+  const tr = useTranslations();
   const [id, setId] = useState(article?.id ?? null);
   const version = useRef(article?.version ?? 0);
   const [status, setStatus] = useState<ArticleStatus>(article?.status ?? "draft");
@@ -85,7 +88,7 @@ export function ArticleEditor({
     editable: can.edit,
     immediatelyRender: false, // server-rendered page; the editor mounts in the browser
     editorProps: {
-      attributes: { role: "textbox", "aria-multiline": "true", "aria-label": "Article text", class: "article-body-editor" },
+      attributes: { role: "textbox", "aria-multiline": "true", "aria-label": t("articleText"), class: "article-body-editor" },
     },
     onCreate: ({ editor: e }) => setWords(countWords(e.getText({ blockSeparator: "\n" }))),
     onUpdate: ({ editor: e }) => {
@@ -191,26 +194,26 @@ export function ArticleEditor({
     <div className="editor-layout">
       <div>
         <div className="action-bar">
-          <span className={`status status--${status}`}>{STATUS_LABELS[status]}</span>
+          <span className={`status status--${status}`}>{tr(`status.${status}`)}</span>
           <SaveStatus state={save} />
           {can.edit && (
             <button className="button" type="button" onClick={() => void saveNow()} disabled={busy || save.kind === "saving"}>
-              Save
+              {t("save")}
             </button>
           )}
           {can.submit && (
-            <button className="button button--primary" type="button" disabled={busy} onClick={() => void step(submitArticleAction, "Submitted for review. The editors have it now.")}>
-              Submit for review
+            <button className="button button--primary" type="button" disabled={busy} onClick={() => void step(submitArticleAction, t("submitted"))}>
+              {t("submit")}
             </button>
           )}
           {can.requestChanges && status === "in_review" && (
             <button className="button" type="button" disabled={busy} onClick={() => setNoteOpen((o) => !o)} aria-expanded={noteOpen}>
-              Request changes
+              {t("requestChanges")}
             </button>
           )}
           {can.publish && (
-            <button className="button button--publish" type="button" disabled={busy} onClick={() => void step(publishArticleAction, "Published.")}>
-              {status === "published" ? "Publish update" : "Publish"}
+            <button className="button button--publish" type="button" disabled={busy} onClick={() => void step(publishArticleAction, t("published"))}>
+              {status === "published" ? t("publishUpdate") : t("publish")}
             </button>
           )}
         </div>
@@ -229,53 +232,53 @@ export function ArticleEditor({
         )}
         {notice && (
           <p className="alert alert--ok" role="status">
-            {notice.text} {notice.href && <Link href={notice.href}>View the live article</Link>}
+            {notice.text} {notice.href && <Link href={notice.href}>{t("viewLive")}</Link>}
           </p>
         )}
         {noteOpen && (
           <div className="panel">
             <div className="field">
-              <label htmlFor="change-note">What needs to change?</label>
+              <label htmlFor="change-note">{t("changeNote")}</label>
               <textarea id="change-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} {...invalid("note")} />
               {fieldError("note")}
             </div>
-            <button className="button button--primary" type="button" disabled={busy} onClick={() => void step(requestChangesAction, "Sent back to the author.")}>
-              Send back to author
+            <button className="button button--primary" type="button" disabled={busy} onClick={() => void step(requestChangesAction, t("sentBack"))}>
+              {t("sendBack")}
             </button>
           </div>
         )}
         {!can.edit && (
           <p className="field__hint">
-            {status === "in_review" ? "This article is with the editors. You can change it again if they send it back." : "You can read this article but not change it."}
+            {status === "in_review" ? t("readOnlyInReview") : t("readOnly")}
           </p>
         )}
         <div className="field editor-headline">
-          <label htmlFor="headline">Headline</label>
+          <label htmlFor="headline">{t("headline")}</label>
           <input id="headline" value={headline} readOnly={!can.edit} maxLength={200} onChange={(e) => { setHeadline(e.target.value); markDirty(); }} {...invalid("headline")} />
           {fieldError("headline")}
         </div>
         <div className="field">
-          <label htmlFor="standfirst">Standfirst</label>
+          <label htmlFor="standfirst">{t("standfirst")}</label>
           <textarea id="standfirst" rows={2} value={standfirst} readOnly={!can.edit} onChange={(e) => { setStandfirst(e.target.value); markDirty(); }} {...invalid("standfirst")} />
           {fieldError("standfirst")}
         </div>
         <div className="field">
-          <span className="label" id="body-label">Text</span>
+          <span className="label" id="body-label">{t("text")}</span>
           {editor && can.edit && <Toolbar editor={editor} />}
           <div className="editor-surface" aria-labelledby="body-label">
             <EditorContent editor={editor} />
           </div>
           {fieldError("body")}
           <p className="word-count" aria-live="polite">
-            {words} words · {readingMinutes(words)} min read
+            {t("wordCount", { count: words, minutes: readingMinutes(words) })}
           </p>
         </div>
       </div>
-      <aside className="panel" aria-label="Article settings">
+      <aside className="panel" aria-label={t("settings")}>
         <div className="field">
-          <label htmlFor="section">Section</label>
+          <label htmlFor="section">{t("section")}</label>
           <select id="section" value={sectionId} disabled={!can.edit} onChange={(e) => { setSectionId(e.target.value); markDirty(); }} {...invalid("sectionId")}>
-            <option value="">Choose a section…</option>
+            <option value="">{t("chooseSection")}</option>
             {sections.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -285,32 +288,34 @@ export function ArticleEditor({
           {fieldError("sectionId")}
         </div>
         <div className="field">
-          <label htmlFor="language">Language</label>
+          <label htmlFor="language">{t("language")}</label>
           <select id="language" value={language} disabled={!can.edit} onChange={(e) => { setLanguage(e.target.value as "de" | "en"); markDirty(); }}>
-            <option value="de">German</option>
-            <option value="en">English</option>
+            <option value="de">{tr("languages.de")}</option>
+            <option value="en">{tr("languages.en")}</option>
           </select>
         </div>
         {liveUrl && status === "published" && (
           <p>
-            <Link href={liveUrl}>View live article</Link>
-            {article?.hasUnpublishedChanges && !notice && <span className="field__hint"> · has unpublished changes</span>}
+            <Link href={liveUrl}>{t("viewLiveShort")}</Link>
+            {article?.hasUnpublishedChanges && !notice && <span className="field__hint">{` · ${t("hasUnpublishedChanges")}`}</span>}
           </p>
         )}
-        {id && <p className="field__hint">Short link: /a/{id}</p>}
+        {id && <p className="field__hint">{t("shortLink", { path: `/a/${id}` })}</p>}
       </aside>
     </div>
   );
 }
 
 function SaveStatus({ state }: { state: SaveState }) {
+  const t = useTranslations("editor");
+  const locale = useLocale();
   const text = {
-    idle: "No changes",
-    dirty: "Unsaved changes",
-    saving: "Saving…",
-    saved: state.kind === "saved" ? `Saved ${timeFormat.format(state.at)}` : "",
-    error: "Not saved",
-    conflict: "Conflict — not saved",
+    idle: t("saveIdle"),
+    dirty: t("saveDirty"),
+    saving: t("saveSaving"),
+    saved: state.kind === "saved" ? t("saveSaved", { time: timeFormat(locale).format(state.at) }) : "",
+    error: t("saveError"),
+    conflict: t("saveConflict"),
   }[state.kind];
   const tone = state.kind === "dirty" ? " save-status--dirty" : state.kind === "error" || state.kind === "conflict" ? " save-status--error" : "";
   return (

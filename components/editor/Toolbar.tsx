@@ -1,23 +1,25 @@
 "use client";
 import type { Editor } from "@tiptap/react";
 import { useEditorState } from "@tiptap/react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
-type Button = { label: string; text: string; shortcut?: string; active: (e: Editor) => boolean; run: (e: Editor) => void };
+type Button = { label: "bold" | "italic" | "heading2" | "heading3" | "bulletList" | "orderedList" | "quote"; text: string; shortcut?: string; active: (e: Editor) => boolean; run: (e: Editor) => void };
 
 const MARKS: Button[] = [
-  { label: "Bold", text: "B", shortcut: "Ctrl+B", active: (e) => e.isActive("bold"), run: (e) => e.chain().focus().toggleBold().run() },
-  { label: "Italic", text: "I", shortcut: "Ctrl+I", active: (e) => e.isActive("italic"), run: (e) => e.chain().focus().toggleItalic().run() },
+  { label: "bold", text: "B", shortcut: "Ctrl+B", active: (e) => e.isActive("bold"), run: (e) => e.chain().focus().toggleBold().run() },
+  { label: "italic", text: "I", shortcut: "Ctrl+I", active: (e) => e.isActive("italic"), run: (e) => e.chain().focus().toggleItalic().run() },
 ];
 const BLOCKS: Button[] = [
-  { label: "Heading 2", text: "H2", active: (e) => e.isActive("heading", { level: 2 }), run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run() },
-  { label: "Heading 3", text: "H3", active: (e) => e.isActive("heading", { level: 3 }), run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run() },
-  { label: "Bullet list", text: "• List", active: (e) => e.isActive("bulletList"), run: (e) => e.chain().focus().toggleBulletList().run() },
-  { label: "Numbered list", text: "1. List", active: (e) => e.isActive("orderedList"), run: (e) => e.chain().focus().toggleOrderedList().run() },
-  { label: "Quote", text: "❝", active: (e) => e.isActive("blockquote"), run: (e) => e.chain().focus().toggleBlockquote().run() },
+  { label: "heading2", text: "H2", active: (e) => e.isActive("heading", { level: 2 }), run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run() },
+  { label: "heading3", text: "H3", active: (e) => e.isActive("heading", { level: 3 }), run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run() },
+  { label: "bulletList", text: "•", active: (e) => e.isActive("bulletList"), run: (e) => e.chain().focus().toggleBulletList().run() },
+  { label: "orderedList", text: "1.", active: (e) => e.isActive("orderedList"), run: (e) => e.chain().focus().toggleOrderedList().run() },
+  { label: "quote", text: "❝", active: (e) => e.isActive("blockquote"), run: (e) => e.chain().focus().toggleBlockquote().run() },
 ];
 
 export function Toolbar({ editor }: { editor: Editor }) {
+  const t = useTranslations("editor");
   // Re-render on selection changes so the pressed state follows the cursor.
   const active = useEditorState({
     editor,
@@ -41,7 +43,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
     event.preventDefault();
     const value = href.trim();
     if (!/^(https?:\/\/|mailto:)\S+$/i.test(value)) {
-      setLinkError("Links must start with https://, http:// or mailto:");
+      setLinkError(t("linkInvalid"));
       return;
     }
     editor.chain().focus().extendMarkRange("link").setLink({ href: value }).run();
@@ -50,26 +52,26 @@ export function Toolbar({ editor }: { editor: Editor }) {
 
   return (
     <>
-      <div className="toolbar" role="toolbar" aria-label="Formatting">
+      <div className="toolbar" role="toolbar" aria-label={t("toolbar")}>
         {MARKS.map((b, i) => (
-          <button key={b.label} type="button" aria-label={b.label} title={`${b.label} (${b.shortcut})`} aria-pressed={active.marks[i]} onClick={() => b.run(editor)}>
+          <button key={b.label} type="button" aria-label={t(b.label)} title={`${t(b.label)} (${b.shortcut})`} aria-pressed={active.marks[i]} onClick={() => b.run(editor)}>
             {b.text}
           </button>
         ))}
-        <button type="button" aria-label="Link" title="Link" aria-pressed={active.link} onClick={openLink}>
-          Link
+        <button type="button" aria-label={t("link")} title={t("link")} aria-pressed={active.link} onClick={openLink}>
+          {t("link")}
         </button>
         <span className="toolbar__sep" aria-hidden="true" />
         {BLOCKS.map((b, i) => (
-          <button key={b.label} type="button" aria-label={b.label} title={b.label} aria-pressed={active.blocks[i]} onClick={() => b.run(editor)}>
+          <button key={b.label} type="button" aria-label={t(b.label)} title={t(b.label)} aria-pressed={active.blocks[i]} onClick={() => b.run(editor)}>
             {b.text}
           </button>
         ))}
       </div>
       {linkOpen && (
-        <form className="link-form" onSubmit={applyLink} aria-label="Link">
+        <form className="link-form" onSubmit={applyLink} aria-label={t("link")}>
           <div className="field">
-            <label htmlFor="link-href">Link address</label>
+            <label htmlFor="link-href">{t("linkAddress")}</label>
             <input
               id="link-href"
               type="url"
@@ -83,13 +85,13 @@ export function Toolbar({ editor }: { editor: Editor }) {
             />
             {linkError && <p id="link-error" className="field__error">{linkError}</p>}
           </div>
-          <button className="button" type="submit">Apply link</button>
+          <button className="button" type="submit">{t("applyLink")}</button>
           {active.link && (
             <button className="button" type="button" onClick={() => { editor.chain().focus().unsetLink().run(); setLinkOpen(false); }}>
-              Remove link
+              {t("removeLink")}
             </button>
           )}
-          <button className="button button--ghost" type="button" onClick={() => setLinkOpen(false)}>Cancel</button>
+          <button className="button button--ghost" type="button" onClick={() => setLinkOpen(false)}>{t("cancel")}</button>
         </form>
       )}
     </>

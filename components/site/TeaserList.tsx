@@ -19,7 +19,7 @@ export function TeaserList({ items, lead = false }: { items: ArticleTeaser[]; le
             <p className="teaser__meta">
               {item.bylines.map((b) => b.name).join(", ")}
               {item.bylines.length > 0 && " · "}
-              <time dateTime={item.publishedAt}>{formatDateTime(item.publishedAt)}</time>
+              <time dateTime={item.publishedAt}>{formatDateTime(item.publishedAt, item.language)}</time>
             </p>
           </article>
         </li>

@@ -51,7 +51,7 @@ describe(`articles on ${engine}`, () => {
       const bad = { ...draftInput(n.sections.politik.id), headline: "   ", sectionId: 999999, body: { type: "doc", content: [{ type: "iframe" }] } };
       const error = await createArticle({ ctx: n.ctx(n.journalist), input: bad }).catch((e) => e);
       expect(error).toBeInstanceOf(Invalid);
-      expect((error as Invalid).fieldErrors.headline).toEqual(["Give the article a headline."]);
+      expect((error as Invalid).fieldErrors.headline).toEqual(["validation.headlineRequired"]);
       const unknownSection = await createArticle({ ctx: n.ctx(n.journalist), input: { ...draftInput(999999) } }).catch((e) => e);
       expect((unknownSection as Invalid).fieldErrors.sectionId).toBeDefined();
       expect(await tx.select().from(articles)).toHaveLength(0);
@@ -108,7 +108,7 @@ describe(`articles on ${engine}`, () => {
       const j = n.ctx(n.journalist);
       const a = await createArticle({ ctx: j, input: draftInput(n.sections.politik.id) });
       const s = await submitArticle({ ctx: j, input: { id: a.id, version: a.version } });
-      await expect(publishArticle({ ctx: j, input: { id: a.id, version: s.version } })).rejects.toThrow("Only editors can publish.");
+      await expect(publishArticle({ ctx: j, input: { id: a.id, version: s.version } })).rejects.toThrow("errors.publishEditorsOnly");
       await expect(publishArticle({ ctx: n.ctx(null), input: { id: a.id, version: s.version } })).rejects.toBeInstanceOf(Forbidden);
       expect(await tx.select().from(publications)).toHaveLength(0);
       const stored = await getArticleForEdit(a.id, { tx });

@@ -13,7 +13,7 @@ export async function prepareArticleFields(
   data: { headline: string; sectionId: number; body: unknown },
 ) {
   const [section] = await tx.select({ id: sections.id }).from(sections).where(eq(sections.id, data.sectionId));
-  if (!section) throw new Invalid({ sectionId: ["Choose one of the sections in the list."] });
+  if (!section) throw new Invalid({ sectionId: ["validation.sectionUnknown"] });
   const node = parseBody(data.body);
   return { body: node.toJSON(), wordCount: countWords(bodyText(node)) };
 }

@@ -13,7 +13,7 @@ export type LockedArticle = ArticleRow & ArticleAccess;
 /** Loads and row-locks an article for a write, with what the permission rules need. */
 export async function getArticleForUpdateOrThrow(tx: Db, id: number): Promise<LockedArticle> {
   const [row] = await tx.select().from(articles).where(eq(articles.id, id)).for("update");
-  if (!row) throw new NotFound("This article does not exist (any more).");
+  if (!row) throw new NotFound("errors.articleNotFound");
   const authors = await tx
     .select({ userId: articleAuthors.userId })
     .from(articleAuthors)
@@ -24,10 +24,7 @@ export async function getArticleForUpdateOrThrow(tx: Db, id: number): Promise<Lo
 
 export function assertVersion(article: ArticleRow, version: number): void {
   if (article.version !== version) {
-    throw new Conflict(
-      "Someone else saved this article while you were working on it. Your text is still here.",
-      article.version,
-    );
+    throw new Conflict("errors.conflict", article.version);
   }
 }
 

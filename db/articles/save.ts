@@ -55,7 +55,7 @@ export async function saveArticle({ ctx, input }: VerbArgs<SaveArticleInput>) {
       if (targetIds.length) {
         const found = await tx.select({ id: articles.id }).from(articles).where(inArray(articles.id, targetIds));
         if (found.length !== new Set(targetIds).size) {
-          throw new Invalid({ related: ["One of the related articles no longer exists. Remove it and pick again."] });
+          throw new Invalid({ related: ["validation.relatedMissing"] });
         }
       }
       await tx.delete(relatedLinks).where(eq(relatedLinks.articleId, article.id));

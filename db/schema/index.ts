@@ -48,6 +48,8 @@ export const users = pgTable(
     sessionVersion: integer("session_version").notNull().default(1),
     active: boolean("active").notNull().default(true),
     bio: text("bio").notNull().default(""),
+    /** The desk's language for this person; null follows their browser. */
+    locale: articleLanguage("locale"),
     ...timestamps,
   },
   (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`), uniqueIndex("users_slug_key").on(t.slug)],

@@ -17,13 +17,13 @@ export async function createUser({ ctx, input }: VerbArgs<CreateUserInput>) {
       const slug = await uniqueSlug(tx, users, users.slug, slugify(data.name) || "autor");
       const [row] = await tx
         .insert(users)
-        .values({ email: data.email, name: data.name, role: data.role, passwordHash, slug, bio: data.bio ?? "" })
+        .values({ email: data.email, name: data.name, role: data.role, passwordHash, slug, bio: data.bio ?? "", locale: data.locale ?? null })
         .returning({ id: users.id, email: users.email, name: users.name, role: users.role, slug: users.slug });
       return row;
     });
   } catch (error) {
     if (isUniqueViolation(error, "users_email_key")) {
-      throw new Invalid({ email: ["There is already an account with this email address."] });
+      throw new Invalid({ email: ["validation.emailTaken"] });
     }
     throw error;
   }

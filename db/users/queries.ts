@@ -34,7 +34,7 @@ export async function verifyCredentials(input: unknown, ctx?: Pick<Ctx, "tx">): 
 export async function loadViewer(id: number, sessionVersion: number, ctx?: Pick<Ctx, "tx">): Promise<Viewer | null> {
   const db = await executor(ctx);
   const [user] = await db
-    .select({ id: users.id, name: users.name, role: users.role })
+    .select({ id: users.id, name: users.name, role: users.role, locale: users.locale })
     .from(users)
     .where(and(eq(users.id, id), eq(users.sessionVersion, sessionVersion), eq(users.active, true)))
     .limit(1);

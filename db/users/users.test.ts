@@ -28,9 +28,9 @@ describe(`users on ${engine}`, () => {
       const ctx = { viewer: SYSTEM_VIEWER, tx };
       await createUser({ ctx, input: { email: "a@example.org", name: "A", role: "editor", password: "0123456789" } });
       const dup = await createUser({ ctx, input: { email: "A@example.org", name: "B", role: "editor", password: "0123456789" } }).catch((e) => e);
-      expect((dup as Invalid).fieldErrors).toEqual({ email: ["There is already an account with this email address."] });
+      expect((dup as Invalid).fieldErrors).toEqual({ email: ["validation.emailTaken"] });
       const short = await createUser({ ctx, input: { email: "c@example.org", name: "C", role: "editor", password: "short" } }).catch((e) => e);
-      expect((short as Invalid).fieldErrors.password).toEqual(["Use at least 10 characters."]);
+      expect((short as Invalid).fieldErrors.password).toEqual(["validation.passwordTooShort"]);
     }));
 
   it("lets only admins create accounts", () =>

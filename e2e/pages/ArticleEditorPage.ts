@@ -1,19 +1,27 @@
 import type { Locator, Page } from "@playwright/test";
+import { messages, type Messages } from "../i18n";
 
 /** The desk's article editor, as a journalist or editor uses it. No assertions here. */
 export class ArticleEditorPage {
+  readonly m: Messages["editor"];
   readonly headline: Locator;
   readonly standfirst: Locator;
   readonly section: Locator;
+  readonly language: Locator;
   readonly body: Locator;
   readonly saveStatus: Locator;
 
-  constructor(private readonly page: Page) {
-    this.headline = page.getByLabel("Headline");
-    this.standfirst = page.getByLabel("Standfirst");
-    this.section = page.getByLabel("Section");
-    this.body = page.getByRole("textbox", { name: "Article text" });
-    this.saveStatus = page.getByRole("status").filter({ hasText: /Saved|Saving|Unsaved|No changes|Not saved|Conflict/ });
+  constructor(
+    private readonly page: Page,
+    ui: "de" | "en" = "en",
+  ) {
+    const m = (this.m = messages[ui].editor);
+    this.headline = page.getByLabel(m.headline, { exact: true });
+    this.standfirst = page.getByLabel(m.standfirst, { exact: true });
+    this.section = page.getByLabel(m.section, { exact: true });
+    this.language = page.getByLabel(m.language, { exact: true });
+    this.body = page.getByRole("textbox", { name: m.articleText });
+    this.saveStatus = page.locator(".save-status");
   }
 
   async gotoNew() {
@@ -21,43 +29,46 @@ export class ArticleEditorPage {
     await this.body.waitFor();
   }
 
-  button(name: string | RegExp) {
-    return this.page.getByRole("button", { name, exact: typeof name === "string" });
+  button(name: string) {
+    return this.page.getByRole("button", { name, exact: true });
   }
 
   async format(name: string) {
-    await this.page.getByRole("toolbar", { name: "Formatting" }).getByRole("button", { name, exact: true }).click();
+    await this.page.getByRole("toolbar", { name: this.m.toolbar }).getByRole("button", { name, exact: true }).click();
   }
 
   /** Types a structured body: a paragraph, a heading, bold text, a list, a quote and a link. */
-  async writeStructuredBody(parts: { intro: string; heading: string; bold: string; items: string[]; quote: string; linkText: string; href: string }) {
+  async writeStructuredBody(parts: { intro: string; heading: string; bold: string; items: readonly string[]; quote: string; linkText: string; href: string }) {
     const kb = this.page.keyboard;
     await this.body.click();
     await kb.type(parts.intro);
     await kb.press("Enter");
-    await this.format("Heading 2");
+    await this.format(this.m.heading2);
     await kb.type(parts.heading);
     await kb.press("Enter");
-    await kb.type("Davor ");
+    await kb.type("— ");
     await kb.press("ControlOrMeta+b");
     await kb.type(parts.bold);
     await kb.press("ControlOrMeta+b");
-    await kb.type(" danach.");
+    await kb.type(" —");
     await kb.press("Enter");
-    await this.format("Bullet list");
+    await this.format(this.m.bulletList);
     for (const [i, item] of parts.items.entries()) {
       await kb.type(item);
       await kb.press("Enter");
       if (i === parts.items.length - 1) await kb.press("Enter"); // leave the list
     }
-    await this.format("Quote");
+    // Type the quotation, then make its paragraph a quote, as editors usually do.
     await kb.type(parts.quote);
+    await this.format(this.m.quote);
+    await this.body.locator("blockquote").filter({ hasText: parts.quote }).waitFor();
+    await kb.press("End");
     await kb.press("Enter");
     await kb.press("Enter"); // leave the quote
     await kb.type(parts.linkText);
     for (let i = 0; i < parts.linkText.length; i++) await kb.press("Shift+ArrowLeft");
-    await this.format("Link");
-    await this.page.getByLabel("Link address").fill(parts.href);
-    await this.page.getByRole("button", { name: "Apply link" }).click();
+    await this.format(this.m.link);
+    await this.page.getByLabel(this.m.linkAddress).fill(parts.href);
+    await this.page.getByRole("button", { name: this.m.applyLink }).click();
   }
 }

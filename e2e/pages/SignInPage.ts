@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { messages } from "../i18n";
 
 export const DEMO_PASSWORD = "copydesk-demo";
 export const ACCOUNTS = {
@@ -9,15 +10,22 @@ export const ACCOUNTS = {
 export type Role = keyof typeof ACCOUNTS;
 
 export class SignInPage {
-  constructor(private readonly page: Page) {}
+  private readonly m;
+
+  constructor(
+    private readonly page: Page,
+    ui: "de" | "en" = "en",
+  ) {
+    this.m = messages[ui].signin;
+  }
 
   async goto() {
     await this.page.goto("/signin");
   }
 
   async signIn(email: string, password = DEMO_PASSWORD) {
-    await this.page.getByLabel("Email").fill(email);
-    await this.page.getByLabel("Password").fill(password);
-    await this.page.getByRole("button", { name: "Sign in" }).click();
+    await this.page.getByLabel(this.m.email, { exact: true }).fill(email);
+    await this.page.getByLabel(this.m.password, { exact: true }).fill(password);
+    await this.page.getByRole("button", { name: this.m.submit }).click();
   }
 }

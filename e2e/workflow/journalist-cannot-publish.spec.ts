@@ -1,8 +1,11 @@
 // A hidden button is not a permission check: the server must refuse a journalist's publish
 // even when the request is crafted by hand.
 import { expect, test } from "@playwright/test";
-import { pageAs } from "../fixtures";
+import { pageAs, readerPage } from "../fixtures";
+import { messages } from "../i18n";
 import { ArticleEditorPage } from "../pages/ArticleEditorPage";
+
+const m = messages.en;
 
 test("a journalist's direct call to the publish action is refused and publishes nothing", async ({ browser }) => {
   const headline = `Geheimer Entwurf ${Date.now()}`;
@@ -13,9 +16,9 @@ test("a journalist's direct call to the publish action is refused and publishes 
   await draft.section.selectOption({ label: "Wirtschaft" });
   await draft.body.click();
   await journalist.keyboard.type("Noch nicht für die Öffentlichkeit.");
-  await draft.button("Submit for review").click();
-  await expect(journalist.getByText("Submitted for review. The editors have it now.")).toBeVisible();
-  await expect(draft.button("Publish")).toHaveCount(0);
+  await draft.button(m.editor.submit).click();
+  await expect(journalist.getByText(m.editor.submitted)).toBeVisible();
+  await expect(draft.button(m.editor.publish)).toHaveCount(0);
   const articleId = Number(new URL(journalist.url()).pathname.split("/").pop());
 
   // Learn what a real publish request looks like from an editor's click, without letting it through.
@@ -31,7 +34,7 @@ test("a journalist's direct call to the publish action is refused and publishes 
       await route.continue();
     }
   });
-  await new ArticleEditorPage(editor).button("Publish").click();
+  await new ArticleEditorPage(editor).button(m.editor.publish).click();
   await expect.poll(() => captured).not.toBeNull();
   const publishCall = captured!;
   expect(publishCall.body).toContain(`"id":${articleId}`);
@@ -43,17 +46,18 @@ test("a journalist's direct call to the publish action is refused and publishes 
       "content-type": publishCall.headers["content-type"],
       accept: "text/x-component",
       origin: new URL(publishCall.url).origin,
+      "accept-language": "en-GB",
     },
     data: publishCall.body,
   });
   expect(response.status()).toBe(200);
   const text = await response.text();
-  expect(text).toContain("Only editors can publish.");
+  expect(text).toContain(m.errors.publishEditorsOnly);
 
   // Nothing was published: the short link finds nothing and the article is still in review.
-  const reader = await (await browser.newContext()).newPage();
+  const reader = await readerPage(browser);
   const short = await reader.request.get(`/a/${articleId}`, { maxRedirects: 0 });
   expect(short.status()).toBe(404);
   await journalist.reload();
-  await expect(journalist.getByText("In review", { exact: true }).first()).toBeVisible();
+  await expect(journalist.getByText(m.status.in_review, { exact: true }).first()).toBeVisible();
 });

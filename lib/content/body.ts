@@ -20,26 +20,26 @@ const MAX_DEPTH = 40;
 /** Validates untrusted body JSON. Unknown nodes or marks, bad nesting and unsafe links are refused. */
 export function parseBody(json: unknown): PMNode {
   if (!json || typeof json !== "object" || (json as { type?: unknown }).type !== "doc") {
-    throw new Invalid({ body: ["The article text could not be read. Please reload the editor."] });
+    throw new Invalid({ body: ["validation.bodyUnreadable"] });
   }
   let node: PMNode;
   try {
     node = schema.nodeFromJSON(json);
     node.check();
   } catch {
-    throw new Invalid({ body: ["The article text contains formatting Copydesk does not support."] });
+    throw new Invalid({ body: ["validation.bodyUnsupported"] });
   }
   let problem: string | null = null;
   node.descendants((child) => {
     if (problem) return false;
     for (const mark of child.marks) {
       if (mark.type.name === "link" && !isSafeHref(mark.attrs.href)) {
-        problem = "Links must start with http://, https:// or mailto:.";
+        problem = "validation.bodyLinkProtocol";
       }
     }
     return true;
   });
-  if (depth(node) > MAX_DEPTH) problem = "The article text is nested too deeply.";
+  if (depth(node) > MAX_DEPTH) problem = "validation.bodyTooDeep";
   if (problem) throw new Invalid({ body: [problem] });
   return node;
 }

@@ -1,6 +1,6 @@
 "use server";
-// Thin server actions: who is asking → the data verb → a result the editor can show.
-// Every rule lives in the verbs; these only translate.
+// Thin server actions: who is asking → the data verb → a result the desk can show, in the
+// person's language. Every rule lives in the verbs; these only translate.
 import { createArticle } from "@/db/articles/create";
 import { publishArticle } from "@/db/articles/publish";
 import { requestChanges } from "@/db/articles/request-changes";
@@ -8,15 +8,18 @@ import { saveArticle } from "@/db/articles/save";
 import type { CreateArticleInput, RequestChangesInput, SaveArticleInput, WorkflowInput } from "@/db/articles/schemas";
 import { submitArticle } from "@/db/articles/submit";
 import type { Ctx } from "@/db/context";
+import { setOwnLocale } from "@/db/users/set-locale";
+import type { SetLocaleInput } from "@/db/users/schemas";
+import { serverTranslator } from "@/i18n/translate";
 import { getViewer } from "@/lib/auth";
 import { toFailure, type ActionResult } from "@/lib/errors";
-import type { ArticleStatus } from "@/lib/workflow";
 
-type Saved = { id: number; version: number; status: ArticleStatus };
-
-async function run<T extends Saved>(name: string, verb: (ctx: Ctx) => Promise<T>): Promise<ActionResult<T>> {
+async function run<T extends object>(name: string, verb: (ctx: Ctx) => Promise<T>): Promise<ActionResult<T>> {
   const viewer = await getViewer();
-  if (!viewer) return { ok: false, code: "unauthenticated", message: "Your session has ended. Sign in again in another tab; your text stays here." };
+  if (!viewer) {
+    const t = await serverTranslator();
+    return { ok: false, code: "unauthenticated", message: t("errors.unauthenticated") };
+  }
   try {
     // No revalidatePath here: desk and reader pages are rendered per request, and a
     // revalidation would make Next re-render (and, after a new article's first save, remount)
@@ -24,11 +27,11 @@ async function run<T extends Saved>(name: string, verb: (ctx: Ctx) => Promise<T>
     const data = await verb({ viewer });
     return { ok: true, data } as ActionResult<T>;
   } catch (error) {
-    return toFailure(error, name);
+    return toFailure(error, name, await serverTranslator(viewer.locale));
   }
 }
 
-// Inputs arrive from the network as `unknown`; each verb validates them with zod.
+// Inputs arrive from the network as `unknown` whatever their declared type; each verb validates them with zod.
 export async function createArticleAction(input: CreateArticleInput) {
   return run("createArticle", (ctx) => createArticle({ ctx, input }));
 }
@@ -47,4 +50,8 @@ export async function requestChangesAction(input: RequestChangesInput) {
 
 export async function publishArticleAction(input: WorkflowInput) {
   return run("publishArticle", (ctx) => publishArticle({ ctx, input }));
+}
+
+export async function setLocaleAction(input: SetLocaleInput) {
+  return run("setOwnLocale", (ctx) => setOwnLocale({ ctx, input }));
 }

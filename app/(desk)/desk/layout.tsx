@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getViewer, signOut } from "@/lib/auth";
-import { ROLE_LABELS } from "@/lib/permissions";
+import { LanguagePicker } from "@/components/desk/LanguagePicker";
 
 export default async function DeskLayout({ children }: { children: React.ReactNode }) {
   // The proxy already sent anonymous visitors to sign in; this also catches revoked sessions.
   const viewer = await getViewer();
   if (!viewer) redirect("/signin");
+  const t = await getTranslations();
   async function signOutAction() {
     "use server";
     await signOut({ redirectTo: "/signin" });
@@ -14,20 +16,29 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
   return (
     <div className="desk">
       <header className="desk-header">
-        <Link href="/desk" className="desk-header__brand">Copydesk</Link>
-        <nav aria-label="Desk">
+        <Link href="/desk" className="desk-header__brand">
+          Copydesk
+        </Link>
+        <nav aria-label={t("desk.navLabel")}>
           <ul>
-            <li><Link href="/desk">Dashboard</Link></li>
-            <li><Link href="/desk/articles/new">New article</Link></li>
-            <li><Link href="/">Live site</Link></li>
+            <li>
+              <Link href="/desk">{t("desk.dashboard")}</Link>
+            </li>
+            <li>
+              <Link href="/desk/articles/new">{t("desk.newArticle")}</Link>
+            </li>
+            <li>
+              <Link href="/">{t("desk.liveSite")}</Link>
+            </li>
           </ul>
         </nav>
         <div className="desk-header__user">
-          <span>
-            {viewer.name} · {ROLE_LABELS[viewer.role]}
-          </span>
+          <span>{t("desk.userLabel", { name: viewer.name, role: t(`roles.${viewer.role}`) })}</span>
+          <LanguagePicker current={viewer.locale ?? null} />
           <form action={signOutAction}>
-            <button className="button button--ghost" type="submit">Sign out</button>
+            <button className="button button--ghost" type="submit">
+              {t("desk.signOut")}
+            </button>
           </form>
         </div>
       </header>

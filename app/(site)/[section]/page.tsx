@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { SITE_LOCALE } from "@/lib/i18n";
 import { connection } from "next/server";
 import { listLatest } from "@/db/publications/queries";
 import { listSections } from "@/db/sections/queries";
@@ -25,7 +27,11 @@ export default async function SectionPage({ params }: Props) {
   return (
     <>
       <h1 className="page-title">{section.name}</h1>
-      {items.length ? <TeaserList items={items} /> : <p className="empty-state">In diesem Ressort ist noch nichts erschienen.</p>}
+      {items.length ? (
+        <TeaserList items={items} />
+      ) : (
+        <p className="empty-state">{(await getTranslations({ locale: SITE_LOCALE, namespace: "site" }))("sectionEmpty")}</p>
+      )}
     </>
   );
 }

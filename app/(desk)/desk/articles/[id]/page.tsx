@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getArticleForEdit } from "@/db/articles/queries";
 import { listSections } from "@/db/sections/queries";
 import { getViewer } from "@/lib/auth";
 import { ArticleEditor } from "@/components/editor/ArticleEditor";
 
-export const metadata: Metadata = { title: "Edit article" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("desk");
+  return { title: t("editTitle") };
+}
 
 export default async function EditArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await getViewer();
@@ -16,7 +20,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
   const sections = await listSections();
   return (
     <>
-      <h1 className="visually-hidden">Edit article</h1>
+      <h1 className="visually-hidden">{(await getTranslations("desk"))("editTitle")}</h1>
       <ArticleEditor
         article={{
           ...article,

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { listSections } from "@/db/sections/queries";
 import { getViewer } from "@/lib/auth";
 import { ArticleEditor } from "@/components/editor/ArticleEditor";
 
-export const metadata: Metadata = { title: "New article" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("desk");
+  return { title: t("newTitle") };
+}
 
 export default async function NewArticlePage() {
   const viewer = await getViewer();
@@ -12,7 +16,7 @@ export default async function NewArticlePage() {
   const sections = await listSections();
   return (
     <>
-      <h1>New article</h1>
+      <h1>{(await getTranslations("desk"))("newTitle")}</h1>
       <ArticleEditor
         article={null}
         sections={sections}

@@ -1,5 +1,6 @@
 "use server";
 import { AuthError } from "next-auth";
+import { getTranslations } from "next-intl/server";
 import { signIn } from "@/lib/auth";
 
 export type SignInState = { error?: string; email?: string };
@@ -22,7 +23,8 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
   } catch (error) {
     // signIn redirects by throwing; only Auth.js's own errors mean "wrong credentials".
     if (error instanceof AuthError) {
-      return { error: "The email address or password is not right.", email };
+      const t = await getTranslations("signin");
+      return { error: t("wrongCredentials"), email };
     }
     throw error;
   }

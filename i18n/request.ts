@@ -1,0 +1,23 @@
+// next-intl: which language and messages a request uses. Reader pages always pass a locale
+// (the site's or the article's); desk pages follow the signed-in user, then the browser.
+import { headers } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { getViewer } from "@/lib/auth";
+import { isLocale, negotiateLocale, type Locale } from "@/lib/i18n";
+import { NEWSROOM_TIME_ZONE } from "@/lib/dates";
+
+const catalogues = {
+  de: () => import("../messages/de.json").then((m) => m.default),
+  en: () => import("../messages/en.json").then((m) => m.default),
+};
+
+export async function deskLocale(): Promise<Locale> {
+  const viewer = await getViewer();
+  if (viewer?.locale) return viewer.locale;
+  return negotiateLocale((await headers()).get("accept-language"));
+}
+
+export default getRequestConfig(async ({ locale }) => {
+  const resolved: Locale = isLocale(locale) ? locale : await deskLocale();
+  return { locale: resolved, messages: await catalogues[resolved](), timeZone: NEWSROOM_TIME_ZONE };
+});
