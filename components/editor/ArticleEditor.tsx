@@ -10,6 +10,7 @@ import {
   submitArticleAction,
 } from "@/app/(desk)/desk/actions";
 import { articleExtensions } from "@/lib/content/extensions";
+import { typographyFor } from "@/lib/content/typography";
 import { countWords, EMPTY_BODY, readingMinutes } from "@/lib/content/words";
 import type { FieldErrors } from "@/lib/errors";
 import { can as allowed, type Viewer } from "@/lib/permissions";
@@ -82,9 +83,12 @@ export function ArticleEditor({
     requestChanges: allowed(viewer, "article.request_changes", access) && canTransition(status, "request_changes"),
   };
 
-  const editor = useEditor({
-    extensions: articleExtensions,
-    content: (article?.body as object) ?? EMPTY_BODY,
+  // What a (re)built editor starts from: the stored body, or the text at a language change.
+  const [startBody, setStartBody] = useState<object>((article?.body as object) ?? EMPTY_BODY);
+  const editor = useEditor(
+    {
+    extensions: [...articleExtensions, typographyFor(language)],
+    content: startBody,
     editable: can.edit,
     immediatelyRender: false, // server-rendered page; the editor mounts in the browser
     editorProps: {
@@ -95,7 +99,10 @@ export function ArticleEditor({
       setWords(countWords(e.getText({ blockSeparator: "\n" })));
       setSave({ kind: "dirty" });
     },
-  });
+    },
+    // Quotes follow the article's language: a change of language rebuilds the editor's input rules.
+    [language],
+  );
 
   // After a workflow step the server sends new capabilities (e.g. read-only once in review).
   useEffect(() => {
@@ -289,7 +296,7 @@ export function ArticleEditor({
         </div>
         <div className="field">
           <label htmlFor="language">{t("language")}</label>
-          <select id="language" value={language} disabled={!can.edit} onChange={(e) => { setLanguage(e.target.value as "de" | "en"); markDirty(); }}>
+          <select id="language" value={language} disabled={!can.edit} onChange={(e) => { if (editor) setStartBody(editor.getJSON()); setLanguage(e.target.value as "de" | "en"); markDirty(); }}>
             <option value="de">{tr("languages.de")}</option>
             <option value="en">{tr("languages.en")}</option>
           </select>

@@ -14,7 +14,7 @@ const journeys = {
     language: "Deutsch",
     standfirst: "Ab Montag gibt es warmes Essen für alle im Viertel.",
     body: {
-      intro: "Das Bürgerhaus am Markt öffnet eine Küche.",
+      intro: 'Das Bürgerhaus am Markt -- mitten im Viertel -- öffnet eine "Küche für alle".',
       heading: "Wer dahintersteht",
       bold: "dreißig Freiwillige",
       items: ["Montag bis Freitag", "ab 12 Uhr"],
@@ -22,6 +22,8 @@ const journeys = {
       linkText: "Mehr zum Projekt",
       href: "https://example.org/kueche",
     },
+    // Straight quotes and "--" typed in the editor come out as German typography.
+    typeset: "Das Bürgerhaus am Markt – mitten im Viertel – öffnet eine „Küche für alle“.",
     date: /^\d{1,2}\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) \d{4}, \d\d:\d\d$/,
   },
   en: {
@@ -31,7 +33,7 @@ const journeys = {
     language: "English",
     standfirst: "The yellow ferry is back on the water from Monday.",
     body: {
-      intro: "The ferry across the harbour runs again.",
+      intro: 'The "yellow ferry" across the harbour -- idle since March -- runs again.',
       heading: "What changes",
       bold: "every twenty minutes",
       items: ["Weekdays from 6 am", "Weekends from 8 am"],
@@ -39,6 +41,7 @@ const journeys = {
       linkText: "Timetable",
       href: "https://example.org/ferry",
     },
+    typeset: "The “yellow ferry” across the harbour – idle since March – runs again.",
     date: /^\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}, \d{1,2}:\d\d (am|pm)$/,
   },
 } as const;
@@ -95,6 +98,7 @@ for (const ui of ["de", "en"] as const) {
     await expect(article.getByText(labels.by, { exact: false }).first()).toBeVisible();
     await expect(article.getByRole("link", { name: "Lena Kämpfer" })).toHaveAttribute("href", "/authors/lena-kaempfer");
     await expect(article.locator("time").first()).toHaveText(j.date);
+    await expect(article.getByRole("paragraph").filter({ hasText: j.typeset })).toHaveText(j.typeset);
     await expect(article.getByRole("heading", { level: 2, name: j.body.heading })).toBeVisible();
     await expect(article.locator("strong")).toHaveText(j.body.bold);
     await expect(article.getByRole("listitem").filter({ hasText: j.body.items[0] })).toBeVisible();
