@@ -26,6 +26,15 @@ export default async function SiteLayout({ children }: { children: React.ReactNo
             Copydesk
           </Link>
           <p className="masthead__tagline">{t("tagline")}</p>
+          <form role="search" action="/search" className="masthead__search">
+            <label htmlFor="site-search-q" className="visually-hidden">
+              {t("searchLabel")}
+            </label>
+            <input id="site-search-q" name="q" type="search" placeholder={t("searchPlaceholder")} maxLength={200} />
+            <button className="button" type="submit">
+              {t("searchSubmit")}
+            </button>
+          </form>
           <nav aria-label={t("sectionsNav")} className="section-nav">
             <ul>
               {sections.map((s) => (

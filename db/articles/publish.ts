@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { parseInput, withTransaction, type VerbArgs } from "../context";
-import { buildSnapshot } from "../publications/snapshot";
+import { buildSnapshot, searchDocument } from "../publications/snapshot";
 import { articleRevisions, publications } from "../schema";
 import { actorId } from "./load";
 import { WorkflowInput } from "./schemas";
@@ -27,12 +27,13 @@ export async function publishArticle({ ctx, input }: VerbArgs<WorkflowInput>) {
           .from(publications)
           .where(eq(publications.articleId, article.id));
         const now = sql`now()`;
+        const search = searchDocument(snapshot);
         await tx
           .insert(publications)
-          .values({ articleId: article.id, ...snapshot, publishedAt: now, updatedAt: now, visibleFrom: now, version: nextVersion })
+          .values({ articleId: article.id, ...snapshot, search, publishedAt: now, updatedAt: now, visibleFrom: now, version: nextVersion })
           .onConflictDoUpdate({
             target: publications.articleId,
-            set: { ...snapshot, updatedAt: now, visibleFrom: previous ? publications.visibleFrom : now, version: nextVersion },
+            set: { ...snapshot, search, updatedAt: now, visibleFrom: previous ? publications.visibleFrom : now, version: nextVersion },
           });
         await tx.insert(articleRevisions).values({
           articleId: article.id,

@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import { bodyText, renderBody, parseBody } from "@/lib/content/body";
 import type { Db } from "../client";
 import {
@@ -71,4 +71,16 @@ export async function buildSnapshot(tx: Db, article: ArticleRow) {
     tags: tagRows,
     related,
   };
+}
+
+/** Postgres text-search configuration for an article language: German or English stemming. */
+export function searchConfig(language: "de" | "en") {
+  return language === "de" ? sql.raw("'german'::regconfig") : sql.raw("'english'::regconfig");
+}
+
+/** The weighted search document: headline (A), standfirst and tags (B), body (C). */
+export function searchDocument(s: { language: "de" | "en"; headline: string; standfirst: string; bodyText: string; tags: { name: string }[] }) {
+  const cfg = searchConfig(s.language);
+  const tagText = s.tags.map((t) => t.name).join(" ");
+  return sql`setweight(to_tsvector(${cfg}, ${s.headline}), 'A') || setweight(to_tsvector(${cfg}, ${s.standfirst + " " + tagText}), 'B') || setweight(to_tsvector(${cfg}, ${s.bodyText}), 'C')`;
 }

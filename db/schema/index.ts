@@ -6,6 +6,7 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -163,6 +164,13 @@ export const relatedLinks = pgTable(
   (t) => [index("related_links_article_idx").on(t.articleId, t.position)],
 );
 
+/** Postgres full-text search document (weighted headline, standfirst, body). */
+const tsvector = customType<{ data: string }>({
+  dataType() {
+    return "tsvector";
+  },
+});
+
 export type PublishedByline = { name: string; slug: string };
 export type PublishedTag = { name: string; slug: string };
 export type PublishedRelated = { title: string; href: string; external: boolean };
@@ -193,10 +201,13 @@ export const publications = pgTable(
     visibleFrom: timestamp("visible_from", { withTimezone: true }).notNull(),
     /** The working-copy version this snapshot was rendered from. */
     version: integer("version").notNull(),
+    /** Built at publish time with the article language's stemmer (german / english). */
+    search: tsvector("search"),
   },
   (t) => [
     uniqueIndex("publications_section_slug_key").on(t.sectionSlug, t.slug),
     index("publications_visible_idx").on(t.visibleFrom),
+    index("publications_search_idx").using("gin", t.search),
   ],
 );
 

@@ -19,7 +19,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: article.headline,
     description: article.standfirst || undefined,
-    alternates: { canonical: `/${article.sectionSlug}/${article.slug}` },
+    // Each article exists in one language: say which, for search engines and readers' tools.
+    alternates: {
+      canonical: `/${article.sectionSlug}/${article.slug}`,
+      languages: { [article.language]: `/${article.sectionSlug}/${article.slug}` },
+    },
   };
 }
 

@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { connection } from "next/server";
+import { SEARCH_PAGE_SIZE, searchPublications } from "@/db/publications/search";
+import { formatDateTime } from "@/lib/dates";
+import { SITE_LOCALE } from "@/lib/i18n";
+import { Snippet } from "@/components/site/Snippet";
+
+type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations({ locale: SITE_LOCALE, namespace: "site" });
+  return { title: t("searchTitle"), robots: { index: false, follow: true } };
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  await connection();
+  const t = await getTranslations({ locale: SITE_LOCALE, namespace: "site" });
+  const params = await searchParams;
+  const result = await searchPublications({ q: first(params.q), page: first(params.page) });
+  const pages = Math.max(1, Math.ceil(result.total / SEARCH_PAGE_SIZE));
+  const pageHref = (page: number) => `/search?${new URLSearchParams({ q: result.q, page: String(page) })}`;
+  return (
+    <>
+      <h1 className="page-title">{result.q ? t("searchResultsFor", { q: result.q }) : t("searchTitle")}</h1>
+      <form role="search" action="/search" className="search-form">
+        <label htmlFor="search-page-q" className="visually-hidden">
+          {t("searchLabel")}
+        </label>
+        <input id="search-page-q" name="q" type="search" defaultValue={result.q} placeholder={t("searchPlaceholder")} maxLength={200} />
+        <button className="button button--primary" type="submit">
+          {t("searchSubmit")}
+        </button>
+      </form>
+      {result.q ? <p className="search-count">{t("searchCount", { count: result.total })}</p> : <p>{t("searchHint")}</p>}
+      <ol className="search-results">
+        {result.hits.map((hit) => (
+          <li key={hit.id} lang={hit.language}>
+            <p className="teaser__kicker">{hit.sectionName}</p>
+            <h2 className="teaser__headline">
+              <Link href={hit.href}>{hit.headline}</Link>
+            </h2>
+            <p className="search-snippet">
+              <Snippet text={hit.snippet} />
+            </p>
+            <p className="teaser__meta">
+              <time dateTime={hit.publishedAt}>{formatDateTime(hit.publishedAt, hit.language)}</time>
+            </p>
+          </li>
+        ))}
+      </ol>
+      {pages > 1 && (
+        <nav aria-label={t("pagination")} className="pagination">
+          {result.page > 1 && (
+            <Link href={pageHref(result.page - 1)} rel="prev">
+              {t("previousPage")}
+            </Link>
+          )}
+          <span>{t("pageOf", { page: result.page, pages })}</span>
+          {result.page < pages && (
+            <Link href={pageHref(result.page + 1)} rel="next">
+              {t("nextPage")}
+            </Link>
+          )}
+        </nav>
+      )}
+    </>
+  );
+}
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

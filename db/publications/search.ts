@@ -1,0 +1,81 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { executor, type Ctx } from "../context";
+
+export const SEARCH_PAGE_SIZE = 10;
+/** Marks around matched words in snippets: control characters no article text contains. */
+export const MATCH_START = "\u0002";
+export const MATCH_END = "\u0003";
+
+const SearchInput = z.object({
+  q: z.string().trim().max(200).catch(""),
+  page: z.coerce.number().int().min(1).max(1000).catch(1),
+});
+
+type SearchRow = {
+  id: number;
+  section_slug: string;
+  section_name: string;
+  slug: string;
+  headline: string;
+  language: "de" | "en";
+  published_at: string | Date;
+  snippet: string;
+  total: number;
+};
+
+export type SearchHit = {
+  id: number;
+  href: string;
+  sectionName: string;
+  headline: string;
+  language: "de" | "en";
+  publishedAt: string;
+  /** Plain text with MATCH_START / MATCH_END around the matched words. */
+  snippet: string;
+};
+
+/**
+ * Full-text search over visible publications, each in its own language's stemming
+ * ("Kämpfer" finds "Kämpfern", "ferry" finds "ferries"), ranked, with snippets.
+ * Malformed input (an empty query, a page out of range) yields an empty first page.
+ */
+export async function searchPublications(input: { q?: unknown; page?: unknown }, ctx?: Pick<Ctx, "tx">) {
+  const { q, page } = SearchInput.parse(input);
+  if (!q) return { q, page: 1, total: 0, hits: [] as SearchHit[] };
+  const db = await executor(ctx);
+  // One query per language: each article matches the query stemmed its own way.
+  const match = sql`(p.language = 'de' and p.search @@ websearch_to_tsquery('german', ${q}))
+    or (p.language = 'en' and p.search @@ websearch_to_tsquery('english', ${q}))`;
+  const query = sql`case when p.language = 'de' then websearch_to_tsquery('german', ${q}) else websearch_to_tsquery('english', ${q}) end`;
+  const offset = (page - 1) * SEARCH_PAGE_SIZE;
+  // Both drivers answer `execute` with `{ rows }`.
+  const rows = (await db.execute(sql`
+    with found as (
+      select p.article_id, p.section_slug, p.section_name, p.slug, p.headline, p.language, p.published_at,
+             p.body_text, p.standfirst, ts_rank_cd(p.search, ${query}) as rank, ${query} as tsq
+      from publications p
+      where p.visible_from <= now() and (${match})
+    )
+    select article_id as id, section_slug, section_name, slug, headline, language, published_at,
+           ts_headline(case when language = 'de' then 'german'::regconfig else 'english'::regconfig end,
+                       standfirst || ' ' || body_text, tsq,
+                       ${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) as snippet,
+           (count(*) over ())::int as total
+    from found
+    order by rank desc, published_at desc
+    limit ${SEARCH_PAGE_SIZE} offset ${offset}`)) as unknown as { rows: SearchRow[] };
+  const hits = rows.rows.map(
+    (r): SearchHit => ({
+      id: r.id,
+      href: `/${r.section_slug}/${r.slug}`,
+      sectionName: r.section_name,
+      headline: r.headline,
+      language: r.language,
+      publishedAt: new Date(r.published_at).toISOString(),
+      snippet: r.snippet,
+    }),
+  );
+  return { q, page, total: rows.rows[0]?.total ?? 0, hits };
+}
