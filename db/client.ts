@@ -105,15 +105,25 @@ async function openPglite(folder: string): Promise<Handle> {
  */
 function acquireLock(folder: string): () => void {
   const lockFile = path.join(path.dirname(folder), "pglite.pid");
-  const holder = readPid(lockFile);
-  if (holder && holder !== process.pid && isAlive(holder)) {
-    throw new Error(
-      `The embedded database in ${folder} is in use by another process (pid ${holder}). ` +
-        "Stop the Copydesk server before running scripts against the embedded database, " +
-        "or set DATABASE_URL to use PostgreSQL, which many processes can share.",
-    );
+  for (let attempt = 0; ; attempt++) {
+    try {
+      // "wx": create only if absent, atomically — two processes cannot both win.
+      fs.writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 0) throw error;
+      const holder = readPid(lockFile);
+      if (holder === process.pid) break;
+      if (holder && isAlive(holder)) {
+        throw new Error(
+          `The embedded database in ${folder} is in use by another process (pid ${holder}). ` +
+            "Stop the Copydesk server before running scripts against the embedded database, " +
+            "or set DATABASE_URL to use PostgreSQL, which many processes can share.",
+        );
+      }
+      fs.rmSync(lockFile, { force: true }); // left behind by a process that died
+    }
   }
-  fs.writeFileSync(lockFile, String(process.pid));
   const release = () => {
     if (readPid(lockFile) === process.pid) fs.rmSync(lockFile, { force: true });
   };

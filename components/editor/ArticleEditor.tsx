@@ -73,6 +73,12 @@ export function ArticleEditor({
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
   const [liveUrl, setLiveUrl] = useState(article?.liveUrl ?? null);
+  const [conflictVersion, setConflictVersion] = useState<number | null>(null);
+  const idRef = useRef(article?.id ?? null);
+  const fields = useRef({ headline, standfirst, sectionId, language });
+  const changes = useRef(0); // bumped by every edit
+  const savedChanges = useRef(0); // the value of `changes` that the last good save covered
+  const saveQueue = useRef<Promise<unknown>>(Promise.resolve());
 
   // The same rules the server enforces decide which buttons to show; the server still refuses.
   const access = { status, authorIds: article?.authorIds ?? [viewer.id], createdById: article?.createdById ?? viewer.id };
@@ -96,6 +102,7 @@ export function ArticleEditor({
     },
     onCreate: ({ editor: e }) => setWords(countWords(e.getText({ blockSeparator: "\n" }))),
     onUpdate: ({ editor: e }) => {
+      changes.current++;
       setWords(countWords(e.getText({ blockSeparator: "\n" })));
       setSave({ kind: "dirty" });
     },
@@ -106,11 +113,16 @@ export function ArticleEditor({
 
   // After a workflow step the server sends new capabilities (e.g. read-only once in review).
   useEffect(() => {
-    if (editor && editor.isEditable !== can.edit) editor.setEditable(can.edit);
-  }, [editor, can.edit]);
+    // Frozen while a workflow step runs, so nothing is typed that the step would not include.
+    const editable = can.edit && !busy;
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable);
+  }, [editor, can.edit, busy]);
 
   const dirty = save.kind === "dirty" || save.kind === "error" || save.kind === "conflict";
-  const markDirty = () => setSave({ kind: "dirty" });
+  const markDirty = () => {
+    changes.current++;
+    setSave({ kind: "dirty" });
+  };
 
   // Leaving the page with unsaved text asks first.
   useEffect(() => {
@@ -120,32 +132,62 @@ export function ArticleEditor({
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
 
-  /** Saves (or creates) the working copy. Returns the saved id and version, or null on failure. */
-  const saveNow = useCallback(async (): Promise<{ id: number; version: number } | null> => {
+  // Saves read the latest values through refs: a save queued behind another must send what
+  // is on screen when it runs, not what was there when it was asked for.
+  useEffect(() => {
+    fields.current = { headline, standfirst, sectionId, language };
+  });
+
+  /** Saves (or creates) the working copy once. Returns the saved id and version, or null on failure. */
+  const saveOnce = useCallback(async (): Promise<{ id: number; version: number } | null> => {
     if (!editor) return null;
+    const currentId = idRef.current;
+    const startedAt = changes.current;
+    if (currentId && startedAt === savedChanges.current) return { id: currentId, version: version.current };
     setSave({ kind: "saving" });
     setErrors({});
     // A JSON round trip: TipTap's attrs objects are not plain objects, and React would
     // otherwise send them to the server as opaque references instead of data.
     const body = JSON.parse(JSON.stringify(editor.getJSON())) as object;
-    const fields = { headline, standfirst, sectionId: Number(sectionId), language, body };
-    const result = id
-      ? await saveArticleAction({ ...fields, id, version: version.current })
-      : await createArticleAction(fields);
+    const f = fields.current;
+    const input = { headline: f.headline, standfirst: f.standfirst, sectionId: Number(f.sectionId), language: f.language, body };
+    const result = currentId
+      ? await saveArticleAction({ ...input, id: currentId, version: version.current })
+      : await createArticleAction(input);
     if (!result.ok) {
       setErrors(result.fieldErrors ?? {});
+      setConflictVersion(result.code === "conflict" ? (result.currentVersion ?? null) : null);
       setSave(result.code === "conflict" ? { kind: "conflict", message: result.message } : { kind: "error", message: result.message });
       return null;
     }
     version.current = result.data.version;
-    setSave({ kind: "saved", at: new Date() });
-    if (!id) {
+    savedChanges.current = startedAt;
+    // Typing that happened while the request was out is not saved yet: say so.
+    setSave(changes.current === startedAt ? { kind: "saved", at: new Date() } : { kind: "dirty" });
+    if (!currentId) {
+      idRef.current = result.data.id;
       setId(result.data.id);
       // Keep the editor mounted (and its undo history) while the address becomes the article's own.
       window.history.replaceState(null, "", `/desk/articles/${result.data.id}`);
     }
     return { id: result.data.id, version: result.data.version };
-  }, [editor, headline, standfirst, sectionId, language, id]);
+  }, [editor]);
+
+  /** One save at a time, in order — never two creates for one new article, never a self-conflict. */
+  const saveNow = useCallback((): Promise<{ id: number; version: number } | null> => {
+    const next = saveQueue.current.then(saveOnce, saveOnce);
+    saveQueue.current = next;
+    return next;
+  }, [saveOnce]);
+
+  /** After a conflict the person chooses: save their text over the other version, or load the other one. */
+  function keepMine() {
+    if (conflictVersion === null) return;
+    version.current = conflictVersion;
+    savedChanges.current = -1;
+    setConflictVersion(null);
+    void saveNow();
+  }
 
   // Ctrl/Cmd+S saves at once instead of saving the web page.
   useEffect(() => {
@@ -167,8 +209,8 @@ export function ArticleEditor({
     setBusy(true);
     setNotice(null);
     try {
-      let target = id ? { id, version: version.current } : null;
-      if (can.edit && (dirty || !id)) target = await saveNow();
+      let target = idRef.current ? { id: idRef.current, version: version.current } : null;
+      if (can.edit && (changes.current !== savedChanges.current || !target)) target = await saveNow();
       if (!target) return;
       const result = await action({ ...target, note });
       if (!result.ok) {
@@ -235,6 +277,16 @@ export function ArticleEditor({
                   {messages.join(" ")}
                 </p>
               ))}
+            {save.kind === "conflict" && conflictVersion !== null && (
+              <div className="action-bar" style={{ margin: ".5rem 0 0" }}>
+                <button className="button" type="button" onClick={keepMine}>
+                  {t("conflictKeepMine")}
+                </button>
+                <a className="button" href={`/desk/articles/${id}`}>
+                  {t("conflictTakeTheirs")}
+                </a>
+              </div>
+            )}
           </div>
         )}
         {notice && (
@@ -261,12 +313,12 @@ export function ArticleEditor({
         )}
         <div className="field editor-headline">
           <label htmlFor="headline">{t("headline")}</label>
-          <input id="headline" value={headline} readOnly={!can.edit} maxLength={200} onChange={(e) => { setHeadline(e.target.value); markDirty(); }} {...invalid("headline")} />
+          <input id="headline" value={headline} readOnly={!can.edit || busy} maxLength={200} onChange={(e) => { setHeadline(e.target.value); markDirty(); }} {...invalid("headline")} />
           {fieldError("headline")}
         </div>
         <div className="field">
           <label htmlFor="standfirst">{t("standfirst")}</label>
-          <textarea id="standfirst" rows={2} value={standfirst} readOnly={!can.edit} onChange={(e) => { setStandfirst(e.target.value); markDirty(); }} {...invalid("standfirst")} />
+          <textarea id="standfirst" rows={2} value={standfirst} readOnly={!can.edit || busy} onChange={(e) => { setStandfirst(e.target.value); markDirty(); }} {...invalid("standfirst")} />
           {fieldError("standfirst")}
         </div>
         <div className="field">

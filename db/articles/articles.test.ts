@@ -165,6 +165,22 @@ describe(`articles on ${engine}`, () => {
       expect(updated!.publishedAt).toBe(live!.publishedAt); // first publication time is kept
     }));
 
+  it("moves a published article to another section under a free address, keeping the old one reserved", () =>
+    inRollback(async (tx) => {
+      const n = await newsroom(tx);
+      const { politik, kultur } = n.sections;
+      const moved = await createArticle({ ctx: n.ctx(n.editor), input: draftInput(politik.id, "Wahl 2025") });
+      const pub = await publishArticle({ ctx: n.ctx(n.editor), input: { id: moved.id, version: moved.version } });
+      await createArticle({ ctx: n.ctx(n.editor), input: draftInput(kultur.id, "Wahl 2025") }); // takes wahl-2025 in Kultur
+
+      const saved = await saveArticle({ ctx: n.ctx(n.editor), input: { ...draftInput(kultur.id, "Wahl 2025"), id: moved.id, version: pub.version } });
+      expect(saved.slug).toBe("wahl-2025-2");
+      // Its live copy still answers at politik/wahl-2025 until republished, so a new Politik draft must not take that address.
+      const newcomer = await createArticle({ ctx: n.ctx(n.editor), input: draftInput(politik.id, "Wahl 2025") });
+      expect(newcomer.slug).toBe("wahl-2025-2");
+      await publishArticle({ ctx: n.ctx(n.editor), input: { id: newcomer.id, version: newcomer.version } });
+    }));
+
   it("hides publications that are not due yet", () =>
     inRollback(async (tx) => {
       const n = await newsroom(tx);

@@ -1,6 +1,7 @@
 import "server-only";
 import { assertCan } from "@/lib/permissions";
-import { parseInput, withTransaction, type VerbArgs } from "../context";
+import type { z } from "zod";
+import { isUniqueViolation, parseInput, withTransaction, type Ctx, type VerbArgs } from "../context";
 import { articleAuthors, articleRevisions, articles } from "../schema";
 import { actorId, recordEvent } from "./load";
 import { prepareArticleFields, slugForHeadline } from "./fields";
@@ -10,6 +11,18 @@ import { CreateArticleInput } from "./schemas";
 export async function createArticle({ ctx, input }: VerbArgs<CreateArticleInput>) {
   const data = parseInput(CreateArticleInput, input);
   assertCan(ctx.viewer, "article.create");
+  // Two people starting articles with the same headline at the same moment can both see a
+  // slug as free; the loser of the unique index simply tries again with the next one.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await insertDraft(ctx, data);
+    } catch (error) {
+      if (attempt >= 3 || !isUniqueViolation(error, "articles_section_slug_key")) throw error;
+    }
+  }
+}
+
+async function insertDraft(ctx: Ctx, data: z.output<typeof CreateArticleInput>) {
   return withTransaction(ctx, async (tx) => {
     const derived = await prepareArticleFields(tx, data);
     const slug = await slugForHeadline(tx, data.headline, data.sectionId);

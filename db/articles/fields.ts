@@ -4,7 +4,7 @@ import { bodyText, countWords, parseBody } from "@/lib/content/body";
 import { Invalid } from "@/lib/errors";
 import { slugify } from "@/lib/slug";
 import type { Db } from "../client";
-import { articles, sections } from "../schema";
+import { articles, publications, sections } from "../schema";
 import { uniqueSlug } from "../slugs";
 
 /** Checks the section and body of an article write and derives the server-owned fields. */
@@ -18,15 +18,30 @@ export async function prepareArticleFields(
   return { body: node.toJSON(), wordCount: countWords(bodyText(node)) };
 }
 
-/** A slug from the headline that is free in the section (ignoring the article itself). */
+/**
+ * A slug that is free in the section — among working copies and among live publications
+ * (a moved article's old address stays taken until it is republished) — ignoring the article itself.
+ */
+export async function freeSlug(tx: Db, base: string, sectionId: number, articleId?: number): Promise<string> {
+  for (;;) {
+    const candidate = await uniqueSlug(
+      tx,
+      articles,
+      articles.slug,
+      base,
+      and(eq(articles.sectionId, sectionId)),
+      articleId ? { column: articles.id, value: articleId } : undefined,
+    );
+    const [live] = await tx
+      .select({ id: publications.articleId })
+      .from(publications)
+      .innerJoin(sections, eq(sections.slug, publications.sectionSlug))
+      .where(and(eq(sections.id, sectionId), eq(publications.slug, candidate)));
+    if (!live || live.id === articleId) return candidate;
+    base = `${candidate}-2`;
+  }
+}
+
 export function slugForHeadline(tx: Db, headline: string, sectionId: number, articleId?: number) {
-  const base = slugify(headline) || "artikel";
-  return uniqueSlug(
-    tx,
-    articles,
-    articles.slug,
-    base,
-    and(eq(articles.sectionId, sectionId)),
-    articleId ? { column: articles.id, value: articleId } : undefined,
-  );
+  return freeSlug(tx, slugify(headline) || "artikel", sectionId, articleId);
 }

@@ -6,7 +6,7 @@ import { parseInput, withTransaction, type VerbArgs } from "../context";
 import { articleRevisions, articles, articleTags, relatedLinks } from "../schema";
 import { ensureTags } from "../tags/ensure";
 import { actorId, assertVersion, getArticleForUpdateOrThrow } from "./load";
-import { prepareArticleFields, slugForHeadline } from "./fields";
+import { freeSlug, prepareArticleFields, slugForHeadline } from "./fields";
 import { SaveArticleInput } from "./schemas";
 
 /**
@@ -21,11 +21,16 @@ export async function saveArticle({ ctx, input }: VerbArgs<SaveArticleInput>) {
     assertCan(ctx.viewer, "article.edit", article);
     assertVersion(article, data.version);
     const derived = await prepareArticleFields(tx, data);
-    // The URL follows the headline until the article is first published; after that it stays.
+    // The URL follows the headline until the article is first published; after that it stays
+    // (moved to another section, it keeps its name if that is free there).
     const slug =
-      article.publishedVersion === null && (data.headline !== article.headline || data.sectionId !== article.sectionId)
-        ? await slugForHeadline(tx, data.headline, data.sectionId, article.id)
-        : article.slug;
+      article.publishedVersion === null
+        ? data.headline !== article.headline || data.sectionId !== article.sectionId
+          ? await slugForHeadline(tx, data.headline, data.sectionId, article.id)
+          : article.slug
+        : data.sectionId !== article.sectionId
+          ? await freeSlug(tx, article.slug, data.sectionId, article.id)
+          : article.slug;
     const version = article.version + 1;
     const by = actorId(ctx);
     await tx
