@@ -11,7 +11,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // A wrong password is an expected event, not a server error with a stack trace.
     error(error) {
-      if (error.name === "CredentialsSignin") return;
+      // `type`, not `name`: class names are minified in the production build.
+      if ((error as { type?: string }).type === "CredentialsSignin") return;
       console.error("[auth]", error);
     },
   },

@@ -18,10 +18,18 @@ export type ArticleTeaser = {
   publishedAt: string;
 };
 
+/** Newest visible articles, optionally of one section, one author (byline slug) or one tag. */
 export async function listLatest(
-  { limit = 20, sectionSlug }: { limit?: number; sectionSlug?: string } = {},
+  { limit = 20, sectionSlug, authorSlug, tagSlug }: { limit?: number; sectionSlug?: string; authorSlug?: string; tagSlug?: string } = {},
   ctx?: Pick<Ctx, "tx">,
 ): Promise<ArticleTeaser[]> {
+  // jsonb containment, served by the GIN indexes on bylines and tags.
+  const filters = [
+    isVisible,
+    sectionSlug ? eq(publications.sectionSlug, sectionSlug) : undefined,
+    authorSlug ? sql`${publications.bylines} @> ${JSON.stringify([{ slug: authorSlug }])}::jsonb` : undefined,
+    tagSlug ? sql`${publications.tags} @> ${JSON.stringify([{ slug: tagSlug }])}::jsonb` : undefined,
+  ];
   const db = await executor(ctx);
   const rows = await db
     .select({
@@ -36,7 +44,7 @@ export async function listLatest(
       publishedAt: publications.publishedAt,
     })
     .from(publications)
-    .where(sectionSlug ? and(isVisible, eq(publications.sectionSlug, sectionSlug)) : isVisible)
+    .where(and(...filters))
     .orderBy(desc(publications.publishedAt))
     .limit(limit);
   return rows.map(({ slug, publishedAt, ...r }) => ({

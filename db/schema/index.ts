@@ -208,6 +208,8 @@ export const publications = pgTable(
     uniqueIndex("publications_section_slug_key").on(t.sectionSlug, t.slug),
     index("publications_visible_idx").on(t.visibleFrom),
     index("publications_search_idx").using("gin", t.search),
+    index("publications_bylines_idx").using("gin", sql`${t.bylines} jsonb_path_ops`),
+    index("publications_tags_idx").using("gin", sql`${t.tags} jsonb_path_ops`),
   ],
 );
 

@@ -6,6 +6,8 @@ import { slugify } from "@/lib/slug";
 import { isUniqueViolation, parseInput, withTransaction, type VerbArgs } from "../context";
 import { sections } from "../schema";
 
+const RESERVED_SLUGS = new Set(["a", "api", "authors", "desk", "feeds", "search", "signin", "sitemap", "tags", "robots", "_next"]);
+
 export const CreateSectionInput = z.object({
   name: z.string("validation.sectionNameRequired").trim().min(1, "validation.sectionNameRequired").max(60, "validation.sectionNameTooLong"),
   position: z.number("validation.invalidValue").int("validation.invalidValue").min(0, "validation.invalidValue").max(1000, "validation.invalidValue").default(0),
@@ -16,6 +18,8 @@ export async function createSection({ ctx, input }: VerbArgs<z.input<typeof Crea
   assertCan(ctx.viewer, "taxonomy.manage");
   const slug = slugify(data.name);
   if (!slug) throw new Invalid({ name: ["validation.sectionNameNoLetters"] });
+  // Section pages live at /{slug}: these addresses belong to other pages.
+  if (RESERVED_SLUGS.has(slug)) throw new Invalid({ name: ["validation.sectionNameReserved"] });
   try {
     return await withTransaction(ctx, async (tx) => {
       const [row] = await tx.insert(sections).values({ name: data.name, slug, position: data.position }).returning();

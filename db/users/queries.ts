@@ -50,6 +50,13 @@ export async function listNewsroomUsers(ctx?: Pick<Ctx, "tx">) {
     .orderBy(asc(users.name));
 }
 
+/** A byline's public profile (author pages). */
+export async function getAuthorBySlug(slug: string, ctx?: Pick<Ctx, "tx">) {
+  const db = await executor(ctx);
+  const [row] = await db.select({ name: users.name, slug: users.slug, bio: users.bio }).from(users).where(eq(users.slug, slug)).limit(1);
+  return row ?? null;
+}
+
 export async function countUsers(ctx?: Pick<Ctx, "tx">): Promise<number> {
   const db = await executor(ctx);
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);

@@ -1,0 +1,2 @@
+CREATE INDEX "publications_bylines_idx" ON "publications" USING gin ("bylines" jsonb_path_ops);--> statement-breakpoint
+CREATE INDEX "publications_tags_idx" ON "publications" USING gin ("tags" jsonb_path_ops);
