@@ -8,6 +8,7 @@ import "../globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Copydesk", template: "%s · Copydesk" },
+  alternates: { types: { "application/rss+xml": "/feeds/rss.xml", "application/atom+xml": "/feeds/atom.xml" } },
 };
 
 /** Root layout of the reader site, in the site's configured language. */

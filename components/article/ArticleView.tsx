@@ -43,6 +43,20 @@ export async function ArticleView({ article }: { article: PublishedArticle }) {
               <time dateTime={article.updatedAt}>{formatDateTime(article.updatedAt, article.language)}</time>
             </span>
           )}
+          <span className="article__subscribe">
+            {`${t("subscribe")}: `}
+            <a href={`/feeds/section/${article.sectionSlug}/rss.xml`} type="application/rss+xml">
+              {t("sectionFeed", { section: article.sectionName })}
+            </a>
+            {article.bylines.map((b) => (
+              <span key={b.slug}>
+                {" · "}
+                <a href={`/feeds/author/${b.slug}/rss.xml`} type="application/rss+xml">
+                  {t("authorFeed", { name: b.name })}
+                </a>
+              </span>
+            ))}
+          </span>
         </div>
       </header>
       <div className="article__body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />

@@ -9,7 +9,7 @@ test("byline and tag links lead to pages listing the author's and the topic's ar
   const article = page.getByRole("article");
   const headline = await article.getByRole("heading", { level: 1 }).textContent();
 
-  await article.getByRole("link", { name: "Lena Kämpfer" }).click();
+  await article.getByRole("link", { name: "Lena Kämpfer", exact: true }).click();
   await expect(page).toHaveURL(/\/authors\/lena-kaempfer$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Lena Kämpfer");
   await expect(page.getByRole("heading", { level: 2, name: site.authorArticles.replace("{name}", "Lena Kämpfer") })).toBeVisible();

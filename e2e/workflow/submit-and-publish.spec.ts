@@ -96,7 +96,7 @@ for (const ui of ["de", "en"] as const) {
     await expect(article).toHaveAttribute("lang", ui);
     await expect(article.getByRole("heading", { level: 1 })).toHaveText(headline);
     await expect(article.getByText(labels.by, { exact: false }).first()).toBeVisible();
-    await expect(article.getByRole("link", { name: "Lena Kämpfer" })).toHaveAttribute("href", "/authors/lena-kaempfer");
+    await expect(article.getByRole("link", { name: "Lena Kämpfer", exact: true })).toHaveAttribute("href", "/authors/lena-kaempfer");
     await expect(article.locator("time").first()).toHaveText(j.date);
     await expect(article.getByRole("paragraph").filter({ hasText: j.typeset })).toHaveText(j.typeset);
     await expect(article.getByRole("heading", { level: 2, name: j.body.heading })).toBeVisible();

@@ -17,7 +17,18 @@ async function findSection(slug: string) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const section = await findSection((await params).section);
-  return section ? { title: section.name, alternates: { canonical: `/${section.slug}` } } : {};
+  return section
+    ? {
+        title: section.name,
+        alternates: { canonical: `/${section.slug}`, types: {
+            "application/rss+xml": [
+              { url: "/feeds/rss.xml", title: "Copydesk" },
+              { url: `/feeds/section/${section.slug}/rss.xml`, title: `Copydesk – ${section.name}` },
+            ],
+          },
+        },
+      }
+    : {};
 }
 
 export default async function SectionPage({ params }: Props) {

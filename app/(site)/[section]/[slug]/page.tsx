@@ -23,6 +23,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     alternates: {
       canonical: `/${article.sectionSlug}/${article.slug}`,
       languages: { [article.language]: `/${article.sectionSlug}/${article.slug}` },
+      // Page metadata replaces the layout's `alternates` whole, so the site feed is named again here.
+      types: {
+        "application/rss+xml": [
+          { url: "/feeds/rss.xml", title: "Copydesk" },
+          { url: `/feeds/section/${article.sectionSlug}/rss.xml`, title: `Copydesk – ${article.sectionName}` },
+        ],
+      },
     },
   };
 }
