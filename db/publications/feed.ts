@@ -1,19 +1,12 @@
 import "server-only";
-import { and, desc, eq, lte, sql } from "drizzle-orm";
+import { desc } from "drizzle-orm";
 import { executor, type Ctx } from "../context";
 import { publications } from "../schema";
-
-export type FeedScope = { sectionSlug?: string; authorSlug?: string; tagSlug?: string };
+import { visibleIn, type ListScope } from "./queries";
 
 /** The newest visible publications with everything a feed entry carries. */
-export async function listForFeed(scope: FeedScope, limit = 50, ctx?: Pick<Ctx, "tx">) {
+export async function listForFeed(scope: ListScope, limit = 50, ctx?: Pick<Ctx, "tx">) {
   const db = await executor(ctx);
-  const filters = [
-    lte(publications.visibleFrom, sql`now()`),
-    scope.sectionSlug ? eq(publications.sectionSlug, scope.sectionSlug) : undefined,
-    scope.authorSlug ? sql`${publications.bylines} @> ${JSON.stringify([{ slug: scope.authorSlug }])}::jsonb` : undefined,
-    scope.tagSlug ? sql`${publications.tags} @> ${JSON.stringify([{ slug: scope.tagSlug }])}::jsonb` : undefined,
-  ];
   return db
     .select({
       id: publications.articleId,
@@ -30,7 +23,7 @@ export async function listForFeed(scope: FeedScope, limit = 50, ctx?: Pick<Ctx, 
       updatedAt: publications.updatedAt,
     })
     .from(publications)
-    .where(and(...filters))
+    .where(visibleIn(scope))
     .orderBy(desc(publications.publishedAt))
     .limit(limit);
 }

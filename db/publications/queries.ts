@@ -6,6 +6,19 @@ import { publications } from "../schema";
 /** Readers only ever see publications that are due (scheduled ones appear by data, not timers). */
 const isVisible = lte(publications.visibleFrom, sql`now()`);
 
+export type ListScope = { sectionSlug?: string; authorSlug?: string; tagSlug?: string };
+
+/** Visible publications, optionally of one section, author (byline slug) or tag. */
+export function visibleIn({ sectionSlug, authorSlug, tagSlug }: ListScope) {
+  // jsonb containment, served by the GIN indexes on bylines and tags.
+  return and(
+    isVisible,
+    sectionSlug ? eq(publications.sectionSlug, sectionSlug) : undefined,
+    authorSlug ? sql`${publications.bylines} @> ${JSON.stringify([{ slug: authorSlug }])}::jsonb` : undefined,
+    tagSlug ? sql`${publications.tags} @> ${JSON.stringify([{ slug: tagSlug }])}::jsonb` : undefined,
+  );
+}
+
 export type ArticleTeaser = {
   id: number;
   href: string;
@@ -20,16 +33,9 @@ export type ArticleTeaser = {
 
 /** Newest visible articles, optionally of one section, one author (byline slug) or one tag. */
 export async function listLatest(
-  { limit = 20, sectionSlug, authorSlug, tagSlug }: { limit?: number; sectionSlug?: string; authorSlug?: string; tagSlug?: string } = {},
+  { limit = 20, sectionSlug, authorSlug, tagSlug }: { limit?: number } & ListScope = {},
   ctx?: Pick<Ctx, "tx">,
 ): Promise<ArticleTeaser[]> {
-  // jsonb containment, served by the GIN indexes on bylines and tags.
-  const filters = [
-    isVisible,
-    sectionSlug ? eq(publications.sectionSlug, sectionSlug) : undefined,
-    authorSlug ? sql`${publications.bylines} @> ${JSON.stringify([{ slug: authorSlug }])}::jsonb` : undefined,
-    tagSlug ? sql`${publications.tags} @> ${JSON.stringify([{ slug: tagSlug }])}::jsonb` : undefined,
-  ];
   const db = await executor(ctx);
   const rows = await db
     .select({
@@ -44,7 +50,7 @@ export async function listLatest(
       publishedAt: publications.publishedAt,
     })
     .from(publications)
-    .where(and(...filters))
+    .where(visibleIn({ sectionSlug, authorSlug, tagSlug }))
     .orderBy(desc(publications.publishedAt))
     .limit(limit);
   return rows.map(({ slug, publishedAt, ...r }) => ({

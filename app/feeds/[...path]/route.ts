@@ -2,7 +2,8 @@
 //   /feeds/rss.xml · /feeds/atom.xml · /feeds/{section|tag|author}/{slug}/{rss|atom}.xml
 import { Feed } from "feed";
 import { getTranslations } from "next-intl/server";
-import { listForFeed, type FeedScope } from "@/db/publications/feed";
+import { listForFeed } from "@/db/publications/feed";
+import type { ListScope } from "@/db/publications/queries";
 import { listSections } from "@/db/sections/queries";
 import { getTagBySlug } from "@/db/tags/queries";
 import { getAuthorBySlug } from "@/db/users/queries";
@@ -18,7 +19,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ path
   if (!format || (scopePath.length !== 0 && scopePath.length !== 2)) return notFound();
 
   const t = await getTranslations({ locale: SITE_LOCALE, namespace: "site" });
-  let scope: FeedScope = {};
+  let scope: ListScope = {};
   let title = "Copydesk";
   if (scopePath.length === 2) {
     const [kind, slug] = scopePath;
