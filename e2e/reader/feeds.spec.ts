@@ -37,3 +37,20 @@ test("an article offers its section's and its authors' feeds, and the site annou
   const robots = await page.request.get("/robots.txt");
   expect(await robots.text()).toContain("Disallow: /desk");
 });
+
+test("the sitemap index leads to section, news and article sitemaps", async ({ request }) => {
+  const index = await (await request.get("/sitemap.xml")).text();
+  expect(index).toContain("<sitemapindex");
+  const files = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+  expect(files).toEqual(["/sitemaps/sections.xml", "/sitemaps/news.xml", "/sitemaps/articles-0.xml"]);
+
+  const articles = await (await request.get("/sitemaps/articles-0.xml")).text();
+  expect(articles.match(/<url>/g)?.length).toBe(6);
+  expect(articles).toContain("/politik/hafenstrasse-stadtrat-laesst-die-buerger-ueber-den-umbau-entscheiden</loc><lastmod>");
+  // The demo's articles were published over the last three days: the news sitemap holds the last 48 hours.
+  const news = await (await request.get("/sitemaps/news.xml")).text();
+  expect(news).toContain("<news:title>Hafenstraße: Stadtrat lässt die Bürger über den Umbau entscheiden</news:title>");
+  expect(news).not.toContain("Seagrass");
+  expect((await request.get("/sitemaps/other.xml")).status()).toBe(404);
+  expect(await (await request.get("/robots.txt")).text()).toMatch(/Sitemap: http:\/\/localhost:\d+\/sitemap\.xml/);
+});

@@ -8,6 +8,7 @@ import { listSections } from "@/db/sections/queries";
 import { getTagBySlug } from "@/db/tags/queries";
 import { getAuthorBySlug } from "@/db/users/queries";
 import { SITE_LOCALE } from "@/lib/i18n";
+import { siteOrigin } from "@/lib/site-url";
 
 // Full text by default; COPYDESK_FEED_CONTENT=summary sends the standfirst only.
 const FULL_TEXT = process.env.COPYDESK_FEED_CONTENT !== "summary";
@@ -43,7 +44,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ path
     }
   }
 
-  const origin = (process.env.COPYDESK_SITE_URL || new URL(request.url).origin).replace(/\/$/, "");
+  const origin = siteOrigin(request.headers);
   const self = `${origin}/feeds/${path.join("/")}`;
   const items = await listForFeed(scope);
   const feed = new Feed({

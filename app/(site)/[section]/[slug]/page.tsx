@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { headers } from "next/headers";
 import { connection } from "next/server";
+import { siteOrigin } from "@/lib/site-url";
+import { newsArticleJsonLd, scriptJson } from "@/lib/structured-data";
 import { cache } from "react";
 import { getVisibleArticle } from "@/db/publications/queries";
 import { ArticleView } from "@/components/article/ArticleView";
@@ -16,9 +19,25 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { section, slug } = await params;
   const article = await load(section, slug);
   if (!article) return {};
+  const origin = siteOrigin(await headers());
+  const url = `${origin}/${article.sectionSlug}/${article.slug}`;
   return {
     title: article.headline,
     description: article.standfirst || undefined,
+    openGraph: {
+      type: "article",
+      url,
+      title: article.headline,
+      description: article.standfirst || undefined,
+      siteName: "Copydesk",
+      locale: article.language === "de" ? "de_DE" : "en_GB",
+      publishedTime: article.publishedAt,
+      modifiedTime: article.updatedAt,
+      section: article.sectionName,
+      authors: article.bylines.map((b) => `${origin}/authors/${b.slug}`),
+      tags: article.tags.map((t) => t.name),
+    },
+    twitter: { card: "summary", title: article.headline, description: article.standfirst || undefined },
     // Each article exists in one language: say which, for search engines and readers' tools.
     alternates: {
       canonical: `/${article.sectionSlug}/${article.slug}`,
@@ -38,5 +57,12 @@ export default async function ArticlePage({ params }: Props) {
   const { section, slug } = await params;
   const article = await load(section, slug);
   if (!article) notFound();
-  return <ArticleView article={article} />;
+  const origin = siteOrigin(await headers());
+  const jsonLd = newsArticleJsonLd({ ...article, origin, url: `${origin}/${article.sectionSlug}/${article.slug}` });
+  return (
+    <>
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptJson(jsonLd) }} />
+      <ArticleView article={article} />
+    </>
+  );
 }

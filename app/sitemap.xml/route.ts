@@ -1,0 +1,16 @@
+// Sitemap index: sections, the news sitemap, and one file per 10,000 article ids —
+// so it keeps working with millions of articles.
+import { countSitemapChunks } from "@/db/publications/sitemap";
+import { siteOrigin } from "@/lib/site-url";
+import { escapeXml, xmlResponse } from "@/lib/xml";
+
+export async function GET(request: Request) {
+  const origin = siteOrigin(request.headers);
+  const chunks = await countSitemapChunks();
+  const files = ["sections.xml", "news.xml", ...Array.from({ length: chunks }, (_, i) => `articles-${i}.xml`)];
+  const body =
+    '<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' +
+    files.map((f) => `  <sitemap><loc>${escapeXml(`${origin}/sitemaps/${f}`)}</loc></sitemap>`).join("\n") +
+    "\n</sitemapindex>\n";
+  return xmlResponse(body);
+}

@@ -1,0 +1,37 @@
+// The files the sitemap index points to: sections.xml, news.xml, articles-{n}.xml.
+import { listNewsSitemap, listSitemapChunk } from "@/db/publications/sitemap";
+import { listSections } from "@/db/sections/queries";
+import { siteOrigin } from "@/lib/site-url";
+import { escapeXml, xmlResponse } from "@/lib/xml";
+
+const URLSET = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"';
+
+export async function GET(request: Request, { params }: { params: Promise<{ name: string }> }) {
+  const { name } = await params;
+  const origin = siteOrigin(request.headers);
+  const loc = (path: string) => `<loc>${escapeXml(origin + path)}</loc>`;
+
+  if (name === "sections.xml") {
+    const sections = await listSections();
+    const urls = [`  <url>${loc("/")}</url>`, ...sections.map((s) => `  <url>${loc(`/${s.slug}`)}</url>`)];
+    return xmlResponse(`${URLSET}>\n${urls.join("\n")}\n</urlset>\n`);
+  }
+  if (name === "news.xml") {
+    const items = await listNewsSitemap();
+    const urls = items.map(
+      (a) =>
+        `  <url>${loc(`/${a.sectionSlug}/${a.slug}`)}<news:news><news:publication><news:name>Copydesk</news:name>` +
+        `<news:language>${a.language}</news:language></news:publication>` +
+        `<news:publication_date>${a.publishedAt.toISOString()}</news:publication_date>` +
+        `<news:title>${escapeXml(a.headline)}</news:title></news:news></url>`,
+    );
+    return xmlResponse(`${URLSET} xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n${urls.join("\n")}\n</urlset>\n`);
+  }
+  const chunk = /^articles-(\d{1,6})\.xml$/.exec(name);
+  if (chunk) {
+    const items = await listSitemapChunk(Number(chunk[1]));
+    const urls = items.map((a) => `  <url>${loc(`/${a.sectionSlug}/${a.slug}`)}<lastmod>${a.updatedAt.toISOString()}</lastmod></url>`);
+    return xmlResponse(`${URLSET}>\n${urls.join("\n")}\n</urlset>\n`);
+  }
+  return new Response("Not found", { status: 404 });
+}

@@ -1,0 +1,41 @@
+// schema.org NewsArticle for search engines and news aggregators.
+type ArticleFacts = {
+  url: string;
+  origin: string;
+  headline: string;
+  standfirst: string;
+  language: "de" | "en";
+  sectionName: string;
+  publishedAt: string;
+  updatedAt: string;
+  bylines: { name: string; slug: string }[];
+  tags: { name: string }[];
+};
+
+export function newsArticleJsonLd(a: ArticleFacts) {
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    mainEntityOfPage: { "@type": "WebPage", "@id": a.url },
+    url: a.url,
+    headline: a.headline.slice(0, 110),
+    description: a.standfirst || undefined,
+    datePublished: a.publishedAt,
+    dateModified: a.updatedAt,
+    inLanguage: a.language,
+    articleSection: a.sectionName,
+    keywords: a.tags.map((t) => t.name).join(", ") || undefined,
+    author: a.bylines.map((b) => ({ "@type": "Person", name: b.name, url: `${a.origin}/authors/${b.slug}` })),
+    publisher: {
+      "@type": "NewsMediaOrganization",
+      name: "Copydesk",
+      url: `${a.origin}/`,
+      logo: { "@type": "ImageObject", url: `${a.origin}/icon.svg` },
+    },
+  };
+}
+
+/** JSON for a <script> element: "<" is escaped so no text can close the element early. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
