@@ -2,6 +2,22 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
+// Headers every response carries. A script Content-Security-Policy with nonces is still to
+// come (issue 7); these are the ones that cannot break a page.
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+
+// The newsroom must never be framed (clickjacking a publish button).
+const deskHeaders = [
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
+  { key: "Cache-Control", value: "private, no-store" },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its WebAssembly and data files at run time; bundling it breaks that.
@@ -9,6 +25,14 @@ const nextConfig = {
   poweredByHeader: false,
   // Tests and the start script may use another build folder so they never fight over .next.
   distDir: process.env.COPYDESK_DIST_DIR || ".next",
+  async headers() {
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/desk/:path*", headers: deskHeaders },
+      { source: "/desk", headers: deskHeaders },
+      { source: "/signin", headers: deskHeaders },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);
