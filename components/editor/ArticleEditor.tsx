@@ -8,6 +8,7 @@ import {
   requestChangesAction,
   saveArticleAction,
   submitArticleAction,
+  withdrawArticleAction,
 } from "@/app/(desk)/desk/actions";
 import { articleExtensions } from "@/lib/content/extensions";
 import { typographyFor } from "@/lib/content/typography";
@@ -87,6 +88,8 @@ export function ArticleEditor({
     submit: allowed(viewer, "article.submit", access) && canTransition(status, "submit"),
     publish: allowed(viewer, "article.publish", access) && canTransition(status, "publish"),
     requestChanges: allowed(viewer, "article.request_changes", access) && canTransition(status, "request_changes"),
+    // Taking back is the authors' move; editors send back with a note instead.
+    withdraw: allowed(viewer, "article.withdraw", access) && canTransition(status, "withdraw") && access.authorIds.includes(viewer.id),
   };
 
   // What a (re)built editor starts from: the stored body, or the text at a language change.
@@ -253,6 +256,11 @@ export function ArticleEditor({
           {can.submit && (
             <button className="button button--primary" type="button" disabled={busy} onClick={() => void step(submitArticleAction, t("submitted"))}>
               {t("submit")}
+            </button>
+          )}
+          {can.withdraw && (
+            <button className="button" type="button" disabled={busy} onClick={() => void step(withdrawArticleAction, t("withdrawn"))}>
+              {t("withdraw")}
             </button>
           )}
           {can.requestChanges && status === "in_review" && (

@@ -5,7 +5,8 @@ import { doc, engine, inRollback, newsroom } from "../testing";
 import { articleEvents, articleRevisions, articles, publications } from "../schema";
 import { getCanonicalPath, getVisibleArticle, listLatest } from "../publications/queries";
 import { createArticle } from "./create";
-import { getArticleForEdit, getDeskOverview } from "./queries";
+import { getArticleForEdit, getDeskOverview, listArticleEvents } from "./queries";
+import { withdrawArticle } from "./withdraw";
 import { publishArticle } from "./publish";
 import { requestChanges } from "./request-changes";
 import { saveArticle } from "./save";
@@ -100,6 +101,21 @@ describe(`articles on ${engine}`, () => {
         "in_review>published",
       ]);
       expect(events[2].note).toBe("Bitte Quelle nennen.");
+    }));
+
+  it("lets an author withdraw their submission, not a colleague's, and records it", () =>
+    inRollback(async (tx) => {
+      const n = await newsroom(tx);
+      const a = await createArticle({ ctx: n.ctx(n.journalist), input: draftInput(n.sections.politik.id) });
+      const s = await submitArticle({ ctx: n.ctx(n.journalist), input: { id: a.id, version: a.version } });
+      await expect(withdrawArticle({ ctx: n.ctx(n.otherJournalist), input: { id: a.id, version: s.version } })).rejects.toBeInstanceOf(Forbidden);
+      const w = await withdrawArticle({ ctx: n.ctx(n.journalist), input: { id: a.id, version: s.version } });
+      expect(w.status).toBe("draft");
+      // Nothing left to withdraw: a draft is not in review.
+      await expect(withdrawArticle({ ctx: n.ctx(n.journalist), input: { id: a.id, version: w.version } })).rejects.toBeInstanceOf(Forbidden);
+      await expect(withdrawArticle({ ctx: n.ctx(n.editor), input: { id: a.id, version: w.version } })).rejects.toBeInstanceOf(Invalid);
+      const history = await listArticleEvents(a.id, { tx });
+      expect(history.map((e) => `${e.action}:${e.actor === n.journalist.name}`)).toEqual(["withdraw:true", "submit:true", "create:true"]);
     }));
 
   it("never lets a journalist publish, and writes nothing when refused", () =>

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { ArticleAccess, Viewer } from "@/lib/permissions";
 import type { ArticleStatus } from "@/lib/workflow";
 import { executor, type Ctx } from "../context";
-import { articleAuthors, articles, publications, sections, users } from "../schema";
+import { articleAuthors, articleEvents, articles, publications, sections, users } from "../schema";
 
 export type EditableArticle = ArticleAccess & {
   id: number;
@@ -115,4 +115,27 @@ export async function getDeskOverview(viewer: Viewer, ctx?: Pick<Ctx, "tx">) {
   const awaitingReview = await deskList(db, and(eq(articles.status, "in_review")));
   const published = await deskList(db, and(eq(articles.status, "published")), 20);
   return { myDrafts, awaitingReview, published };
+}
+
+export type ArticleEvent = { id: number; action: string; from: ArticleStatus | null; to: ArticleStatus; note: string; actor: string | null; at: string };
+
+/** The audit trail of one article, newest first: who moved it where, when, and why. */
+export async function listArticleEvents(articleId: number, ctx?: Pick<Ctx, "tx">): Promise<ArticleEvent[]> {
+  const db = await executor(ctx);
+  const rows = await db
+    .select({
+      id: articleEvents.id,
+      action: articleEvents.action,
+      from: articleEvents.fromStatus,
+      to: articleEvents.toStatus,
+      note: articleEvents.note,
+      actor: users.name,
+      at: articleEvents.createdAt,
+    })
+    .from(articleEvents)
+    .leftJoin(users, eq(users.id, articleEvents.actorId))
+    .where(eq(articleEvents.articleId, articleId))
+    .orderBy(desc(articleEvents.createdAt), desc(articleEvents.id))
+    .limit(100);
+  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
 }

@@ -7,6 +7,7 @@ import { requestChanges } from "@/db/articles/request-changes";
 import { saveArticle } from "@/db/articles/save";
 import type { CreateArticleInput, RequestChangesInput, SaveArticleInput, WorkflowInput } from "@/db/articles/schemas";
 import { submitArticle } from "@/db/articles/submit";
+import { withdrawArticle } from "@/db/articles/withdraw";
 import type { Ctx } from "@/db/context";
 import { setOwnLocale } from "@/db/users/set-locale";
 import type { SetLocaleInput } from "@/db/users/schemas";
@@ -50,6 +51,10 @@ export async function requestChangesAction(input: RequestChangesInput) {
 
 export async function publishArticleAction(input: WorkflowInput) {
   return run("publishArticle", (ctx) => publishArticle({ ctx, input }));
+}
+
+export async function withdrawArticleAction(input: WorkflowInput) {
+  return run("withdrawArticle", (ctx) => withdrawArticle({ ctx, input }));
 }
 
 export async function setLocaleAction(input: SetLocaleInput) {

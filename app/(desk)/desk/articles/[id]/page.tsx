@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getArticleForEdit } from "@/db/articles/queries";
+import { getArticleForEdit, listArticleEvents } from "@/db/articles/queries";
 import { listSections } from "@/db/sections/queries";
 import { getViewer } from "@/lib/auth";
 import { ArticleEditor } from "@/components/editor/ArticleEditor";
+import { ArticleHistory } from "@/components/desk/ArticleHistory";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("desk");
@@ -29,6 +30,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
         sections={sections}
         viewer={viewer}
       />
+      <ArticleHistory events={await listArticleEvents(article.id)} />
     </>
   );
 }

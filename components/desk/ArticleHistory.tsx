@@ -1,0 +1,32 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ArticleEvent } from "@/db/articles/queries";
+import { formatDateTime, formatRelative } from "@/lib/dates";
+
+/** The article's audit trail: who moved it where, when, and the note they left. */
+export async function ArticleHistory({ events }: { events: ArticleEvent[] }) {
+  const t = await getTranslations();
+  const locale = await getLocale();
+  const now = new Date();
+  return (
+    <section className="panel" aria-labelledby="history-heading">
+      <h2 id="history-heading">{t("desk.history")}</h2>
+      <ol className="history">
+        {events.map((e) => (
+          <li key={e.id}>
+            <strong>
+              {e.from ? t("desk.historyStep", { from: t(`status.${e.from}`), to: t(`status.${e.to}`) }) : t("desk.historyCreated")}
+            </strong>{" "}
+            <span className="field__hint">
+              {t("desk.historyBy", { name: e.actor ?? t("desk.historyNobody") })}
+              {" · "}
+              <time dateTime={e.at} title={formatDateTime(e.at, locale)}>
+                {formatRelative(e.at, locale, now)}
+              </time>
+            </span>
+            {e.note && <p className="history__note">{e.note}</p>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
