@@ -18,6 +18,12 @@ const BLOCKS: Button[] = [
   { label: "quote", text: "❝", active: (e) => e.isActive("blockquote"), run: (e) => e.chain().focus().toggleBlockquote().run() },
 ];
 
+/**
+ * Toolbar buttons must not take the focus from the text: the editor would get it back only on
+ * the next frame, and a fast typist's first letters after a click would go nowhere.
+ */
+const keepFocus = (event: React.MouseEvent) => event.preventDefault();
+
 export function Toolbar({ editor }: { editor: Editor }) {
   const t = useTranslations("editor");
   // Re-render on selection changes so the pressed state follows the cursor.
@@ -54,16 +60,16 @@ export function Toolbar({ editor }: { editor: Editor }) {
     <>
       <div className="toolbar" role="toolbar" aria-label={t("toolbar")}>
         {MARKS.map((b, i) => (
-          <button key={b.label} type="button" aria-label={t(b.label)} title={`${t(b.label)} (${b.shortcut})`} aria-pressed={active.marks[i]} onClick={() => b.run(editor)}>
+          <button key={b.label} type="button" onMouseDown={keepFocus} aria-label={t(b.label)} title={`${t(b.label)} (${b.shortcut})`} aria-pressed={active.marks[i]} onClick={() => b.run(editor)}>
             {b.text}
           </button>
         ))}
-        <button type="button" aria-label={t("link")} title={t("link")} aria-pressed={active.link} onClick={openLink}>
+        <button type="button" onMouseDown={keepFocus} aria-label={t("link")} title={t("link")} aria-pressed={active.link} onClick={openLink}>
           {t("link")}
         </button>
         <span className="toolbar__sep" aria-hidden="true" />
         {BLOCKS.map((b, i) => (
-          <button key={b.label} type="button" aria-label={t(b.label)} title={t(b.label)} aria-pressed={active.blocks[i]} onClick={() => b.run(editor)}>
+          <button key={b.label} type="button" onMouseDown={keepFocus} aria-label={t(b.label)} title={t(b.label)} aria-pressed={active.blocks[i]} onClick={() => b.run(editor)}>
             {b.text}
           </button>
         ))}
