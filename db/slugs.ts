@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, like, ne, type SQL } from "drizzle-orm";
+import { and, like, ne, type SQL } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "./client";
 
@@ -21,5 +21,3 @@ export async function uniqueSlug(
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
-
-export { eq };

@@ -1,4 +1,4 @@
-import { MATCH_END, MATCH_START } from "@/db/publications/search";
+import { MATCH_END, MATCH_START } from "@/lib/search-marks";
 
 /** A search snippet with the matched words marked — as React text, never as HTML. */
 export function Snippet({ text }: { text: string }) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { parseInput, withTransaction, type VerbArgs } from "../context";
 import { buildSnapshot, searchDocument } from "../publications/snapshot";
 import { articleRevisions, publications } from "../schema";
@@ -22,10 +22,6 @@ export async function publishArticle({ ctx, input }: VerbArgs<WorkflowInput>) {
       { ...data, action: "publish", capability: "article.publish" },
       async (article, nextVersion) => {
         const snapshot = await buildSnapshot(tx, article);
-        const [previous] = await tx
-          .select({ publishedAt: publications.publishedAt })
-          .from(publications)
-          .where(eq(publications.articleId, article.id));
         const now = sql`now()`;
         const search = searchDocument(snapshot);
         await tx
@@ -33,7 +29,8 @@ export async function publishArticle({ ctx, input }: VerbArgs<WorkflowInput>) {
           .values({ articleId: article.id, ...snapshot, search, publishedAt: now, updatedAt: now, visibleFrom: now, version: nextVersion })
           .onConflictDoUpdate({
             target: publications.articleId,
-            set: { ...snapshot, search, updatedAt: now, visibleFrom: previous ? publications.visibleFrom : now, version: nextVersion },
+            // An update keeps the first publication time and visibility; only content and updatedAt move.
+            set: { ...snapshot, search, updatedAt: now, version: nextVersion },
           });
         await tx.insert(articleRevisions).values({
           articleId: article.id,

@@ -1,12 +1,11 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
+import { MATCH_END, MATCH_START } from "@/lib/search-marks";
 import { executor, type Ctx } from "../context";
 
 export const SEARCH_PAGE_SIZE = 10;
-/** Marks around matched words in snippets: control characters no article text contains. */
-export const MATCH_START = "\u0002";
-export const MATCH_END = "\u0003";
+export { MATCH_END, MATCH_START };
 
 const SearchInput = z.object({
   q: z.string().trim().max(200).catch(""),
