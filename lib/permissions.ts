@@ -18,13 +18,15 @@ export type Capability =
   | "article.schedule"
   | "article.unpublish"
   | "article.edit_any"
+  | "media.upload"
+  | "media.edit_any"
   | "comment.moderate"
   | "taxonomy.manage"
   | "user.manage";
 
 /** Role → capabilities. Per-article rules below narrow the journalist's ones to their own drafts. */
 const ROLE_CAPABILITIES: Record<Role, ReadonlySet<Capability>> = {
-  journalist: new Set<Capability>(["article.create", "article.edit", "article.submit", "article.withdraw"]),
+  journalist: new Set<Capability>(["article.create", "article.edit", "article.submit", "article.withdraw", "media.upload"]),
   editor: new Set<Capability>([
     "article.create",
     "article.edit",
@@ -35,6 +37,8 @@ const ROLE_CAPABILITIES: Record<Role, ReadonlySet<Capability>> = {
     "article.publish",
     "article.schedule",
     "article.unpublish",
+    "media.upload",
+    "media.edit_any",
     "comment.moderate",
     "taxonomy.manage",
   ]),
@@ -48,6 +52,8 @@ const ROLE_CAPABILITIES: Record<Role, ReadonlySet<Capability>> = {
     "article.publish",
     "article.schedule",
     "article.unpublish",
+    "media.upload",
+    "media.edit_any",
     "comment.moderate",
     "taxonomy.manage",
     "user.manage",

@@ -56,6 +56,31 @@ export const users = pgTable(
   (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`), uniqueIndex("users_slug_key").on(t.slug)],
 );
 
+/** One stored rendition of an uploaded image (responsive widths, WebP). */
+export type MediaVariant = { width: number; height: number; format: "webp" | "jpeg" | "png" | "gif" | "avif"; key: string; bytes: number };
+
+/** The media library: an uploaded image, its variants and the defaults used when it is placed. */
+export const media = pgTable(
+  "media",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    /** Where the original lives in storage; variants sit beside it. */
+    storageKey: text("storage_key").notNull(),
+    filename: text("filename").notNull(),
+    mimeType: text("mime_type").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    bytes: integer("bytes").notNull(),
+    variants: jsonb("variants").$type<MediaVariant[]>().notNull(),
+    caption: text("caption").notNull().default(""),
+    credit: text("credit").notNull().default(""),
+    alt: text("alt").notNull().default(""),
+    uploadedById: integer("uploaded_by_id").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("media_storage_key_key").on(t.storageKey), index("media_created_idx").on(t.createdAt)],
+);
+
 export const sections = pgTable("sections", {
   id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
   slug: text("slug").notNull().unique(),
@@ -81,6 +106,14 @@ export const articles = pgTable(
     /** Working-copy version that the live publication was made from (null: never published). */
     publishedVersion: integer("published_version"),
     wordCount: integer("word_count").notNull().default(0),
+    /** Search-engine title and description; empty falls back to headline and standfirst. */
+    seoTitle: text("seo_title").notNull().default(""),
+    seoDescription: text("seo_description").notNull().default(""),
+    /** Lead image and how this article captions it (the library's defaults are only a start). */
+    leadImageId: integer("lead_image_id").references(() => media.id, { onDelete: "set null" }),
+    leadCaption: text("lead_caption").notNull().default(""),
+    leadCredit: text("lead_credit").notNull().default(""),
+    leadAlt: text("lead_alt").notNull().default(""),
     createdById: integer("created_by_id").references(() => users.id),
     updatedById: integer("updated_by_id").references(() => users.id),
     ...timestamps,
@@ -106,6 +139,19 @@ export const articleAuthors = pgTable(
   (t) => [primaryKey({ columns: [t.articleId, t.userId] }), index("article_authors_user_idx").on(t.userId)],
 );
 
+/** The article's metadata as it was at a revision (for diff and restore). */
+export type RevisionFields = {
+  sectionId: number;
+  slug: string;
+  language: "de" | "en";
+  seoTitle: string;
+  seoDescription: string;
+  leadImage: { mediaId: number; caption: string; credit: string; alt: string } | null;
+  authorIds: number[];
+  tags: string[];
+  related: ({ articleId: number; title: string } | { url: string; title: string })[];
+};
+
 export const articleRevisions = pgTable(
   "article_revisions",
   {
@@ -118,8 +164,14 @@ export const articleRevisions = pgTable(
     headline: text("headline").notNull(),
     standfirst: text("standfirst").notNull(),
     body: jsonb("body").$type<JSONContent>().notNull(),
+    /** Null on revisions written before metadata was kept with them. */
+    fields: jsonb("fields").$type<RevisionFields>(),
+    /** Why this revision exists beyond its kind, e.g. the version a restore brought back. */
+    restoredFrom: integer("restored_from"),
     createdById: integer("created_by_id").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Autosaves by one person coalesce into one revision; this is its latest write. */
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("article_revisions_article_idx").on(t.articleId, t.version)],
 );
@@ -174,6 +226,7 @@ const tsvector = customType<{ data: string }>({
 export type PublishedByline = { name: string; slug: string };
 export type PublishedTag = { name: string; slug: string };
 export type PublishedRelated = { title: string; href: string; external: boolean };
+export type PublishedImage = { src: string; srcset: string; width: number; height: number; alt: string; caption: string; credit: string };
 
 /**
  * What readers see, denormalised so an article page is one indexed read. Written only by
@@ -191,6 +244,9 @@ export const publications = pgTable(
     language: articleLanguage("language").notNull(),
     headline: text("headline").notNull(),
     standfirst: text("standfirst").notNull(),
+    seoTitle: text("seo_title").notNull().default(""),
+    seoDescription: text("seo_description").notNull().default(""),
+    leadImage: jsonb("lead_image").$type<PublishedImage | null>(),
     bodyHtml: text("body_html").notNull(),
     bodyText: text("body_text").notNull(),
     bylines: jsonb("bylines").$type<PublishedByline[]>().notNull(),
