@@ -2,7 +2,8 @@ import "server-only";
 import { assertCan } from "@/lib/permissions";
 import type { z } from "zod";
 import { isUniqueViolation, parseInput, withTransaction, type Ctx, type VerbArgs } from "../context";
-import { articleAuthors, articleRevisions, articles } from "../schema";
+import { articleAuthors, articles } from "../schema";
+import { recordRevision } from "./revision-log";
 import { actorId, recordEvent } from "./load";
 import { prepareArticleFields, slugForHeadline } from "./fields";
 import { CreateArticleInput } from "./schemas";
@@ -42,15 +43,7 @@ async function insertDraft(ctx: Ctx, data: z.output<typeof CreateArticleInput>) 
       })
       .returning({ id: articles.id, version: articles.version, slug: articles.slug, status: articles.status });
     if (by) await tx.insert(articleAuthors).values({ articleId: article.id, userId: by, position: 0 });
-    await tx.insert(articleRevisions).values({
-      articleId: article.id,
-      version: article.version,
-      kind: "create",
-      headline: data.headline,
-      standfirst: data.standfirst,
-      body: derived.body,
-      createdById: by,
-    });
+    await recordRevision(tx, ctx, { articleId: article.id, version: article.version, kind: "create" });
     await recordEvent(tx, ctx, { articleId: article.id, action: "create", from: null, to: "draft" });
     return article;
   });

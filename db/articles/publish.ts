@@ -2,8 +2,8 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { parseInput, withTransaction, type VerbArgs } from "../context";
 import { buildSnapshot, searchDocument } from "../publications/snapshot";
-import { articleRevisions, publications } from "../schema";
-import { actorId } from "./load";
+import { publications } from "../schema";
+import { recordRevision } from "./revision-log";
 import { WorkflowInput } from "./schemas";
 import { applyTransition } from "./transition";
 
@@ -32,19 +32,11 @@ export async function publishArticle({ ctx, input }: VerbArgs<WorkflowInput>) {
             // An update keeps the first publication time and visibility; only content and updatedAt move.
             set: { ...snapshot, search, updatedAt: now, version: nextVersion },
           });
-        await tx.insert(articleRevisions).values({
-          articleId: article.id,
-          version: nextVersion,
-          kind: "publish",
-          headline: article.headline,
-          standfirst: article.standfirst,
-          body: article.body,
-          createdById: actorId(ctx),
-        });
         snapshotUrl = `/${snapshot.sectionSlug}/${snapshot.slug}`;
         return { publishedVersion: nextVersion };
       },
     );
+    await recordRevision(tx, ctx, { articleId: result.id, version: result.version, kind: "publish" });
     return { ...result, url: snapshotUrl };
   });
 }

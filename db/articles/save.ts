@@ -1,13 +1,19 @@
 import "server-only";
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { z } from "zod";
 import { Invalid } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
-import { parseInput, withTransaction, type VerbArgs } from "../context";
-import { articleRevisions, articles, articleTags, relatedLinks } from "../schema";
+import { slugify } from "@/lib/slug";
+import type { Db } from "../client";
+import { isUniqueViolation, parseInput, withTransaction, type Ctx, type VerbArgs } from "../context";
+import { articleAuthors, articles, articleTags, media, relatedLinks, users } from "../schema";
 import { ensureTags } from "../tags/ensure";
-import { actorId, assertVersion, getArticleForUpdateOrThrow } from "./load";
+import { actorId, assertVersion, getArticleForUpdateOrThrow, type LockedArticle } from "./load";
 import { freeSlug, prepareArticleFields, slugForHeadline } from "./fields";
+import { recordRevision } from "./revision-log";
 import { SaveArticleInput } from "./schemas";
+
+export type SaveArticleData = z.output<typeof SaveArticleInput>;
 
 /**
  * Saves the working copy. The caller sends the version it started from; if someone saved
@@ -16,74 +22,117 @@ import { SaveArticleInput } from "./schemas";
  */
 export async function saveArticle({ ctx, input }: VerbArgs<SaveArticleInput>) {
   const data = parseInput(SaveArticleInput, input);
-  return withTransaction(ctx, async (tx) => {
-    const article = await getArticleForUpdateOrThrow(tx, data.id);
-    assertCan(ctx.viewer, "article.edit", article);
-    assertVersion(article, data.version);
-    const derived = await prepareArticleFields(tx, data);
-    // The URL follows the headline until the article is first published; after that it stays
-    // (moved to another section, it keeps its name if that is free there).
-    const slug =
-      article.publishedVersion === null
-        ? data.headline !== article.headline || data.sectionId !== article.sectionId
-          ? await slugForHeadline(tx, data.headline, data.sectionId, article.id)
-          : article.slug
-        : data.sectionId !== article.sectionId
-          ? await freeSlug(tx, article.slug, data.sectionId, article.id)
-          : article.slug;
-    const version = article.version + 1;
-    const by = actorId(ctx);
-    await tx
-      .update(articles)
-      .set({
-        headline: data.headline,
-        standfirst: data.standfirst,
-        sectionId: data.sectionId,
-        language: data.language,
-        body: derived.body,
-        wordCount: derived.wordCount,
-        slug,
-        version,
-        updatedById: by,
-        updatedAt: sql`now()`,
-      })
-      .where(eq(articles.id, article.id));
-    if (data.tags) {
-      const tagIds = await ensureTags(tx, data.tags);
-      await tx.delete(articleTags).where(eq(articleTags.articleId, article.id));
-      if (tagIds.length) {
-        await tx.insert(articleTags).values(tagIds.map((tagId, position) => ({ articleId: article.id, tagId, position })));
-      }
-    }
-    if (data.related) {
-      const targetIds = data.related.flatMap((l) => ("articleId" in l ? [l.articleId] : []));
-      if (targetIds.length) {
-        const found = await tx.select({ id: articles.id }).from(articles).where(inArray(articles.id, targetIds));
-        if (found.length !== new Set(targetIds).size) {
-          throw new Invalid({ related: ["validation.relatedMissing"] });
-        }
-      }
-      await tx.delete(relatedLinks).where(eq(relatedLinks.articleId, article.id));
-      if (data.related.length) {
-        await tx.insert(relatedLinks).values(
-          data.related.map((link, position) => ({
-            articleId: article.id,
-            position,
-            title: link.title,
-            ...("articleId" in link ? { targetArticleId: link.articleId } : { url: link.url }),
-          })),
-        );
-      }
-    }
-    await tx.insert(articleRevisions).values({
-      articleId: article.id,
-      version,
-      kind: data.autosave ? "autosave" : "save",
+  try {
+    return await withTransaction(ctx, (tx) => writeWorkingCopy(tx, ctx, data, { kind: data.autosave ? "autosave" : "save" }));
+  } catch (error) {
+    // Two people claiming one address at the same moment: the loser hears it like any clash.
+    if (isUniqueViolation(error, "articles_section_slug_key")) throw new Invalid({ slug: ["validation.slugTaken"] });
+    throw error;
+  }
+}
+
+/** The write shared by save and restore, inside the caller's transaction. */
+export async function writeWorkingCopy(
+  tx: Db,
+  ctx: Ctx,
+  data: SaveArticleData,
+  revision: { kind: "save" | "autosave" | "restore"; restoredFrom?: number },
+) {
+  const article = await getArticleForUpdateOrThrow(tx, data.id);
+  assertCan(ctx.viewer, "article.edit", article);
+  assertVersion(article, data.version);
+  const derived = await prepareArticleFields(tx, data);
+  const slug = await nextSlug(tx, article, data);
+  if (data.leadImageId !== null && data.leadImageId !== article.leadImageId) {
+    const [image] = await tx.select({ id: media.id }).from(media).where(eq(media.id, data.leadImageId));
+    if (!image) throw new Invalid({ leadImageId: ["validation.mediaUnknown"] });
+  }
+  const version = article.version + 1;
+  await tx
+    .update(articles)
+    .set({
       headline: data.headline,
       standfirst: data.standfirst,
+      sectionId: data.sectionId,
+      language: data.language,
       body: derived.body,
-      createdById: by,
-    });
-    return { id: article.id, version, slug, status: article.status };
-  });
+      wordCount: derived.wordCount,
+      slug,
+      seoTitle: data.seoTitle,
+      seoDescription: data.seoDescription,
+      leadImageId: data.leadImageId,
+      leadCaption: data.leadImageId === null ? "" : data.leadCaption,
+      leadCredit: data.leadImageId === null ? "" : data.leadCredit,
+      leadAlt: data.leadImageId === null ? "" : data.leadAlt,
+      version,
+      updatedById: actorId(ctx),
+      updatedAt: sql`now()`,
+    })
+    .where(eq(articles.id, article.id));
+  if (data.authorIds) await replaceBylines(tx, article.id, data.authorIds);
+  if (data.tags) {
+    const tagIds = await ensureTags(tx, data.tags);
+    await tx.delete(articleTags).where(eq(articleTags.articleId, article.id));
+    if (tagIds.length) {
+      await tx.insert(articleTags).values(tagIds.map((tagId, position) => ({ articleId: article.id, tagId, position })));
+    }
+  }
+  if (data.related) await replaceRelated(tx, article.id, data.related);
+  await recordRevision(tx, ctx, { articleId: article.id, version, kind: revision.kind, restoredFrom: revision.restoredFrom });
+  return { id: article.id, version, slug, status: article.status };
+}
+
+/**
+ * A slug typed by hand is taken exactly, or refused with a clear message. Otherwise the
+ * address follows the headline until the article is first published — unless someone set it
+ * by hand earlier — and after that it stays (moved to another section, it keeps its name if free).
+ */
+async function nextSlug(tx: Db, article: LockedArticle, data: SaveArticleData): Promise<string> {
+  if (data.slug !== undefined && data.slug !== article.slug) {
+    const free = await freeSlug(tx, data.slug, data.sectionId, article.id);
+    if (free !== data.slug) throw new Invalid({ slug: ["validation.slugTaken"] });
+    return data.slug;
+  }
+  const movedOrRenamed = data.headline !== article.headline || data.sectionId !== article.sectionId;
+  if (article.publishedVersion === null && movedOrRenamed && followsHeadline(article.slug, article.headline)) {
+    return slugForHeadline(tx, data.headline, data.sectionId, article.id);
+  }
+  if (data.sectionId !== article.sectionId) return freeSlug(tx, article.slug, data.sectionId, article.id);
+  return article.slug;
+}
+
+/** Whether a slug is the one Copydesk made from the headline (plus a clash suffix), not a hand-set one. */
+function followsHeadline(slug: string, headline: string): boolean {
+  const base = slugify(headline) || "artikel";
+  return slug === base || (slug.startsWith(`${base}-`) && /^\d+$/.test(slug.slice(base.length + 1)));
+}
+
+async function replaceBylines(tx: Db, articleId: number, authorIds: number[]) {
+  const found = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, authorIds), eq(users.active, true)));
+  if (found.length !== authorIds.length) throw new Invalid({ authorIds: ["validation.bylineUnknown"] });
+  await tx.delete(articleAuthors).where(eq(articleAuthors.articleId, articleId));
+  await tx.insert(articleAuthors).values(authorIds.map((userId, position) => ({ articleId, userId, position })));
+}
+
+async function replaceRelated(tx: Db, articleId: number, related: NonNullable<SaveArticleData["related"]>) {
+  const targetIds = related.flatMap((l) => ("articleId" in l ? [l.articleId] : []));
+  if (targetIds.length) {
+    const found = await tx.select({ id: articles.id }).from(articles).where(inArray(articles.id, targetIds));
+    if (found.length !== new Set(targetIds).size) throw new Invalid({ related: ["validation.relatedMissing"] });
+    if (targetIds.includes(articleId)) throw new Invalid({ related: ["validation.relatedSelf"] });
+  }
+  await tx.delete(relatedLinks).where(eq(relatedLinks.articleId, articleId));
+  if (related.length) {
+    await tx.insert(relatedLinks).values(
+      related.map((link, position) => ({
+        articleId,
+        position,
+        title: link.title,
+        ...("articleId" in link ? { targetArticleId: link.articleId } : { url: link.url }),
+      })),
+    );
+  }
 }

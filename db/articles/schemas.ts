@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SLUG_MAX_LENGTH, SLUG_PATTERN } from "@/lib/slug";
 import { articleLanguage } from "../schema";
 
 const id = z.coerce.number("validation.idInvalid").int("validation.idInvalid").positive("validation.idInvalid").max(2147483647, "validation.idInvalid");
@@ -36,13 +37,41 @@ const RelatedLink = z.union([
   }),
 ], "validation.invalidValue");
 
+const shortText = (max: number, tooLong: string) => z.string("validation.invalidValue").trim().max(max, tooLong);
+
 export const SaveArticleInput = ArticleFields.extend({
   id,
   version,
   autosave: z.boolean("validation.invalidValue").default(false),
+  /** Omitted: the slug follows the headline until first publication (or stays, if set by hand). */
+  slug: z
+    .string("validation.slugInvalid")
+    .trim()
+    .min(1, "validation.slugInvalid")
+    .max(SLUG_MAX_LENGTH, "validation.slugTooLong")
+    .regex(SLUG_PATTERN, "validation.slugInvalid")
+    .optional(),
+  seoTitle: shortText(200, "validation.seoTitleTooLong").default(""),
+  seoDescription: shortText(400, "validation.seoDescriptionTooLong").default(""),
+  /** Bylines in order; omitted: they stay as they are. */
+  authorIds: z
+    .array(id, "validation.invalidValue")
+    .min(1, "validation.bylineRequired")
+    .max(10, "validation.tooManyBylines")
+    .refine((ids) => new Set(ids).size === ids.length, "validation.bylineTwice")
+    .optional(),
+  leadImageId: id.nullable().default(null),
+  leadCaption: shortText(500, "validation.captionTooLong").default(""),
+  leadCredit: shortText(200, "validation.creditTooLong").default(""),
+  leadAlt: shortText(500, "validation.altTooLong").default(""),
   /** Omitted: tags stay as they are. */
   tags: TagNames.optional(),
   related: z.array(RelatedLink, "validation.invalidValue").max(20, "validation.tooManyRelated").optional(),
+}).superRefine((data, issue) => {
+  // A photo is published only with its credit and a text alternative.
+  if (data.leadImageId === null) return;
+  if (!data.leadCredit) issue.addIssue({ code: "custom", path: ["leadCredit"], message: "validation.creditRequired" });
+  if (!data.leadAlt) issue.addIssue({ code: "custom", path: ["leadAlt"], message: "validation.altRequired" });
 });
 export type SaveArticleInput = z.input<typeof SaveArticleInput>;
 

@@ -1,12 +1,15 @@
 import "server-only";
 import { parseInput, withTransaction, type VerbArgs } from "../context";
+import { recordRevision } from "./revision-log";
 import { WorkflowInput } from "./schemas";
 import { applyTransition } from "./transition";
 
-/** A journalist hands a draft (or a sent-back article) to the editors. */
+/** A journalist hands a draft (or a sent-back article) to the editors; the text handed in is kept as a revision. */
 export async function submitArticle({ ctx, input }: VerbArgs<WorkflowInput>) {
   const data = parseInput(WorkflowInput, input);
-  return withTransaction(ctx, (tx) =>
-    applyTransition(tx, ctx, { ...data, action: "submit", capability: "article.submit" }),
-  );
+  return withTransaction(ctx, async (tx) => {
+    const result = await applyTransition(tx, ctx, { ...data, action: "submit", capability: "article.submit" });
+    await recordRevision(tx, ctx, { articleId: result.id, version: result.version, kind: "submit" });
+    return result;
+  });
 }
