@@ -10,6 +10,7 @@ type ArticleFacts = {
   updatedAt: string;
   bylines: { name: string; slug: string }[];
   tags: { name: string }[];
+  leadImage?: { src: string; width: number; height: number } | null;
 };
 
 export function newsArticleJsonLd(a: ArticleFacts) {
@@ -20,6 +21,9 @@ export function newsArticleJsonLd(a: ArticleFacts) {
     url: a.url,
     headline: a.headline.slice(0, 110),
     description: a.standfirst || undefined,
+    image: a.leadImage
+      ? [{ "@type": "ImageObject", url: `${a.origin}${a.leadImage.src}`, width: a.leadImage.width, height: a.leadImage.height }]
+      : undefined,
     datePublished: a.publishedAt,
     dateModified: a.updatedAt,
     inLanguage: a.language,

@@ -59,6 +59,26 @@ export async function ArticleView({ article }: { article: PublishedArticle }) {
           </span>
         </div>
       </header>
+      {article.leadImage && (
+        <figure className="article__lead">
+          {/* eslint-disable-next-line @next/next/no-img-element -- pre-sized variants from the media library */}
+          <img
+            src={article.leadImage.src}
+            srcSet={article.leadImage.srcset}
+            sizes="(min-width: 48rem) 46rem, 100vw"
+            alt={article.leadImage.alt}
+            width={article.leadImage.width}
+            height={article.leadImage.height}
+            fetchPriority="high"
+          />
+          {(article.leadImage.caption || article.leadImage.credit) && (
+            <figcaption>
+              {article.leadImage.caption && <span className="figure__caption">{article.leadImage.caption}</span>}
+              {article.leadImage.credit && <span className="figure__credit">{article.leadImage.credit}</span>}
+            </figcaption>
+          )}
+        </figure>
+      )}
       <div className="article__body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
       {(article.related.length > 0 || article.tags.length > 0) && (
         <footer className="article__footer">

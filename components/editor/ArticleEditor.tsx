@@ -1,9 +1,12 @@
 "use client";
-import { EditorContent, useEditor } from "@tiptap/react";
+import { EditorContent, useEditor, type Editor } from "@tiptap/react";
+import { NodeSelection } from "@tiptap/pm/state";
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import {
   createArticleAction,
+  loadArticleAction,
   publishArticleAction,
   requestChangesAction,
   saveArticleAction,
@@ -11,61 +14,69 @@ import {
   withdrawArticleAction,
 } from "@/app/(desk)/desk/actions";
 import { articleExtensions } from "@/lib/content/extensions";
+import type { FigureAttrs } from "@/lib/content/nodes";
+import { cleanPastedHtml } from "@/lib/content/paste";
 import { typographyFor } from "@/lib/content/typography";
 import { countWords, EMPTY_BODY, readingMinutes } from "@/lib/content/words";
+import { emptyFields, toSaveInput, type DraftFields, type EditorArticle } from "@/lib/editor/article";
+import { dropLocal, keepLocally, readLocal, type LocalDraft } from "@/lib/editor/local-draft";
 import type { FieldErrors } from "@/lib/errors";
 import { can as allowed, type Viewer } from "@/lib/permissions";
+import { slugify } from "@/lib/slug";
 import { canTransition, type ArticleStatus } from "@/lib/workflow";
-import { useLocale, useTranslations } from "next-intl";
+import { ConflictDialog } from "./ConflictDialog";
+import { FigureDialog } from "./FigureDialog";
+import { LeadImageField } from "./LeadImageField";
+import { LinkDialog } from "./LinkDialog";
+import { BylineField, RelatedField, TagField } from "./ListFields";
 import { Toolbar } from "./Toolbar";
+import { MediaPicker } from "@/components/media/MediaPicker";
 
-export type EditorArticle = {
-  id: number;
-  headline: string;
-  standfirst: string;
-  sectionId: number;
-  language: "de" | "en";
-  body: unknown;
-  status: ArticleStatus;
-  version: number;
-  liveUrl: string | null;
-  hasUnpublishedChanges: boolean;
-  authorIds: readonly number[];
-  createdById: number | null;
-};
-
+export type { EditorArticle } from "@/lib/editor/article";
 
 type SaveState =
   | { kind: "idle" }
   | { kind: "dirty" }
   | { kind: "saving" }
   | { kind: "saved"; at: Date }
+  | { kind: "offline"; serverDown: boolean }
+  | { kind: "local" }
   | { kind: "error"; message: string }
   | { kind: "conflict"; message: string };
 
 /** Fields that show their own error message beside the input. */
-const SHOWN_FIELDS = new Set(["headline", "standfirst", "sectionId", "body", "note"]);
+const SHOWN_FIELDS = new Set(["headline", "standfirst", "sectionId", "body", "note", "slug", "seoTitle", "seoDescription", "authorIds", "leadImageId", "leadCaption", "leadCredit", "leadAlt", "tags", "related"]);
+const AUTOSAVE_DELAY_MS = 2000;
+const RETRY_DELAY_MS = 5000;
+const HEADLINE_IDEAL = 70;
 
 const timeFormat = (locale: string) => new Intl.DateTimeFormat(locale === "de" ? "de-DE" : "en-GB", { hour: "2-digit", minute: "2-digit" });
+/** TipTap's attrs objects are not plain objects; a JSON round trip makes the body plain data for the server. */
+const plainBody = (editor: Editor) => JSON.parse(JSON.stringify(editor.getJSON())) as object;
+const textOf = (editor: Editor) => editor.getText({ blockSeparator: "\n" });
 
 export function ArticleEditor({
   article,
   sections,
+  people,
   viewer,
 }: {
   article: EditorArticle | null;
   sections: { id: number; name: string }[];
+  people: { id: number; name: string }[];
   viewer: Viewer;
 }) {
   const t = useTranslations("editor");
   const tr = useTranslations();
+  const locale = useLocale();
   const [id, setId] = useState(article?.id ?? null);
+  const idRef = useRef(article?.id ?? null);
   const version = useRef(article?.version ?? 0);
   const [status, setStatus] = useState<ArticleStatus>(article?.status ?? "draft");
-  const [headline, setHeadline] = useState(article?.headline ?? "");
-  const [standfirst, setStandfirst] = useState(article?.standfirst ?? "");
-  const [sectionId, setSectionId] = useState(String(article?.sectionId ?? ""));
-  const [language, setLanguage] = useState<"de" | "en">(article?.language ?? "de");
+  const [fields, setFields] = useState<DraftFields>(article?.fields ?? emptyFields([{ id: viewer.id, name: viewer.name }]));
+  const fieldsRef = useRef(fields);
+  const [slugEdited, setSlugEdited] = useState(false);
+  const slugEditedRef = useRef(false);
   const [save, setSave] = useState<SaveState>({ kind: "idle" });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<{ text: string; href?: string } | null>(null);
@@ -74,12 +85,19 @@ export function ArticleEditor({
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
   const [liveUrl, setLiveUrl] = useState(article?.liveUrl ?? null);
-  const [conflictVersion, setConflictVersion] = useState<number | null>(null);
-  const idRef = useRef(article?.id ?? null);
-  const fields = useRef({ headline, standfirst, sectionId, language });
+  const [conflict, setConflict] = useState<{ theirs: EditorArticle | null; open: boolean } | null>(null);
+  const conflictRef = useRef(false);
+  const [recovery, setRecovery] = useState<LocalDraft | null>(null);
+  const [linkOpen, setLinkOpen] = useState(false);
+  const [pickerFor, setPickerFor] = useState<"lead" | "figure" | null>(null);
+  const [figure, setFigure] = useState<{ attrs: FigureAttrs; isNew: boolean } | null>(null);
   const changes = useRef(0); // bumped by every edit
   const savedChanges = useRef(0); // the value of `changes` that the last good save covered
   const saveQueue = useRef<Promise<unknown>>(Promise.resolve());
+  const autosaveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const localTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const wordTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const editorRef = useRef<Editor | null>(null);
 
   // The same rules the server enforces decide which buttons to show; the server still refuses.
   const access = { status, authorIds: article?.authorIds ?? [viewer.id], createdById: article?.createdById ?? viewer.id };
@@ -92,27 +110,68 @@ export function ArticleEditor({
     withdraw: allowed(viewer, "article.withdraw", access) && canTransition(status, "withdraw") && access.authorIds.includes(viewer.id),
   };
 
+  /** Writes the screen to this browser's storage (cheap; debounced while typing). */
+  const keepOnDevice = useCallback(() => {
+    clearTimeout(localTimer.current);
+    const editor = editorRef.current;
+    if (!editor || changes.current === savedChanges.current) return;
+    keepLocally({
+      articleId: idRef.current,
+      baseVersion: version.current,
+      fields: fieldsRef.current,
+      body: plainBody(editor),
+      slugEdited: slugEditedRef.current,
+      keptAt: new Date().toISOString(),
+    });
+  }, []);
+
+  const scheduleAutosave = useRef<() => void>(() => {});
+  const markDirty = useCallback(() => {
+    changes.current++;
+    setSave((s) => (s.kind === "dirty" || s.kind === "conflict" ? s : { kind: "dirty" }));
+    clearTimeout(localTimer.current);
+    localTimer.current = setTimeout(keepOnDevice, 400);
+    scheduleAutosave.current();
+  }, [keepOnDevice]);
+
+  const update = useCallback(
+    (patch: Partial<DraftFields>) => {
+      fieldsRef.current = { ...fieldsRef.current, ...patch };
+      setFields(fieldsRef.current);
+      markDirty();
+    },
+    [markDirty],
+  );
+
   // What a (re)built editor starts from: the stored body, or the text at a language change.
   const [startBody, setStartBody] = useState<object>((article?.body as object) ?? EMPTY_BODY);
   const editor = useEditor(
     {
-    extensions: [...articleExtensions, typographyFor(language)],
-    content: startBody,
-    editable: can.edit,
-    immediatelyRender: false, // server-rendered page; the editor mounts in the browser
-    editorProps: {
-      attributes: { role: "textbox", "aria-multiline": "true", "aria-label": t("articleText"), class: "article-body-editor" },
-    },
-    onCreate: ({ editor: e }) => setWords(countWords(e.getText({ blockSeparator: "\n" }))),
-    onUpdate: ({ editor: e }) => {
-      changes.current++;
-      setWords(countWords(e.getText({ blockSeparator: "\n" })));
-      setSave({ kind: "dirty" });
-    },
+      extensions: [...articleExtensions, typographyFor(fields.language)],
+      content: startBody,
+      editable: can.edit,
+      immediatelyRender: false, // server-rendered page; the editor mounts in the browser
+      editorProps: {
+        attributes: { role: "textbox", "aria-multiline": "true", "aria-label": t("articleText"), class: "article-body-editor" },
+        // Word, Google Docs and web pages: keep the structure, drop the rest.
+        transformPastedHTML: cleanPastedHtml,
+      },
+      onCreate: ({ editor: e }) => {
+        editorRef.current = e;
+        setWords(countWords(textOf(e)));
+      },
+      onUpdate: ({ editor: e }) => {
+        markDirty();
+        clearTimeout(wordTimer.current);
+        wordTimer.current = setTimeout(() => setWords(countWords(textOf(e))), 150);
+      },
     },
     // Quotes follow the article's language: a change of language rebuilds the editor's input rules.
-    [language],
+    [fields.language],
   );
+  useEffect(() => {
+    editorRef.current = editor;
+  }, [editor]);
 
   // After a workflow step the server sends new capabilities (e.g. read-only once in review).
   useEffect(() => {
@@ -121,11 +180,117 @@ export function ArticleEditor({
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, can.edit, busy]);
 
-  const dirty = save.kind === "dirty" || save.kind === "error" || save.kind === "conflict";
-  const markDirty = () => {
-    changes.current++;
-    setSave({ kind: "dirty" });
-  };
+  /** Puts a whole article version on screen (theirs after a conflict, or one kept on this device). */
+  const showVersion = useCallback(
+    (next: { fields: DraftFields; body: unknown }) => {
+      fieldsRef.current = next.fields;
+      setFields(next.fields);
+      editorRef.current?.commands.setContent(next.body as object, { emitUpdate: false });
+      if (editorRef.current) setWords(countWords(textOf(editorRef.current)));
+    },
+    [],
+  );
+
+  /** Saves (or creates) the working copy once. Returns the saved id and version, or null. */
+  const saveOnce = useCallback(
+    async (opts: { autosave: boolean; force?: boolean }): Promise<{ id: number; version: number } | null> => {
+      const e = editorRef.current;
+      if (!e) return null;
+      const currentId = idRef.current;
+      const startedAt = changes.current;
+      if (currentId && startedAt === savedChanges.current && !opts.force) return { id: currentId, version: version.current };
+      if (conflictRef.current && !opts.force) return null; // the person decides first
+      const f = fieldsRef.current;
+      // A new article reaches the server once it has a headline and a section; until then it lives here.
+      if (!currentId && opts.autosave && (!f.headline.trim() || !f.sectionId)) {
+        keepOnDevice();
+        setSave({ kind: "local" });
+        return null;
+      }
+      if (typeof navigator !== "undefined" && navigator.onLine === false) {
+        keepOnDevice();
+        setSave({ kind: "offline", serverDown: false });
+        return null;
+      }
+      setSave({ kind: "saving" });
+      const body = plainBody(e);
+      const input = toSaveInput(f, body, { slugEdited: slugEditedRef.current });
+      let result;
+      try {
+        result = currentId
+          ? await saveArticleAction({ ...input, id: currentId, version: version.current, autosave: opts.autosave })
+          : await createArticleAction(input);
+      } catch {
+        // The request never got an answer: offline, or the server is down. The text stays here.
+        keepOnDevice();
+        setSave({ kind: "offline", serverDown: navigator.onLine !== false });
+        clearTimeout(autosaveTimer.current);
+        autosaveTimer.current = setTimeout(() => void saveNowRef.current({ autosave: true }), RETRY_DELAY_MS);
+        return null;
+      }
+      if (!result.ok) {
+        setErrors(result.fieldErrors ?? {});
+        keepOnDevice();
+        if (result.code === "conflict") {
+          conflictRef.current = true;
+          setSave({ kind: "conflict", message: result.message });
+          setConflict({ theirs: null, open: true });
+          const theirs = currentId ? await loadArticleAction(currentId).catch(() => null) : null;
+          setConflict({ theirs: theirs?.ok ? theirs.data : null, open: true });
+        } else {
+          setSave({ kind: "error", message: result.message });
+        }
+        return null;
+      }
+      setErrors({});
+      version.current = result.data.version;
+      if (!slugEditedRef.current || result.data.slug === fieldsRef.current.slug) {
+        fieldsRef.current = { ...fieldsRef.current, slug: result.data.slug };
+        setFields(fieldsRef.current);
+      }
+      if (!currentId) {
+        idRef.current = result.data.id;
+        setId(result.data.id);
+        dropLocal(null);
+        // Keep the editor mounted (and its undo history) while the address becomes the article's own.
+        window.history.replaceState(null, "", `/desk/articles/${result.data.id}`);
+        // Creation takes the basics; the same queue step saves bylines, tags, image and the rest.
+        return saveOnce({ autosave: opts.autosave, force: true });
+      }
+      savedChanges.current = startedAt;
+      // Typing that happened while the request was out is not saved yet: say so.
+      if (changes.current === startedAt) {
+        dropLocal(result.data.id);
+        setSave({ kind: "saved", at: new Date() });
+      } else {
+        setSave({ kind: "dirty" });
+      }
+      return { id: result.data.id, version: result.data.version };
+    },
+    [keepOnDevice],
+  );
+
+  /** One save at a time, in order — never two creates for one new article, never a self-conflict. */
+  const saveNow = useCallback(
+    (opts: { autosave: boolean; force?: boolean } = { autosave: false }): Promise<{ id: number; version: number } | null> => {
+      clearTimeout(autosaveTimer.current);
+      const run = () => saveOnce(opts);
+      const next = saveQueue.current.then(run, run);
+      saveQueue.current = next;
+      return next;
+    },
+    [saveOnce],
+  );
+  const saveNowRef = useRef(saveNow);
+  useEffect(() => {
+    saveNowRef.current = saveNow;
+    scheduleAutosave.current = () => {
+      clearTimeout(autosaveTimer.current);
+      autosaveTimer.current = setTimeout(() => void saveNow({ autosave: true }), AUTOSAVE_DELAY_MS);
+    };
+  }, [saveNow]);
+
+  const dirty = !["idle", "saved"].includes(save.kind);
 
   // Leaving the page with unsaved text asks first.
   useEffect(() => {
@@ -135,74 +300,98 @@ export function ArticleEditor({
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
 
-  // Saves read the latest values through refs: a save queued behind another must send what
-  // is on screen when it runs, not what was there when it was asked for.
+  // Hidden tab: keep the text here and save it now. Back online: save what waited.
   useEffect(() => {
-    fields.current = { headline, standfirst, sectionId, language };
-  });
+    const onHidden = () => {
+      if (document.visibilityState !== "hidden" || changes.current === savedChanges.current) return;
+      keepOnDevice();
+      if (can.edit) void saveNow({ autosave: true });
+    };
+    const onOnline = () => {
+      if (changes.current !== savedChanges.current && can.edit) void saveNow({ autosave: true });
+    };
+    const onOffline = () => {
+      if (changes.current !== savedChanges.current) setSave({ kind: "offline", serverDown: false });
+    };
+    document.addEventListener("visibilitychange", onHidden);
+    window.addEventListener("pagehide", keepOnDevice);
+    window.addEventListener("online", onOnline);
+    window.addEventListener("offline", onOffline);
+    return () => {
+      document.removeEventListener("visibilitychange", onHidden);
+      window.removeEventListener("pagehide", keepOnDevice);
+      window.removeEventListener("online", onOnline);
+      window.removeEventListener("offline", onOffline);
+    };
+  }, [keepOnDevice, saveNow, can.edit]);
 
-  /** Saves (or creates) the working copy once. Returns the saved id and version, or null on failure. */
-  const saveOnce = useCallback(async (): Promise<{ id: number; version: number } | null> => {
-    if (!editor) return null;
-    const currentId = idRef.current;
-    const startedAt = changes.current;
-    if (currentId && startedAt === savedChanges.current) return { id: currentId, version: version.current };
-    setSave({ kind: "saving" });
-    setErrors({});
-    // A JSON round trip: TipTap's attrs objects are not plain objects, and React would
-    // otherwise send them to the server as opaque references instead of data.
-    const body = JSON.parse(JSON.stringify(editor.getJSON())) as object;
-    const f = fields.current;
-    const input = { headline: f.headline, standfirst: f.standfirst, sectionId: Number(f.sectionId), language: f.language, body };
-    const result = currentId
-      ? await saveArticleAction({ ...input, id: currentId, version: version.current })
-      : await createArticleAction(input);
-    if (!result.ok) {
-      setErrors(result.fieldErrors ?? {});
-      setConflictVersion(result.code === "conflict" ? (result.currentVersion ?? null) : null);
-      setSave(result.code === "conflict" ? { kind: "conflict", message: result.message } : { kind: "error", message: result.message });
-      return null;
-    }
-    version.current = result.data.version;
-    savedChanges.current = startedAt;
-    // Typing that happened while the request was out is not saved yet: say so.
-    setSave(changes.current === startedAt ? { kind: "saved", at: new Date() } : { kind: "dirty" });
-    if (!currentId) {
-      idRef.current = result.data.id;
-      setId(result.data.id);
-      // Keep the editor mounted (and its undo history) while the address becomes the article's own.
-      window.history.replaceState(null, "", `/desk/articles/${result.data.id}`);
-    }
-    return { id: result.data.id, version: result.data.version };
+  // Work kept on this device that the server does not have: offer it back.
+  useEffect(() => {
+    if (!editor || !can.edit) return;
+    const kept = readLocal(article?.id ?? null);
+    if (!kept) return;
+    const same =
+      JSON.stringify(kept.fields) === JSON.stringify(fieldsRef.current) && JSON.stringify(kept.body) === JSON.stringify(plainBody(editor));
+    if (same) dropLocal(article?.id ?? null);
+    else setRecovery(kept);
+    // Once, when the editor is ready.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editor]);
 
-  /** One save at a time, in order — never two creates for one new article, never a self-conflict. */
-  const saveNow = useCallback((): Promise<{ id: number; version: number } | null> => {
-    const next = saveQueue.current.then(saveOnce, saveOnce);
-    saveQueue.current = next;
-    return next;
-  }, [saveOnce]);
-
-  /** After a conflict the person chooses: save their text over the other version, or load the other one. */
-  function keepMine() {
-    if (conflictVersion === null) return;
-    version.current = conflictVersion;
-    savedChanges.current = -1;
-    setConflictVersion(null);
-    void saveNow();
+  function restoreKept() {
+    if (!recovery) return;
+    showVersion(recovery);
+    slugEditedRef.current = recovery.slugEdited;
+    setSlugEdited(recovery.slugEdited);
+    version.current = recovery.baseVersion || version.current;
+    setRecovery(null);
+    markDirty();
   }
 
-  // Ctrl/Cmd+S saves at once instead of saving the web page.
+  function discardKept() {
+    dropLocal(article?.id ?? null);
+    setRecovery(null);
+  }
+
+  function keepMine() {
+    const theirs = conflict?.theirs;
+    if (!theirs) return;
+    version.current = theirs.version;
+    conflictRef.current = false;
+    setConflict(null);
+    void saveNow({ autosave: false, force: true });
+  }
+
+  function takeTheirs() {
+    const theirs = conflict?.theirs;
+    if (!theirs) return;
+    showVersion(theirs);
+    version.current = theirs.version;
+    setStatus(theirs.status);
+    savedChanges.current = changes.current;
+    conflictRef.current = false;
+    setConflict(null);
+    setErrors({});
+    dropLocal(idRef.current);
+    setSave({ kind: "saved", at: new Date() });
+  }
+
+  // Ctrl/Cmd+S saves at once instead of saving the web page; Ctrl/Cmd+K links in the text.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
+      if (!(e.ctrlKey || e.metaKey)) return;
+      const key = e.key.toLowerCase();
+      if (key === "s") {
         e.preventDefault();
-        if (can.edit) void saveNow();
+        if (can.edit) void saveNow({ autosave: false, force: conflictRef.current ? false : undefined });
+      } else if (key === "k" && editor?.isFocused && can.edit) {
+        e.preventDefault();
+        setLinkOpen(true);
       }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [saveNow, can.edit]);
+  }, [saveNow, can.edit, editor]);
 
   /** Runs a workflow step on the latest saved version (saving pending changes first). */
   async function step(
@@ -213,7 +402,7 @@ export function ArticleEditor({
     setNotice(null);
     try {
       let target = idRef.current ? { id: idRef.current, version: version.current } : null;
-      if (can.edit && (changes.current !== savedChanges.current || !target)) target = await saveNow();
+      if (can.edit && (changes.current !== savedChanges.current || !target)) target = await saveNow({ autosave: false });
       if (!target) return;
       const result = await action({ ...target, note });
       if (!result.ok) {
@@ -233,14 +422,24 @@ export function ArticleEditor({
     }
   }
 
+  function openFigureDetails() {
+    if (!editor) return;
+    const { selection } = editor.state;
+    if (selection instanceof NodeSelection && selection.node.type.name === "figure") {
+      setFigure({ attrs: selection.node.attrs as FigureAttrs, isNew: false });
+    }
+  }
+
   const fieldError = (name: string) =>
     errors[name]?.length ? (
       <p className="field__error" id={`${name}-error`}>
         {errors[name].join(" ")}
       </p>
     ) : null;
-  const invalid = (name: string) =>
-    errors[name]?.length ? { "aria-invalid": true as const, "aria-describedby": `${name}-error` } : {};
+  const invalid = (name: string, hint?: string) =>
+    errors[name]?.length ? { "aria-invalid": true as const, "aria-describedby": `${name}-error` } : hint ? { "aria-describedby": hint } : {};
+  const readOnly = !can.edit || busy;
+  const linkHref = (editor?.getAttributes("link").href as string | undefined) ?? "";
 
   return (
     <div className="editor-layout">
@@ -249,7 +448,7 @@ export function ArticleEditor({
           <span className={`status status--${status}`}>{tr(`status.${status}`)}</span>
           <SaveStatus state={save} />
           {can.edit && (
-            <button className="button" type="button" onClick={() => void saveNow()} disabled={busy || save.kind === "saving"}>
+            <button className="button" type="button" onClick={() => void saveNow({ autosave: false })} disabled={busy || save.kind === "saving"}>
               {t("save")}
             </button>
           )}
@@ -274,6 +473,19 @@ export function ArticleEditor({
             </button>
           )}
         </div>
+        {recovery && (
+          <section className="alert alert--warn" aria-label={t("recoveryTitle")}>
+            <p style={{ margin: 0 }}>{t("recoveryText", { time: timeFormat(locale).format(new Date(recovery.keptAt)) })}</p>
+            <div className="action-bar" style={{ margin: ".5rem 0 0" }}>
+              <button className="button button--primary" type="button" onClick={restoreKept}>
+                {t("recoveryRestore")}
+              </button>
+              <button className="button" type="button" onClick={discardKept}>
+                {t("recoveryDiscard")}
+              </button>
+            </div>
+          </section>
+        )}
         {(save.kind === "error" || save.kind === "conflict") && (
           <div className="alert alert--error" role="alert">
             <p style={{ margin: 0 }}>{save.message}</p>
@@ -285,15 +497,10 @@ export function ArticleEditor({
                   {messages.join(" ")}
                 </p>
               ))}
-            {save.kind === "conflict" && conflictVersion !== null && (
-              <div className="action-bar" style={{ margin: ".5rem 0 0" }}>
-                <button className="button" type="button" onClick={keepMine}>
-                  {t("conflictKeepMine")}
-                </button>
-                <a className="button" href={`/desk/articles/${id}`}>
-                  {t("conflictTakeTheirs")}
-                </a>
-              </div>
+            {save.kind === "conflict" && conflict && !conflict.open && (
+              <button className="button" type="button" style={{ marginTop: ".5rem" }} onClick={() => setConflict({ ...conflict, open: true })}>
+                {t("conflictResolve")}
+              </button>
             )}
           </div>
         )}
@@ -314,25 +521,29 @@ export function ArticleEditor({
             </button>
           </div>
         )}
-        {!can.edit && (
-          <p className="field__hint">
-            {status === "in_review" ? t("readOnlyInReview") : t("readOnly")}
-          </p>
-        )}
+        {!can.edit && <p className="field__hint">{status === "in_review" ? t("readOnlyInReview") : t("readOnly")}</p>}
         <div className="field editor-headline">
           <label htmlFor="headline">{t("headline")}</label>
-          <input id="headline" value={headline} readOnly={!can.edit || busy} maxLength={200} onChange={(e) => { setHeadline(e.target.value); markDirty(); }} {...invalid("headline")} />
-          {fieldError("headline")}
+          <input id="headline" value={fields.headline} readOnly={readOnly} maxLength={200} onChange={(e) => update({ headline: e.target.value })} {...invalid("headline", "headline-hint")} />
+          {fieldError("headline") ?? (
+            <p id="headline-hint" className={`field__hint${fields.headline.length > HEADLINE_IDEAL ? " field__hint--warn" : ""}`}>
+              {t("headlineHint", { count: fields.headline.length, ideal: HEADLINE_IDEAL })}
+            </p>
+          )}
         </div>
         <div className="field">
           <label htmlFor="standfirst">{t("standfirst")}</label>
-          <textarea id="standfirst" rows={2} value={standfirst} readOnly={!can.edit || busy} onChange={(e) => { setStandfirst(e.target.value); markDirty(); }} {...invalid("standfirst")} />
+          <textarea id="standfirst" rows={2} value={fields.standfirst} readOnly={readOnly} onChange={(e) => update({ standfirst: e.target.value })} {...invalid("standfirst")} />
           {fieldError("standfirst")}
         </div>
         <div className="field">
-          <span className="label" id="body-label">{t("text")}</span>
-          {editor && can.edit && <Toolbar editor={editor} />}
-          <div className="editor-surface" aria-labelledby="body-label">
+          <span className="label" id="body-label">
+            {t("text")}
+          </span>
+          {editor && can.edit && (
+            <Toolbar editor={editor} onLink={() => setLinkOpen(true)} onImage={() => setPickerFor("figure")} onFigureDetails={openFigureDetails} />
+          )}
+          <div className="editor-surface" aria-labelledby="body-label" onBlur={() => changes.current !== savedChanges.current && can.edit && void saveNow({ autosave: true })}>
             <EditorContent editor={editor} />
           </div>
           {fieldError("body")}
@@ -341,10 +552,10 @@ export function ArticleEditor({
           </p>
         </div>
       </div>
-      <aside className="panel" aria-label={t("settings")}>
+      <aside className="panel editor-settings" aria-label={t("settings")}>
         <div className="field">
           <label htmlFor="section">{t("section")}</label>
-          <select id="section" value={sectionId} disabled={!can.edit} onChange={(e) => { setSectionId(e.target.value); markDirty(); }} {...invalid("sectionId")}>
+          <select id="section" value={fields.sectionId} disabled={readOnly} onChange={(e) => update({ sectionId: e.target.value })} {...invalid("sectionId")}>
             <option value="">{t("chooseSection")}</option>
             {sections.map((s) => (
               <option key={s.id} value={s.id}>
@@ -356,10 +567,60 @@ export function ArticleEditor({
         </div>
         <div className="field">
           <label htmlFor="language">{t("language")}</label>
-          <select id="language" value={language} disabled={!can.edit} onChange={(e) => { if (editor) setStartBody(editor.getJSON()); setLanguage(e.target.value as "de" | "en"); markDirty(); }}>
+          <select
+            id="language"
+            value={fields.language}
+            disabled={readOnly}
+            onChange={(e) => {
+              if (editor) setStartBody(editor.getJSON());
+              update({ language: e.target.value as "de" | "en" });
+            }}
+          >
             <option value="de">{tr("languages.de")}</option>
             <option value="en">{tr("languages.en")}</option>
           </select>
+        </div>
+        <div className="field">
+          <label htmlFor="slug">{t("slug")}</label>
+          <input
+            id="slug"
+            value={slugEdited ? fields.slug : fields.slug || slugify(fields.headline)}
+            readOnly={readOnly}
+            spellCheck={false}
+            onChange={(e) => {
+              slugEditedRef.current = true;
+              setSlugEdited(true);
+              update({ slug: e.target.value });
+            }}
+            {...invalid("slug", "slug-hint")}
+          />
+          {fieldError("slug") ?? (
+            <p id="slug-hint" className="field__hint">
+              {t("slugHint")}
+            </p>
+          )}
+        </div>
+        <BylineField value={fields.authors} people={people} error={errors.authorIds} disabled={readOnly} onChange={(authors) => update({ authors })} />
+        <LeadImageField value={fields.lead} errors={errors} disabled={readOnly} onPick={() => setPickerFor("lead")} onChange={(lead) => update({ lead })} />
+        <TagField value={fields.tags} error={errors.tags} disabled={readOnly} onChange={(tags) => update({ tags })} />
+        <RelatedField value={fields.related} error={errors.related} disabled={readOnly} onChange={(related) => update({ related })} />
+        <div className="field">
+          <label htmlFor="seo-title">{t("seoTitle")}</label>
+          <input id="seo-title" value={fields.seoTitle} readOnly={readOnly} placeholder={fields.headline} onChange={(e) => update({ seoTitle: e.target.value })} {...invalid("seoTitle", "seo-title-hint")} />
+          {fieldError("seoTitle") ?? (
+            <p id="seo-title-hint" className="field__hint">
+              {t("seoTitleHint")}
+            </p>
+          )}
+        </div>
+        <div className="field">
+          <label htmlFor="seo-description">{t("seoDescription")}</label>
+          <textarea id="seo-description" rows={3} value={fields.seoDescription} readOnly={readOnly} placeholder={fields.standfirst} onChange={(e) => update({ seoDescription: e.target.value })} {...invalid("seoDescription", "seo-description-hint")} />
+          {fieldError("seoDescription") ?? (
+            <p id="seo-description-hint" className="field__hint">
+              {t("seoDescriptionHint")}
+            </p>
+          )}
         </div>
         {liveUrl && status === "published" && (
           <p>
@@ -367,8 +628,70 @@ export function ArticleEditor({
             {article?.hasUnpublishedChanges && !notice && <span className="field__hint">{` · ${t("hasUnpublishedChanges")}`}</span>}
           </p>
         )}
-        {id && <p className="field__hint">{t("shortLink", { path: `/a/${id}` })}</p>}
+        {id && (
+          <p className="field__hint">
+            {t("shortLinkLabel")} <a href={`/a/${id}`}>{`/a/${id}`}</a>
+          </p>
+        )}
       </aside>
+      {editor && (
+        <LinkDialog
+          open={linkOpen}
+          initialHref={linkOpen ? linkHref : ""}
+          onClose={() => {
+            setLinkOpen(false);
+            editor.commands.focus();
+          }}
+          onApply={(href) => {
+            setLinkOpen(false);
+            const chain = editor.chain().focus().extendMarkRange("link");
+            if (editor.state.selection.empty && !editor.isActive("link")) {
+              editor.chain().focus().insertContent({ type: "text", text: href, marks: [{ type: "link", attrs: { href } }] }).run();
+            } else chain.setLink({ href }).run();
+          }}
+          onRemove={
+            linkHref
+              ? () => {
+                  setLinkOpen(false);
+                  editor.chain().focus().extendMarkRange("link").unsetLink().run();
+                }
+              : null
+          }
+        />
+      )}
+      <MediaPicker
+        open={pickerFor !== null}
+        onClose={() => setPickerFor(null)}
+        onSelect={(item) => {
+          const target = pickerFor;
+          setPickerFor(null);
+          if (target === "lead") {
+            update({ lead: { mediaId: item.id, src: item.src, srcset: item.srcset, width: item.width, height: item.height, caption: item.caption, credit: item.credit, alt: item.alt } });
+          } else {
+            setFigure({ attrs: { mediaId: item.id, src: item.src, srcset: item.srcset, width: item.width, height: item.height, caption: item.caption, credit: item.credit, alt: item.alt }, isNew: true });
+          }
+        }}
+      />
+      <FigureDialog
+        figure={figure?.attrs ?? null}
+        onClose={() => setFigure(null)}
+        onApply={(attrs) => {
+          if (!editor || !figure) return;
+          if (figure.isNew) editor.chain().focus().insertFigure(attrs).run();
+          else editor.chain().focus().updateFigure(attrs).run();
+          setFigure(null);
+        }}
+      />
+      {conflict && (
+        <ConflictDialog
+          open={conflict.open}
+          mine={{ headline: fields.headline, standfirst: fields.standfirst, text: editor ? textOf(editor) : "" }}
+          theirs={conflict.theirs}
+          onKeepMine={keepMine}
+          onTakeTheirs={takeTheirs}
+          onClose={() => setConflict({ ...conflict, open: false })}
+        />
+      )}
     </div>
   );
 }
@@ -381,10 +704,17 @@ function SaveStatus({ state }: { state: SaveState }) {
     dirty: t("saveDirty"),
     saving: t("saveSaving"),
     saved: state.kind === "saved" ? t("saveSaved", { time: timeFormat(locale).format(state.at) }) : "",
+    offline: state.kind === "offline" && state.serverDown ? t("saveServerDown") : t("saveOffline"),
+    local: t("saveLocal"),
     error: t("saveError"),
     conflict: t("saveConflict"),
   }[state.kind];
-  const tone = state.kind === "dirty" ? " save-status--dirty" : state.kind === "error" || state.kind === "conflict" ? " save-status--error" : "";
+  const tone =
+    state.kind === "dirty" || state.kind === "offline" || state.kind === "local"
+      ? " save-status--dirty"
+      : state.kind === "error" || state.kind === "conflict"
+        ? " save-status--error"
+        : "";
   return (
     <span className={`save-status${tone}`} role="status" aria-live="polite">
       {text}

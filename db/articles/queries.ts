@@ -1,9 +1,21 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, sql } from "drizzle-orm";
 import type { ArticleAccess, Viewer } from "@/lib/permissions";
 import type { ArticleStatus } from "@/lib/workflow";
 import { executor, type Ctx } from "../context";
-import { articleAuthors, articleEvents, articles, publications, sections, users } from "../schema";
+import {
+  articleAuthors,
+  articleEvents,
+  articles,
+  articleTags,
+  media,
+  publications,
+  relatedLinks,
+  sections,
+  tags,
+  users,
+  type MediaVariant,
+} from "../schema";
 
 export type EditableArticle = ArticleAccess & {
   id: number;
@@ -19,7 +31,17 @@ export type EditableArticle = ArticleAccess & {
   authors: { id: number; name: string }[];
   updatedAt: string;
   liveUrl: string | null;
+  seoTitle: string;
+  seoDescription: string;
+  /** The lead image as placed in this article (its storage details turn into URLs in the page). */
+  lead: { mediaId: number; storageKey: string; variants: MediaVariant[]; width: number; height: number; filename: string; caption: string; credit: string; alt: string } | null;
+  tags: string[];
+  related: EditableRelated[];
 };
+
+export type EditableRelated =
+  | { articleId: number; title: string; href: string | null }
+  | { url: string; title: string };
 
 export async function getArticleForEdit(id: number, ctx?: Pick<Ctx, "tx">): Promise<EditableArticle | null> {
   const db = await executor(ctx);
@@ -43,6 +65,21 @@ export async function getArticleForEdit(id: number, ctx?: Pick<Ctx, "tx">): Prom
     .where(eq(articleAuthors.articleId, id))
     .orderBy(asc(articleAuthors.position));
   const a = row.article;
+  const [image] = a.leadImageId
+    ? await db.select().from(media).where(eq(media.id, a.leadImageId))
+    : [];
+  const tagRows = await db
+    .select({ name: tags.name })
+    .from(articleTags)
+    .innerJoin(tags, eq(tags.id, articleTags.tagId))
+    .where(eq(articleTags.articleId, id))
+    .orderBy(asc(articleTags.position));
+  const links = await db
+    .select({ link: relatedLinks, liveSection: publications.sectionSlug, liveSlug: publications.slug })
+    .from(relatedLinks)
+    .leftJoin(publications, eq(publications.articleId, relatedLinks.targetArticleId))
+    .where(eq(relatedLinks.articleId, id))
+    .orderBy(asc(relatedLinks.position));
   return {
     id: a.id,
     headline: a.headline,
@@ -61,6 +98,27 @@ export async function getArticleForEdit(id: number, ctx?: Pick<Ctx, "tx">): Prom
     updatedAt: a.updatedAt.toISOString(),
     liveUrl:
       row.liveSection && a.status === "published" ? `/${row.liveSection}/${row.liveSlug}` : null,
+    seoTitle: a.seoTitle,
+    seoDescription: a.seoDescription,
+    lead: image
+      ? {
+          mediaId: image.id,
+          storageKey: image.storageKey,
+          variants: image.variants,
+          width: image.width,
+          height: image.height,
+          filename: image.filename,
+          caption: a.leadCaption,
+          credit: a.leadCredit,
+          alt: a.leadAlt,
+        }
+      : null,
+    tags: tagRows.map((t) => t.name),
+    related: links.map(({ link, liveSection, liveSlug }): EditableRelated =>
+      link.targetArticleId !== null
+        ? { articleId: link.targetArticleId, title: link.title, href: liveSection ? `/${liveSection}/${liveSlug}` : null }
+        : { url: link.url ?? "", title: link.title },
+    ),
   };
 }
 
@@ -138,4 +196,52 @@ export async function listArticleEvents(articleId: number, ctx?: Pick<Ctx, "tx">
     .orderBy(desc(articleEvents.createdAt), desc(articleEvents.id))
     .limit(100);
   return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+}
+
+export type LinkableArticle = { id: number; headline: string; sectionName: string; href: string; publishedAt: string };
+
+/**
+ * Live articles to link to or relate, for the editor's pickers: headline words as typed
+ * (prefixes too, "Hafen" finds "Hafenstraße"), newest first.
+ */
+export async function findLinkableArticles(q: string, ctx?: Pick<Ctx, "tx">): Promise<LinkableArticle[]> {
+  const term = q.trim().slice(0, 100);
+  if (!term) return [];
+  const db = await executor(ctx);
+  const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db
+    .select({
+      id: publications.articleId,
+      headline: publications.headline,
+      sectionName: publications.sectionName,
+      sectionSlug: publications.sectionSlug,
+      slug: publications.slug,
+      publishedAt: publications.publishedAt,
+    })
+    .from(publications)
+    .where(and(sql`${publications.visibleFrom} <= now()`, ilike(publications.headline, pattern)))
+    .orderBy(desc(publications.publishedAt))
+    .limit(8);
+  return rows.map((r) => ({
+    id: r.id,
+    headline: r.headline,
+    sectionName: r.sectionName,
+    href: `/${r.sectionSlug}/${r.slug}`,
+    publishedAt: r.publishedAt.toISOString(),
+  }));
+}
+
+/** Existing tags starting with (or containing) what was typed, for the tag field's suggestions. */
+export async function suggestTags(q: string, ctx?: Pick<Ctx, "tx">): Promise<string[]> {
+  const term = q.trim().slice(0, 60);
+  if (!term) return [];
+  const db = await executor(ctx);
+  const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db
+    .select({ name: tags.name })
+    .from(tags)
+    .where(ilike(tags.name, pattern))
+    .orderBy(sql`position(lower(${term}) in lower(${tags.name}))`, asc(tags.name))
+    .limit(10);
+  return rows.map((r) => r.name);
 }

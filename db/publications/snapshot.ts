@@ -10,8 +10,11 @@ import {
   sections,
   tags,
   users,
+  media,
+  type PublishedImage,
   type PublishedRelated,
 } from "../schema";
+import { imageSources } from "@/lib/editor/article";
 import type { ArticleRow } from "../articles/load";
 
 /**
@@ -57,6 +60,12 @@ export async function buildSnapshot(tx: Db, article: ArticleRow) {
       related.push({ title: link.title, href: link.url, external: true });
     }
   }
+  const [image] = article.leadImageId
+    ? await tx.select({ variants: media.variants, width: media.width, height: media.height }).from(media).where(eq(media.id, article.leadImageId))
+    : [];
+  const leadImage: PublishedImage | null = image
+    ? { ...imageSources(image.variants), width: image.width, height: image.height, alt: article.leadAlt, caption: article.leadCaption, credit: article.leadCredit }
+    : null;
   const node = parseBody(article.body);
   return {
     sectionSlug: section.slug,
@@ -65,6 +74,9 @@ export async function buildSnapshot(tx: Db, article: ArticleRow) {
     language: article.language,
     headline: article.headline,
     standfirst: article.standfirst,
+    seoTitle: article.seoTitle,
+    seoDescription: article.seoDescription,
+    leadImage,
     bodyHtml: renderBody(node),
     bodyText: bodyText(node),
     bylines,

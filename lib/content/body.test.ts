@@ -74,3 +74,29 @@ describe("plain text and counts", () => {
     expect(bodyText(parseBody(doc(p(text("Eins.")), p(text("Zwei.")))))).toBe("Eins.\n\nZwei.");
   });
 });
+
+describe("pull quotes and figures", () => {
+  const figure = (attrs: Record<string, unknown>) => ({ type: "figure", attrs: { mediaId: 7, src: "/media/2026/11/abc/960.webp", srcset: "/media/2026/11/abc/480.webp 480w, /media/2026/11/abc/960.webp 960w", width: 960, height: 640, alt: "Die Fähre „Hanne“ am Anleger", caption: "Ankunft am Morgen", credit: "Foto: Jana Kühn", ...attrs } });
+
+  it("renders a figure with its image, caption and credit, and a pull quote", () => {
+    const html = renderBody(doc(figure({}), { type: "pullQuote", content: [p(text("„Wir bleiben hier.“"))] }));
+    expect(html).toContain('<figure class="figure" data-media-id="7">');
+    expect(html).toMatch(/<img src="\/media\/2026\/11\/abc\/960.webp" alt="Die Fähre „Hanne“ am Anleger"[^>]*srcset="\/media\/2026\/11\/abc\/480.webp 480w, \/media\/2026\/11\/abc\/960.webp 960w"/);
+    expect(html).toContain('<span class="figure__caption">Ankunft am Morgen</span><span class="figure__credit">Foto: Jana Kühn</span>');
+    expect(html).toContain('<blockquote class="pull-quote"><p>„Wir bleiben hier.“</p></blockquote>');
+  });
+
+  it("refuses figures whose image is not from the media library, or that lack alt text", () => {
+    for (const src of ["https://evil.example/x.png", "javascript:alert(1)", "/media/../secrets", "//evil.example/media/x"]) {
+      expect(() => parseBody(doc(figure({ src, srcset: "" })))).toThrow(Invalid);
+    }
+    expect(() => parseBody(doc(figure({ srcset: "https://evil.example/a.png 480w" })))).toThrow(Invalid);
+    expect(() => parseBody(doc(figure({ alt: "  " })))).toThrow(Invalid);
+  });
+
+  it("escapes caption and credit text", () => {
+    const html = renderBody(doc(figure({ caption: '<img src=x onerror="alert(1)">', credit: "</figcaption><script>alert(2)</script>" })));
+    expect(html).not.toMatch(/<script|<img src="?x/i);
+    expect(html).toContain("&lt;img src=x onerror=");
+  });
+});

@@ -7,6 +7,7 @@ import sanitizeHtml from "sanitize-html";
 import { Invalid } from "../errors";
 import { articleExtensions } from "./extensions";
 import { isSafeHref } from "./links";
+import { MEDIA_PATH, type FigureAttrs } from "./nodes";
 
 export { countWords, readingMinutes, EMPTY_BODY } from "./words";
 
@@ -32,6 +33,14 @@ export function parseBody(json: unknown): PMNode {
   let problem: string | null = null;
   node.descendants((child) => {
     if (problem) return false;
+    if (child.type.name === "figure") {
+      const a = child.attrs as FigureAttrs;
+      if (!MEDIA_PATH.test(a.src) || (a.srcset && !a.srcset.split(",").every((c) => MEDIA_PATH.test(c.trim().split(/\s+/)[0] ?? "")))) {
+        problem = "validation.figureSource";
+      } else if (!a.alt.trim()) {
+        problem = "validation.figureAlt";
+      }
+    }
     for (const mark of child.marks) {
       if (mark.type.name === "link" && !isSafeHref(mark.attrs.href)) {
         problem = "validation.bodyLinkProtocol";
@@ -53,11 +62,23 @@ function depth(node: PMNode): number {
 }
 
 const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: ["p", "h2", "h3", "h4", "strong", "em", "u", "s", "a", "ul", "ol", "li", "blockquote", "hr", "br"],
-  allowedAttributes: { a: ["href", "rel"], ol: ["start"] },
+  allowedTags: ["p", "h2", "h3", "h4", "strong", "em", "u", "s", "a", "ul", "ol", "li", "blockquote", "hr", "br", "figure", "figcaption", "img", "span"],
+  allowedAttributes: {
+    a: ["href", "rel"],
+    ol: ["start"],
+    figure: ["data-media-id"],
+    img: ["src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding"],
+  },
+  allowedClasses: { blockquote: ["pull-quote"], figure: ["figure"], span: ["figure__caption", "figure__credit"] },
   allowedSchemes: ["http", "https", "mailto"],
+  // Images only from our own media path; anything else loses its source.
+  allowedSchemesByTag: { img: [] },
   allowProtocolRelative: false,
   transformTags: {
+    img: (tagName, attribs) => ({
+      tagName,
+      attribs: MEDIA_PATH.test(attribs.src ?? "") ? attribs : ({} as Record<string, string>),
+    }),
     a: (tagName, attribs) => ({
       tagName,
       attribs: isSafeHref(attribs.href) ? { href: attribs.href, rel: "noopener noreferrer" } : ({} as Record<string, string>),

@@ -3,6 +3,7 @@
 import StarterKit from "@tiptap/starter-kit";
 import type { Extensions } from "@tiptap/core";
 import { isSafeHref } from "./links";
+import { Figure, PullQuote } from "./nodes";
 
 export const articleExtensions: Extensions = [
   StarterKit.configure({
@@ -18,4 +19,6 @@ export const articleExtensions: Extensions = [
       HTMLAttributes: { rel: "noopener noreferrer", target: null },
     },
   }),
+  PullQuote,
+  Figure,
 ];

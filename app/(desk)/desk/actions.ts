@@ -3,6 +3,9 @@
 // person's language. Every rule lives in the verbs; these only translate.
 import { createArticle } from "@/db/articles/create";
 import { publishArticle } from "@/db/articles/publish";
+import { findLinkableArticles, getArticleForEdit, suggestTags } from "@/db/articles/queries";
+import { bodyText, parseBody } from "@/lib/content/body";
+import { toEditorArticle } from "@/lib/editor/article";
 import { requestChanges } from "@/db/articles/request-changes";
 import { saveArticle } from "@/db/articles/save";
 import type { CreateArticleInput, RequestChangesInput, SaveArticleInput, WorkflowInput } from "@/db/articles/schemas";
@@ -13,7 +16,7 @@ import { setOwnLocale } from "@/db/users/set-locale";
 import type { SetLocaleInput } from "@/db/users/schemas";
 import { serverTranslator } from "@/i18n/translate";
 import { getViewer } from "@/lib/auth";
-import { toFailure, type ActionResult } from "@/lib/errors";
+import { NotFound, toFailure, type ActionResult } from "@/lib/errors";
 
 async function run<T extends object>(name: string, verb: (ctx: Ctx) => Promise<T>): Promise<ActionResult<T>> {
   const viewer = await getViewer();
@@ -59,4 +62,22 @@ export async function withdrawArticleAction(input: WorkflowInput) {
 
 export async function setLocaleAction(input: SetLocaleInput) {
   return run("setOwnLocale", (ctx) => setOwnLocale({ ctx, input }));
+}
+
+// Reads for the editor. Signed-in people only; the article itself is readable by the whole newsroom.
+export async function loadArticleAction(id: number) {
+  return run("loadArticle", async () => {
+    const article = typeof id === "number" && Number.isInteger(id) && id > 0 ? await getArticleForEdit(id) : null;
+    if (!article) throw new NotFound("errors.articleNotFound");
+    // Their text as plain words, for the conflict dialog's comparison.
+    return { ...toEditorArticle(article), text: bodyText(parseBody(article.body)) };
+  });
+}
+
+export async function findArticlesAction(q: string) {
+  return run("findArticles", async () => ({ items: await findLinkableArticles(typeof q === "string" ? q : "") }));
+}
+
+export async function suggestTagsAction(q: string) {
+  return run("suggestTags", async () => ({ names: await suggestTags(typeof q === "string" ? q : "") }));
 }

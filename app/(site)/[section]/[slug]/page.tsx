@@ -21,14 +21,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!article) return {};
   const origin = siteOrigin(await headers());
   const url = `${origin}/${article.sectionSlug}/${article.slug}`;
+  const title = article.seoTitle || article.headline;
+  const description = article.seoDescription || article.standfirst || undefined;
+  const images = article.leadImage ? [{ url: `${origin}${article.leadImage.src}`, width: article.leadImage.width, height: article.leadImage.height, alt: article.leadImage.alt }] : undefined;
   return {
-    title: article.headline,
-    description: article.standfirst || undefined,
+    title,
+    description,
     openGraph: {
       type: "article",
       url,
-      title: article.headline,
-      description: article.standfirst || undefined,
+      title,
+      description,
+      images,
       siteName: "Copydesk",
       locale: article.language === "de" ? "de_DE" : "en_GB",
       publishedTime: article.publishedAt,
@@ -37,7 +41,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       authors: article.bylines.map((b) => `${origin}/authors/${b.slug}`),
       tags: article.tags.map((t) => t.name),
     },
-    twitter: { card: "summary", title: article.headline, description: article.standfirst || undefined },
+    twitter: { card: images ? "summary_large_image" : "summary", title, description, images },
     // Each article exists in one language: say which, for search engines and readers' tools.
     alternates: {
       canonical: `/${article.sectionSlug}/${article.slug}`,

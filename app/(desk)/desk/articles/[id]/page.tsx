@@ -3,6 +3,8 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getArticleForEdit, listArticleEvents } from "@/db/articles/queries";
 import { listSections } from "@/db/sections/queries";
+import { listNewsroomUsers } from "@/db/users/queries";
+import { toEditorArticle } from "@/lib/editor/article";
 import { getViewer } from "@/lib/auth";
 import { ArticleEditor } from "@/components/editor/ArticleEditor";
 import { ArticleHistory } from "@/components/desk/ArticleHistory";
@@ -19,15 +21,14 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
   const article = /^\d{1,9}$/.test(id) ? await getArticleForEdit(Number(id)) : null;
   if (!article) notFound();
   const sections = await listSections();
+  const people = await listNewsroomUsers();
   return (
     <>
       <h1 className="visually-hidden">{(await getTranslations("desk"))("editTitle")}</h1>
       <ArticleEditor
-        article={{
-          ...article,
-          hasUnpublishedChanges: article.publishedVersion !== null && article.version > article.publishedVersion,
-        }}
+        article={toEditorArticle(article)}
         sections={sections}
+        people={people}
         viewer={viewer}
       />
       <ArticleHistory events={await listArticleEvents(article.id)} />

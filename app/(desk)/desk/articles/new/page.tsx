@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { listSections } from "@/db/sections/queries";
+import { listNewsroomUsers } from "@/db/users/queries";
 import { getViewer } from "@/lib/auth";
 import { ArticleEditor } from "@/components/editor/ArticleEditor";
 
@@ -14,12 +15,14 @@ export default async function NewArticlePage() {
   const viewer = await getViewer();
   if (!viewer) redirect("/signin");
   const sections = await listSections();
+  const people = await listNewsroomUsers();
   return (
     <>
       <h1>{(await getTranslations("desk"))("newTitle")}</h1>
       <ArticleEditor
         article={null}
         sections={sections}
+        people={people}
         viewer={viewer}
       />
     </>

@@ -1,0 +1,120 @@
+// What the article editor works with in the browser, and how it becomes a save request.
+// Pure and client-safe: the page and the actions convert database rows into this shape.
+import type { EditableArticle } from "@/db/articles/queries";
+import type { MediaVariant } from "@/db/schema";
+import type { ArticleStatus } from "@/lib/workflow";
+
+export type LeadImage = { mediaId: number; src: string; srcset: string; width: number; height: number; caption: string; credit: string; alt: string };
+export type RelatedItem = { articleId: number; title: string; href: string | null } | { url: string; title: string };
+
+/** Everything a journalist edits beside the body text. */
+export type DraftFields = {
+  headline: string;
+  standfirst: string;
+  sectionId: string;
+  language: "de" | "en";
+  slug: string;
+  seoTitle: string;
+  seoDescription: string;
+  authors: { id: number; name: string }[];
+  lead: LeadImage | null;
+  tags: string[];
+  related: RelatedItem[];
+};
+
+export type EditorArticle = {
+  id: number;
+  status: ArticleStatus;
+  version: number;
+  createdById: number | null;
+  authorIds: readonly number[];
+  liveUrl: string | null;
+  hasUnpublishedChanges: boolean;
+  updatedAt: string;
+  fields: DraftFields;
+  body: unknown;
+};
+
+/** Public URL of a stored media file. */
+export const mediaPath = (key: string) => `/media/${key}`;
+
+/** The variant closest to a width (not smaller when one is larger), and the whole srcset. */
+export function imageSources(variants: readonly MediaVariant[], width = 960) {
+  const sorted = [...variants].sort((a, b) => a.width - b.width);
+  const best = sorted.find((v) => v.width >= width) ?? sorted[sorted.length - 1];
+  return {
+    src: best ? mediaPath(best.key) : "",
+    srcset: sorted.map((v) => `${mediaPath(v.key)} ${v.width}w`).join(", "),
+  };
+}
+
+export function toEditorArticle(a: EditableArticle): EditorArticle {
+  return {
+    id: a.id,
+    status: a.status,
+    version: a.version,
+    createdById: a.createdById,
+    authorIds: a.authorIds,
+    liveUrl: a.liveUrl,
+    hasUnpublishedChanges: a.publishedVersion !== null && a.version > a.publishedVersion,
+    updatedAt: a.updatedAt,
+    body: a.body,
+    fields: {
+      headline: a.headline,
+      standfirst: a.standfirst,
+      sectionId: String(a.sectionId),
+      language: a.language,
+      slug: a.slug,
+      seoTitle: a.seoTitle,
+      seoDescription: a.seoDescription,
+      authors: a.authors,
+      lead: a.lead
+        ? { mediaId: a.lead.mediaId, ...imageSources(a.lead.variants), width: a.lead.width, height: a.lead.height, caption: a.lead.caption, credit: a.lead.credit, alt: a.lead.alt }
+        : null,
+      tags: a.tags,
+      related: a.related,
+    },
+  };
+}
+
+/** The save request for the current screen. The slug is sent only once someone typed one. */
+export function toSaveInput(fields: DraftFields, body: object, opts: { slugEdited: boolean }) {
+  return {
+    headline: fields.headline,
+    standfirst: fields.standfirst,
+    sectionId: Number(fields.sectionId),
+    language: fields.language,
+    body,
+    ...(opts.slugEdited ? { slug: fields.slug } : {}),
+    seoTitle: fields.seoTitle,
+    seoDescription: fields.seoDescription,
+    authorIds: fields.authors.map((a) => a.id),
+    leadImageId: fields.lead?.mediaId ?? null,
+    leadCaption: fields.lead?.caption ?? "",
+    leadCredit: fields.lead?.credit ?? "",
+    leadAlt: fields.lead?.alt ?? "",
+    tags: fields.tags,
+    related: fields.related.map((r) => ("articleId" in r ? { articleId: r.articleId, title: r.title } : { url: r.url, title: r.title })),
+  };
+}
+
+/** Adds a tag unless one with the same name (ignoring case and spacing) is there already. */
+export function addTag(tags: readonly string[], name: string): string[] {
+  const clean = name.trim().replace(/\s+/g, " ");
+  if (!clean) return [...tags];
+  const key = clean.toLocaleLowerCase("de");
+  return tags.some((t) => t.toLocaleLowerCase("de") === key) ? [...tags] : [...tags, clean];
+}
+
+/** Moves an item one place up (-1) or down (+1); out-of-range moves change nothing. */
+export function move<T>(items: readonly T[], index: number, by: -1 | 1): T[] {
+  const to = index + by;
+  if (index < 0 || index >= items.length || to < 0 || to >= items.length) return [...items];
+  const next = [...items];
+  [next[index], next[to]] = [next[to], next[index]];
+  return next;
+}
+
+export function emptyFields(authors: { id: number; name: string }[]): DraftFields {
+  return { headline: "", standfirst: "", sectionId: "", language: "de", slug: "", seoTitle: "", seoDescription: "", authors, lead: null, tags: [], related: [] };
+}
