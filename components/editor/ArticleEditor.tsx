@@ -126,6 +126,8 @@ export function ArticleEditor({
   }, []);
 
   const scheduleAutosave = useRef<() => void>(() => {});
+  type SaveOpts = { autosave: boolean; force?: boolean };
+  const saveNowRef = useRef<(opts: SaveOpts) => Promise<{ id: number; version: number } | null>>(async () => null);
   const markDirty = useCallback(() => {
     changes.current++;
     setSave((s) => (s.kind === "dirty" || s.kind === "conflict" ? s : { kind: "dirty" }));
@@ -191,83 +193,91 @@ export function ArticleEditor({
     [],
   );
 
+  /** One request: saves (or creates) the working copy. Returns the saved id and version, "created", or null. */
+  async function sendOnce(opts: SaveOpts): Promise<{ id: number; version: number } | null | "created"> {
+    const e = editorRef.current;
+    if (!e) return null;
+    const currentId = idRef.current;
+    const startedAt = changes.current;
+    if (currentId && startedAt === savedChanges.current && !opts.force) return { id: currentId, version: version.current };
+    if (conflictRef.current && !opts.force) return null; // the person decides first
+    const f = fieldsRef.current;
+    // A new article reaches the server once it has a headline and a section; until then it lives here.
+    if (!currentId && opts.autosave && (!f.headline.trim() || !f.sectionId)) {
+      keepOnDevice();
+      setSave({ kind: "local" });
+      return null;
+    }
+    if (typeof navigator !== "undefined" && navigator.onLine === false) {
+      keepOnDevice();
+      setSave({ kind: "offline", serverDown: false });
+      return null;
+    }
+    setSave({ kind: "saving" });
+    const body = plainBody(e);
+    const input = toSaveInput(f, body, { slugEdited: slugEditedRef.current });
+    let result;
+    try {
+      result = currentId
+        ? await saveArticleAction({ ...input, id: currentId, version: version.current, autosave: opts.autosave })
+        : await createArticleAction(input);
+    } catch {
+      // The request never got an answer: offline, or the server is down. The text stays here.
+      keepOnDevice();
+      setSave({ kind: "offline", serverDown: navigator.onLine !== false });
+      clearTimeout(autosaveTimer.current);
+      autosaveTimer.current = setTimeout(() => void saveNowRef.current({ autosave: true }), RETRY_DELAY_MS);
+      return null;
+    }
+    if (!result.ok) {
+      setErrors(result.fieldErrors ?? {});
+      keepOnDevice();
+      if (result.code === "conflict") {
+        conflictRef.current = true;
+        setSave({ kind: "conflict", message: result.message });
+        setConflict({ theirs: null, open: true });
+        const theirs = currentId ? await loadArticleAction(currentId).catch(() => null) : null;
+        setConflict({ theirs: theirs?.ok ? theirs.data : null, open: true });
+      } else {
+        setSave({ kind: "error", message: result.message });
+      }
+      return null;
+    }
+    setErrors({});
+    version.current = result.data.version;
+    if (!slugEditedRef.current || result.data.slug === fieldsRef.current.slug) {
+      fieldsRef.current = { ...fieldsRef.current, slug: result.data.slug };
+      setFields(fieldsRef.current);
+    }
+    if (!currentId) {
+      idRef.current = result.data.id;
+      setId(result.data.id);
+      dropLocal(null);
+      // Keep the editor mounted (and its undo history) while the address becomes the article's own.
+      window.history.replaceState(null, "", `/desk/articles/${result.data.id}`);
+      version.current = result.data.version;
+      return "created";
+    }
+    savedChanges.current = startedAt;
+    // Typing that happened while the request was out is not saved yet: say so.
+    if (changes.current === startedAt) {
+      dropLocal(result.data.id);
+      setSave({ kind: "saved", at: new Date() });
+    } else {
+      setSave({ kind: "dirty" });
+    }
+    return { id: result.data.id, version: result.data.version };
+  }
+
   /** Saves (or creates) the working copy once. Returns the saved id and version, or null. */
   const saveOnce = useCallback(
-    async (opts: { autosave: boolean; force?: boolean }): Promise<{ id: number; version: number } | null> => {
-      const e = editorRef.current;
-      if (!e) return null;
-      const currentId = idRef.current;
-      const startedAt = changes.current;
-      if (currentId && startedAt === savedChanges.current && !opts.force) return { id: currentId, version: version.current };
-      if (conflictRef.current && !opts.force) return null; // the person decides first
-      const f = fieldsRef.current;
-      // A new article reaches the server once it has a headline and a section; until then it lives here.
-      if (!currentId && opts.autosave && (!f.headline.trim() || !f.sectionId)) {
-        keepOnDevice();
-        setSave({ kind: "local" });
-        return null;
-      }
-      if (typeof navigator !== "undefined" && navigator.onLine === false) {
-        keepOnDevice();
-        setSave({ kind: "offline", serverDown: false });
-        return null;
-      }
-      setSave({ kind: "saving" });
-      const body = plainBody(e);
-      const input = toSaveInput(f, body, { slugEdited: slugEditedRef.current });
-      let result;
-      try {
-        result = currentId
-          ? await saveArticleAction({ ...input, id: currentId, version: version.current, autosave: opts.autosave })
-          : await createArticleAction(input);
-      } catch {
-        // The request never got an answer: offline, or the server is down. The text stays here.
-        keepOnDevice();
-        setSave({ kind: "offline", serverDown: navigator.onLine !== false });
-        clearTimeout(autosaveTimer.current);
-        autosaveTimer.current = setTimeout(() => void saveNowRef.current({ autosave: true }), RETRY_DELAY_MS);
-        return null;
-      }
-      if (!result.ok) {
-        setErrors(result.fieldErrors ?? {});
-        keepOnDevice();
-        if (result.code === "conflict") {
-          conflictRef.current = true;
-          setSave({ kind: "conflict", message: result.message });
-          setConflict({ theirs: null, open: true });
-          const theirs = currentId ? await loadArticleAction(currentId).catch(() => null) : null;
-          setConflict({ theirs: theirs?.ok ? theirs.data : null, open: true });
-        } else {
-          setSave({ kind: "error", message: result.message });
-        }
-        return null;
-      }
-      setErrors({});
-      version.current = result.data.version;
-      if (!slugEditedRef.current || result.data.slug === fieldsRef.current.slug) {
-        fieldsRef.current = { ...fieldsRef.current, slug: result.data.slug };
-        setFields(fieldsRef.current);
-      }
-      if (!currentId) {
-        idRef.current = result.data.id;
-        setId(result.data.id);
-        dropLocal(null);
-        // Keep the editor mounted (and its undo history) while the address becomes the article's own.
-        window.history.replaceState(null, "", `/desk/articles/${result.data.id}`);
-        // Creation takes the basics; the same queue step saves bylines, tags, image and the rest.
-        return saveOnce({ autosave: opts.autosave, force: true });
-      }
-      savedChanges.current = startedAt;
-      // Typing that happened while the request was out is not saved yet: say so.
-      if (changes.current === startedAt) {
-        dropLocal(result.data.id);
-        setSave({ kind: "saved", at: new Date() });
-      } else {
-        setSave({ kind: "dirty" });
-      }
-      return { id: result.data.id, version: result.data.version };
+    async (opts: SaveOpts): Promise<{ id: number; version: number } | null> => {
+      const first = await sendOnce(opts);
+      // Creation takes the basics; right after it, the same queue step saves bylines, tags, image and the rest.
+      return first === "created" ? sendOnce({ ...opts, force: true }) as Promise<{ id: number; version: number } | null> : first;
     },
-    [keepOnDevice],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- sendOnce reads everything through refs
+    [],
   );
 
   /** One save at a time, in order — never two creates for one new article, never a self-conflict. */
@@ -281,7 +291,6 @@ export function ArticleEditor({
     },
     [saveOnce],
   );
-  const saveNowRef = useRef(saveNow);
   useEffect(() => {
     saveNowRef.current = saveNow;
     scheduleAutosave.current = () => {
@@ -383,7 +392,7 @@ export function ArticleEditor({
       const key = e.key.toLowerCase();
       if (key === "s") {
         e.preventDefault();
-        if (can.edit) void saveNow({ autosave: false, force: conflictRef.current ? false : undefined });
+        if (can.edit) void saveNow({ autosave: false });
       } else if (key === "k" && editor?.isFocused && can.edit) {
         e.preventDefault();
         setLinkOpen(true);
@@ -634,10 +643,10 @@ export function ArticleEditor({
           </p>
         )}
       </aside>
-      {editor && (
+      {editor && linkOpen && (
         <LinkDialog
-          open={linkOpen}
-          initialHref={linkOpen ? linkHref : ""}
+          open
+          initialHref={linkHref}
           onClose={() => {
             setLinkOpen(false);
             editor.commands.focus();
@@ -672,16 +681,18 @@ export function ArticleEditor({
           }
         }}
       />
+      {figure && (
       <FigureDialog
-        figure={figure?.attrs ?? null}
+        figure={figure.attrs}
         onClose={() => setFigure(null)}
         onApply={(attrs) => {
-          if (!editor || !figure) return;
+          if (!editor) return;
           if (figure.isNew) editor.chain().focus().insertFigure(attrs).run();
           else editor.chain().focus().updateFigure(attrs).run();
           setFigure(null);
         }}
       />
+      )}
       {conflict && (
         <ConflictDialog
           open={conflict.open}

@@ -1,37 +1,31 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { FigureAttrs } from "@/lib/content/nodes";
 import { Dialog } from "@/components/ui/Dialog";
 
-/** Caption, credit and text alternative of an image in the body (alt and credit required). */
+/** Caption, credit and text alternative of an image in the body (alt and credit required). Mounted per image. */
 export function FigureDialog({
   figure,
   onApply,
   onClose,
 }: {
-  figure: FigureAttrs | null;
+  figure: FigureAttrs;
   onApply: (attrs: FigureAttrs) => void;
   onClose: () => void;
 }) {
   const t = useTranslations("editor");
-  const [draft, setDraft] = useState<FigureAttrs | null>(figure);
+  const [draft, setDraft] = useState<FigureAttrs>(figure);
   const [errors, setErrors] = useState<{ alt?: string; credit?: string }>({});
-  useEffect(() => {
-    setDraft(figure);
-    setErrors({});
-  }, [figure]);
-  if (!draft) return <Dialog open={false} title="" onClose={onClose}>{null}</Dialog>;
 
   function apply(event: React.FormEvent) {
     event.preventDefault();
-    if (!draft) return;
     const next = { alt: draft.alt.trim() ? undefined : t("figureAltRequired"), credit: draft.credit.trim() ? undefined : t("figureCreditRequired") };
     setErrors(next);
     if (next.alt || next.credit) return;
     onApply({ ...draft, alt: draft.alt.trim(), caption: draft.caption.trim(), credit: draft.credit.trim() });
   }
-  const set = (patch: Partial<FigureAttrs>) => setDraft((d) => (d ? { ...d, ...patch } : d));
+  const set = (patch: Partial<FigureAttrs>) => setDraft((d) => ({ ...d, ...patch }));
 
   return (
     <Dialog open title={t("figureDetails")} onClose={onClose}>

@@ -8,7 +8,7 @@ import { Dialog } from "@/components/ui/Dialog";
 export type LinkTarget = { href: string };
 
 /**
- * Link dialog: a web or mail address, or another Copydesk article found by its headline
+ * Link dialog (mounted afresh each time it opens, so it starts from the current link): a web or mail address, or another Copydesk article found by its headline
  * (linked by its short link, which survives a change of address).
  */
 export function LinkDialog({
@@ -31,19 +31,7 @@ export function LinkDialog({
   const [found, setFound] = useState<{ id: number; headline: string; sectionName: string }[]>([]);
 
   useEffect(() => {
-    if (open) {
-      setHref(initialHref);
-      setError("");
-      setQuery("");
-      setFound([]);
-    }
-  }, [open, initialHref]);
-
-  useEffect(() => {
-    if (!query.trim()) {
-      setFound([]);
-      return;
-    }
+    if (!query.trim()) return;
     const timer = setTimeout(async () => {
       const result = await findArticlesAction(query);
       if (result.ok) setFound(result.data.items);
@@ -90,7 +78,7 @@ export function LinkDialog({
         <div className="field">
           <label htmlFor="link-search">{t("linkSearch")}</label>
           <input id="link-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
-          {found.length > 0 && (
+          {query.trim() && found.length > 0 && (
             <ul className="pick-list" aria-label={t("linkSearchResults")}>
               {found.map((a) => (
                 <li key={a.id}>

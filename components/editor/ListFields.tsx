@@ -164,10 +164,7 @@ export function RelatedField({ value, onChange, error, disabled }: ErrorProps & 
   const [title, setTitle] = useState("");
   const [localError, setLocalError] = useState("");
   useEffect(() => {
-    if (!query.trim()) {
-      setFound([]);
-      return;
-    }
+    if (!query.trim()) return;
     const timer = setTimeout(async () => {
       const result = await findArticlesAction(query);
       if (result.ok) setFound(result.data.items);
@@ -207,7 +204,7 @@ export function RelatedField({ value, onChange, error, disabled }: ErrorProps & 
       </ol>
       <label htmlFor="related-search">{t("relatedSearch")}</label>
       <input id="related-search" type="search" value={query} disabled={disabled} autoComplete="off" onChange={(e) => setQuery(e.target.value)} />
-      {found.length > 0 && (
+      {query.trim() && found.length > 0 && (
         <ul className="pick-list" aria-label={t("relatedSearchResults")}>
           {found.map((a) => (
             <li key={a.id}>

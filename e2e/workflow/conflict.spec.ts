@@ -42,9 +42,56 @@ test("a concurrent edit is detected, the second writer keeps their text and choo
   await expect(second.getByRole("alert").filter({ hasText: m.errors.conflict })).toBeVisible();
   await expect(b.body).toHaveText("Ursprünglicher Text. Ergänzung des Zweiten.");
 
+  // A dialog compares the two versions: what only the other one wrote, and what only they wrote.
+  const dialog = second.getByRole("dialog", { name: m.editor.conflictTitle });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator("del")).toContainText("Ergänzung der Ersten");
+  await expect(dialog.locator("ins")).toContainText("Ergänzung des Zweiten");
+
   // They decide to keep theirs: saved on top, explicitly.
-  await second.getByRole("button", { name: m.editor.conflictKeepMine }).click();
+  await dialog.getByRole("button", { name: m.editor.conflictKeepMine }).click();
+  await expect(dialog).toBeHidden();
   await expect(b.saveStatus).toHaveText(/^Saved/);
   await second.reload();
   await expect(new ArticleEditorPage(second).body).toHaveText("Ursprünglicher Text. Ergänzung des Zweiten.");
+});
+
+test("after a conflict the writer can take the other version instead", async ({ browser }) => {
+  const first = await pageAs(browser, "editor");
+  const a = new ArticleEditorPage(first);
+  await a.gotoNew();
+  await a.headline.fill(`Übernahme ${Date.now()}`);
+  await a.section.selectOption({ label: "Kultur" });
+  await a.body.click();
+  await first.keyboard.type("Basis.");
+  await a.button(m.editor.save).click();
+  await expect(a.saveStatus).toHaveText(/^Saved/);
+
+  const second = await pageAs(browser, "admin");
+  await second.goto(first.url());
+  const b = new ArticleEditorPage(second);
+  await expect(b.body).toHaveText("Basis.");
+
+  await a.body.click();
+  await first.keyboard.press("End");
+  await first.keyboard.type(" Ihre Fassung.");
+  await a.button(m.editor.save).click();
+  await expect(a.saveStatus).toHaveText(/^Saved/);
+
+  await b.body.click();
+  await second.keyboard.press("End");
+  await second.keyboard.type(" Meine Fassung.");
+  await b.button(m.editor.save).click();
+  const dialog = second.getByRole("dialog", { name: m.editor.conflictTitle });
+  await dialog.getByRole("button", { name: m.editor.conflictTakeTheirs }).click();
+  await expect(b.body).toHaveText("Basis. Ihre Fassung.");
+  await expect(b.saveStatus).toHaveText(/^Saved/);
+  // And the next save is on top of their version, no conflict.
+  await b.body.click();
+  await second.keyboard.press("End");
+  await second.keyboard.type(" Danach.");
+  await b.button(m.editor.save).click();
+  await expect(b.saveStatus).toHaveText(/^Saved/);
+  await second.reload();
+  await expect(new ArticleEditorPage(second).body).toHaveText("Basis. Ihre Fassung. Danach.");
 });
