@@ -455,7 +455,6 @@ export function ArticleEditor({
       <div>
         <div className="action-bar">
           <span className={`status status--${status}`}>{tr(`status.${status}`)}</span>
-          <SaveStatus state={save} />
           {can.edit && (
             <button className="button" type="button" onClick={() => void saveNow({ autosave: false })} disabled={busy || save.kind === "saving"}>
               {t("save")}
@@ -481,6 +480,8 @@ export function ArticleEditor({
               {status === "published" ? t("publishUpdate") : t("publish")}
             </button>
           )}
+          {/* Last in the row: its changing text must never move a button out from under the pointer. */}
+          <SaveStatus state={save} />
         </div>
         {recovery && (
           <section className="alert alert--warn" aria-label={t("recoveryTitle")}>

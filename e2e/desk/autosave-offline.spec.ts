@@ -47,9 +47,9 @@ test("work left in a closed tab is offered back and saved", async ({ browser }) 
   await page.context().setOffline(true);
   await page.keyboard.type(" Nur auf diesem Gerät.");
   await expect(editor.saveStatus).toHaveText(m.saveOffline, { timeout: 15_000 });
+  await page.close({ runBeforeUnload: false });
   await page.context().setOffline(false);
   const again = await page.context().newPage();
-  await page.close({ runBeforeUnload: false });
 
   await again.goto(url);
   const reopened = new ArticleEditorPage(again);

@@ -45,8 +45,8 @@ test("a concurrent edit is detected, the second writer keeps their text and choo
   // A dialog compares the two versions: what only the other one wrote, and what only they wrote.
   const dialog = second.getByRole("dialog", { name: m.editor.conflictTitle });
   await expect(dialog).toBeVisible();
-  await expect(dialog.locator("del")).toContainText("Ergänzung der Ersten");
-  await expect(dialog.locator("ins")).toContainText("Ergänzung des Zweiten");
+  await expect(dialog.locator("del")).toContainText("der Ersten");
+  await expect(dialog.locator("ins")).toContainText("des Zweiten");
 
   // They decide to keep theirs: saved on top, explicitly.
   await dialog.getByRole("button", { name: m.editor.conflictKeepMine }).click();
