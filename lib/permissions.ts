@@ -98,4 +98,19 @@ const FORBIDDEN_MESSAGES: Partial<Record<Capability, string>> = {
   "article.unpublish": "errors.unpublishEditorsOnly",
   "article.request_changes": "errors.requestChangesEditorsOnly",
   "user.manage": "errors.manageUsersAdminsOnly",
+  "media.upload": "errors.mediaUploadNotAllowed",
 };
+
+/** The part of a library image the rules look at. */
+export type MediaAccess = { uploadedById: number | null };
+
+/** Caption, credit and alt defaults of a library image: its uploader, or whoever may edit all media. */
+export function canEditMedia(viewer: Viewer | null | undefined, item: MediaAccess): boolean {
+  if (!viewer) return false;
+  return can(viewer, "media.edit_any") || (item.uploadedById === viewer.id && can(viewer, "media.upload"));
+}
+
+export function assertCanEditMedia(viewer: Viewer | null | undefined, item: MediaAccess): void {
+  if (!viewer) throw new Forbidden("errors.signInFirst");
+  if (!canEditMedia(viewer, item)) throw new Forbidden("errors.mediaEditOwnOnly");
+}

@@ -27,6 +27,7 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
             <li>
               <Link href="/desk/articles/new">{t("desk.newArticle")}</Link>
             </li>
+            <li><Link href="/desk/media">{t("desk.media")}</Link></li>
             <li>
               <Link href="/">{t("desk.liveSite")}</Link>
             </li>

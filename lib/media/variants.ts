@@ -1,0 +1,30 @@
+// The renditions made once, at upload: WebP at a few widths for srcset, plus the original.
+// Orientation from EXIF is applied and all metadata (GPS position, camera serial numbers) is
+// dropped from the variants — sharp writes none unless asked to.
+import sharp from "sharp";
+import type { InspectedImage } from "./inspect";
+
+/** Widths offered to browsers; an image is never enlarged, so a small one gets fewer. */
+export const VARIANT_WIDTHS = [480, 960, 1600] as const;
+
+export type Rendition = { width: number; height: number; bytes: Uint8Array };
+
+/** The widths an image of `width` pixels gets: each standard width, capped at the original's. */
+export function variantWidths(width: number): number[] {
+  return [...new Set(VARIANT_WIDTHS.map((w) => Math.min(w, width)))];
+}
+
+export async function makeVariants(bytes: Uint8Array, image: InspectedImage): Promise<Rendition[]> {
+  const animated = image.pages > 1;
+  const renditions: Rendition[] = [];
+  // One at a time: each already uses all cores, and in parallel the peak memory would add up.
+  for (const width of variantWidths(image.width)) {
+    const { data, info } = await sharp(bytes, { limitInputPixels: image.maxPixels, animated, failOn: "error" })
+      .autoOrient()
+      .resize({ width, withoutEnlargement: true })
+      .webp({ quality: 80, effort: 4 })
+      .toBuffer({ resolveWithObject: true });
+    renditions.push({ width: info.width, height: animated ? (info.pageHeight ?? info.height) : info.height, bytes: data });
+  }
+  return renditions;
+}
