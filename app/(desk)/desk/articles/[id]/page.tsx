@@ -6,6 +6,7 @@ import { listSections } from "@/db/sections/queries";
 import { getViewer } from "@/lib/auth";
 import { ArticleEditor } from "@/components/editor/ArticleEditor";
 import { ArticleHistory } from "@/components/desk/ArticleHistory";
+import { ArticleNav } from "@/components/desk/ArticleNav";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("desk");
@@ -22,6 +23,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
   return (
     <>
       <h1 className="visually-hidden">{(await getTranslations("desk"))("editTitle")}</h1>
+      <ArticleNav articleId={article.id} current="edit" />
       <ArticleEditor
         article={{
           ...article,
