@@ -39,7 +39,7 @@ export function diffText(before: string, after: string): DiffPart[] {
         { kind: "del", text: a.join("") },
         { kind: "ins", text: b.join("") },
       ];
-  return group(raw.filter((p) => p.text !== ""));
+  return tidySpaces(group(raw.filter((p) => p.text !== "")));
 }
 
 /** Folds each run of changes (with single spaces between them) into one deletion and one insertion. */
@@ -67,6 +67,33 @@ function group(parts: DiffPart[]): DiffPart[] {
   }
   flush();
   return out;
+}
+
+/**
+ * Moves a space that both sides of a replacement end with into the unchanged text after it
+ * ("[-alte ][+neue ]Fassung" → "[-alte][+neue] Fassung"), so markings hug the words. (A lone
+ * insertion or deletion keeps its space: it was inserted or deleted with the word.)
+ */
+function tidySpaces(parts: DiffPart[]): DiffPart[] {
+  for (let i = 0; i < parts.length; i++) {
+    if (parts[i].kind === "same") continue;
+    const block = parts[i + 1] && parts[i + 1].kind !== "same" && parts[i + 1].kind !== parts[i].kind ? [parts[i], parts[i + 1]] : [parts[i]];
+    const next = parts[i + block.length];
+    if (block.length === 2 && next?.kind === "same") {
+      const space = commonTrailingSpace(block.map((p) => p.text));
+      if (space && block.every((p) => p.text.length > space.length)) {
+        for (const p of block) p.text = p.text.slice(0, -space.length);
+        next.text = space + next.text;
+      }
+    }
+    i += block.length - 1;
+  }
+  return parts;
+}
+
+function commonTrailingSpace(texts: string[]): string {
+  const spaces = texts.map((t) => /[^\S\r\n]+$/.exec(t)?.[0] ?? "");
+  return spaces.every((s) => s === spaces[0]) ? spaces[0] : "";
 }
 
 function push(out: DiffPart[], part: DiffPart) {

@@ -3,13 +3,13 @@ import type { ArticleEvent } from "@/db/articles/queries";
 import { formatDateTime, formatRelative } from "@/lib/dates";
 
 /** The article's audit trail: who moved it where, when, and the note they left. */
-export async function ArticleHistory({ events }: { events: ArticleEvent[] }) {
+export async function ArticleHistory({ events, heading }: { events: ArticleEvent[]; heading?: string }) {
   const t = await getTranslations();
   const locale = await getLocale();
   const now = new Date();
   return (
     <section className="panel" aria-labelledby="history-heading">
-      <h2 id="history-heading">{t("desk.history")}</h2>
+      <h2 id="history-heading">{heading ?? t("desk.history")}</h2>
       <ol className="history">
         {events.map((e) => (
           <li key={e.id}>
