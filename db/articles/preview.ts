@@ -30,10 +30,6 @@ export async function previewArticle(id: number, ctx?: Pick<Ctx, "tx">): Promise
   const now = new Date().toISOString();
   return {
     article: {
-      // Defaults for snapshot fields the builder may not fill (yet); whatever it returns wins.
-      seoTitle: row.seoTitle,
-      seoDescription: row.seoDescription,
-      leadImage: null,
       ...snapshot,
       articleId: row.id,
       version: row.version,

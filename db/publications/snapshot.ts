@@ -14,7 +14,7 @@ import {
   type PublishedImage,
   type PublishedRelated,
 } from "../schema";
-import { imageSources } from "@/lib/editor/article";
+import { imageSources } from "@/lib/media/urls";
 import type { ArticleRow } from "../articles/load";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addTag, imageSources, move, toSaveInput, emptyFields } from "./article";
+import { addTag, move, toSaveInput, emptyFields } from "./article";
 
 describe("editor list helpers", () => {
   it("adds tags once, whatever their case or spacing", () => {
@@ -15,12 +15,6 @@ describe("editor list helpers", () => {
     expect(move(["a", "b", "c"], 1, 1)).toEqual(["a", "c", "b"]);
     expect(move(["a", "b", "c"], 0, -1)).toEqual(["a", "b", "c"]);
     expect(move(["a", "b", "c"], 2, 1)).toEqual(["a", "b", "c"]);
-  });
-
-  it("picks the variant nearest above a width and lists them all", () => {
-    const v = (width: number) => ({ width, height: width / 2, format: "webp" as const, key: `k/${width}.webp`, bytes: 1 });
-    expect(imageSources([v(1600), v(480), v(960)])).toEqual({ src: "/media/k/960.webp", srcset: "/media/k/480.webp 480w, /media/k/960.webp 960w, /media/k/1600.webp 1600w" });
-    expect(imageSources([v(480)], 960).src).toBe("/media/k/480.webp");
   });
 
   it("sends the slug only once someone typed one", () => {

@@ -1,7 +1,7 @@
 // What the article editor works with in the browser, and how it becomes a save request.
 // Pure and client-safe: the page and the actions convert database rows into this shape.
 import type { EditableArticle } from "@/db/articles/queries";
-import type { MediaVariant } from "@/db/schema";
+import { imageSources } from "@/lib/media/urls";
 import type { ArticleStatus } from "@/lib/workflow";
 
 export type LeadImage = { mediaId: number; src: string; srcset: string; width: number; height: number; caption: string; credit: string; alt: string };
@@ -34,19 +34,6 @@ export type EditorArticle = {
   fields: DraftFields;
   body: unknown;
 };
-
-/** Public URL of a stored media file. */
-export const mediaPath = (key: string) => `/media/${key}`;
-
-/** The variant closest to a width (not smaller when one is larger), and the whole srcset. */
-export function imageSources(variants: readonly MediaVariant[], width = 960) {
-  const sorted = [...variants].sort((a, b) => a.width - b.width);
-  const best = sorted.find((v) => v.width >= width) ?? sorted[sorted.length - 1];
-  return {
-    src: best ? mediaPath(best.key) : "",
-    srcset: sorted.map((v) => `${mediaPath(v.key)} ${v.width}w`).join(", "),
-  };
-}
 
 export function toEditorArticle(a: EditableArticle): EditorArticle {
   return {

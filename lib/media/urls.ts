@@ -41,3 +41,8 @@ export function pickSrc(variants: readonly MediaVariant[], width: number): strin
   const sorted = [...variants].sort((a, b) => a.width - b.width);
   return mediaUrl((sorted.find((v) => v.width >= width) ?? sorted[sorted.length - 1]).key);
 }
+
+/** A default rendition (about `width` wide) and the whole srcset, for an <img>. */
+export function imageSources(variants: readonly MediaVariant[], width = 960): { src: string; srcset: string } {
+  return { src: pickSrc(variants, width), srcset: srcsetFor(variants) };
+}
