@@ -131,6 +131,7 @@ test("an editor picks a library image in the picker dialog; focus returns to the
   await expect.poll(() => choice.locator("img").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   await dialog.getByLabel(m.media.pickerSearch).fill("");
   await expect.poll(() => dialog.getByRole("listitem").count()).toBeGreaterThan(1);
+  await expect.poll(() => dialog.locator("img").evaluateAll((imgs: HTMLImageElement[]) => imgs.every((img) => img.complete && img.naturalWidth > 0))).toBe(true);
   await page.screenshot({ path: "test-results/media-picker.png" });
   await dialog.getByLabel(m.media.pickerSearch).fill(`ratssitzung ${stamp}`);
   await choice.click();
