@@ -34,6 +34,7 @@ export class ArticleEditorPage {
   }
 
   async format(name: string) {
+    // Buttons are named by what they do; exact, so "Quote" does not also match "Pull quote".
     await this.page.getByRole("toolbar", { name: this.m.toolbar }).getByRole("button", { name, exact: true }).click();
   }
 
