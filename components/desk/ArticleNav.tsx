@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 
-/** Editor · History · Preview of one article, above each of those pages. */
-export async function ArticleNav({ articleId, current }: { articleId: number; current: "edit" | "history" | "preview" }) {
-  const t = await getTranslations("history");
+/** Editor · History · Preview of one article, above each of those pages (server or client: no hooks but next-intl's). */
+export function ArticleNav({ articleId, current }: { articleId: number; current: "edit" | "history" | "preview" }) {
+  const t = useTranslations("history");
   const base = `/desk/articles/${articleId}`;
   const links = [
     { key: "edit", href: base, label: t("editLink") },

@@ -30,6 +30,7 @@ import { LeadImageField } from "./LeadImageField";
 import { LinkDialog } from "./LinkDialog";
 import { BylineField, RelatedField, TagField } from "./ListFields";
 import { Toolbar } from "./Toolbar";
+import { ArticleNav } from "@/components/desk/ArticleNav";
 import { MediaPicker } from "@/components/media/MediaPicker";
 
 export type { EditorArticle } from "@/lib/editor/article";
@@ -193,8 +194,8 @@ export function ArticleEditor({
     [],
   );
 
-  /** One request: saves (or creates) the working copy. Returns the saved id and version, "created", or null. */
-  async function sendOnce(opts: SaveOpts): Promise<{ id: number; version: number } | null | "created"> {
+  /** One request: saves (or creates) the working copy. Returns the saved id and version, or null. */
+  async function sendOnce(opts: SaveOpts): Promise<{ id: number; version: number } | null> {
     const e = editorRef.current;
     if (!e) return null;
     const currentId = idRef.current;
@@ -255,8 +256,6 @@ export function ArticleEditor({
       dropLocal(null);
       // Keep the editor mounted (and its undo history) while the address becomes the article's own.
       window.history.replaceState(null, "", `/desk/articles/${result.data.id}`);
-      version.current = result.data.version;
-      return "created";
     }
     savedChanges.current = startedAt;
     // Typing that happened while the request was out is not saved yet: say so.
@@ -269,27 +268,17 @@ export function ArticleEditor({
     return { id: result.data.id, version: result.data.version };
   }
 
-  /** Saves (or creates) the working copy once. Returns the saved id and version, or null. */
-  const saveOnce = useCallback(
-    async (opts: SaveOpts): Promise<{ id: number; version: number } | null> => {
-      const first = await sendOnce(opts);
-      // Creation takes the basics; right after it, the same queue step saves bylines, tags, image and the rest.
-      return first === "created" ? sendOnce({ ...opts, force: true }) as Promise<{ id: number; version: number } | null> : first;
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- sendOnce reads everything through refs
-    [],
-  );
-
   /** One save at a time, in order — never two creates for one new article, never a self-conflict. */
   const saveNow = useCallback(
     (opts: { autosave: boolean; force?: boolean } = { autosave: false }): Promise<{ id: number; version: number } | null> => {
       clearTimeout(autosaveTimer.current);
-      const run = () => saveOnce(opts);
+      const run = () => sendOnce(opts);
       const next = saveQueue.current.then(run, run);
       saveQueue.current = next;
       return next;
     },
-    [saveOnce],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- sendOnce reads everything through refs
+    [],
   );
   useEffect(() => {
     saveNowRef.current = saveNow;
@@ -431,6 +420,16 @@ export function ArticleEditor({
     }
   }
 
+  /**
+   * Leaving the editor (another tab, the address bar, the desk's menu) saves at once. Moving to
+   * a button or field of the editor itself does not: that button may be Save, or a workflow step.
+   */
+  function saveOnLeave(event: React.FocusEvent) {
+    const next = event.relatedTarget as Node | null;
+    if (next && event.currentTarget.closest(".editor-layout")?.contains(next)) return;
+    if (changes.current !== savedChanges.current && can.edit) void saveNow({ autosave: true });
+  }
+
   function openFigureDetails() {
     if (!editor) return;
     const { selection } = editor.state;
@@ -451,6 +450,9 @@ export function ArticleEditor({
   const linkHref = (editor?.getAttributes("link").href as string | undefined) ?? "";
 
   return (
+    <>
+    {/* Shown as soon as the article exists, also right after a new one's first save. */}
+    {id && <ArticleNav articleId={id} current="edit" />}
     <div className="editor-layout">
       <div>
         <div className="action-bar">
@@ -553,7 +555,7 @@ export function ArticleEditor({
           {editor && can.edit && (
             <Toolbar editor={editor} onLink={() => setLinkOpen(true)} onImage={() => setPickerFor("figure")} onFigureDetails={openFigureDetails} />
           )}
-          <div className="editor-surface" aria-labelledby="body-label" onBlur={() => changes.current !== savedChanges.current && can.edit && void saveNow({ autosave: true })}>
+          <div className="editor-surface" aria-labelledby="body-label" onBlur={saveOnLeave}>
             <EditorContent editor={editor} />
           </div>
           {fieldError("body")}
@@ -705,6 +707,7 @@ export function ArticleEditor({
         />
       )}
     </div>
+    </>
   );
 }
 

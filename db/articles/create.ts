@@ -1,14 +1,17 @@
 import "server-only";
+import { Invalid } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
+import type { Db } from "../client";
 import type { z } from "zod";
 import { isUniqueViolation, parseInput, withTransaction, type Ctx, type VerbArgs } from "../context";
 import { articleAuthors, articles } from "../schema";
 import { recordRevision } from "./revision-log";
 import { actorId, recordEvent } from "./load";
-import { prepareArticleFields, slugForHeadline } from "./fields";
+import { freeSlug, prepareArticleFields, slugForHeadline } from "./fields";
+import { assertMediaExists, metadataColumns, writeRelations } from "./save";
 import { CreateArticleInput } from "./schemas";
 
-/** A new draft, bylined to the person who started it. */
+/** A new draft (with whatever metadata came with it), bylined to the person who started it. */
 export async function createArticle({ ctx, input }: VerbArgs<CreateArticleInput>) {
   const data = parseInput(CreateArticleInput, input);
   assertCan(ctx.viewer, "article.create");
@@ -26,7 +29,8 @@ export async function createArticle({ ctx, input }: VerbArgs<CreateArticleInput>
 async function insertDraft(ctx: Ctx, data: z.output<typeof CreateArticleInput>) {
   return withTransaction(ctx, async (tx) => {
     const derived = await prepareArticleFields(tx, data);
-    const slug = await slugForHeadline(tx, data.headline, data.sectionId);
+    const slug = data.slug ? await handSetSlug(tx, data.slug, data.sectionId) : await slugForHeadline(tx, data.headline, data.sectionId);
+    await assertMediaExists(tx, data.leadImageId);
     const by = actorId(ctx);
     const [article] = await tx
       .insert(articles)
@@ -38,13 +42,25 @@ async function insertDraft(ctx: Ctx, data: z.output<typeof CreateArticleInput>) 
         language: data.language,
         body: derived.body,
         wordCount: derived.wordCount,
+        ...metadataColumns(data),
         createdById: by,
         updatedById: by,
       })
       .returning({ id: articles.id, version: articles.version, slug: articles.slug, status: articles.status });
-    if (by) await tx.insert(articleAuthors).values({ articleId: article.id, userId: by, position: 0 });
+    // Bylined to the person who started it, unless they named the authors already.
+    if (data.authorIds) await writeRelations(tx, article.id, data);
+    else {
+      if (by) await tx.insert(articleAuthors).values({ articleId: article.id, userId: by, position: 0 });
+      await writeRelations(tx, article.id, { tags: data.tags, related: data.related });
+    }
     await recordRevision(tx, ctx, { articleId: article.id, version: article.version, kind: "create" });
     await recordEvent(tx, ctx, { articleId: article.id, action: "create", from: null, to: "draft" });
     return article;
   });
+}
+
+/** A slug typed by hand before the first save: exactly that, or a clear refusal. */
+async function handSetSlug(tx: Db, slug: string, sectionId: number): Promise<string> {
+  if ((await freeSlug(tx, slug, sectionId)) !== slug) throw new Invalid({ slug: ["validation.slugTaken"] });
+  return slug;
 }

@@ -43,10 +43,7 @@ export async function writeWorkingCopy(
   assertVersion(article, data.version);
   const derived = await prepareArticleFields(tx, data);
   const slug = await nextSlug(tx, article, data);
-  if (data.leadImageId !== null && data.leadImageId !== article.leadImageId) {
-    const [image] = await tx.select({ id: media.id }).from(media).where(eq(media.id, data.leadImageId));
-    if (!image) throw new Invalid({ leadImageId: ["validation.mediaUnknown"] });
-  }
+  if (data.leadImageId !== article.leadImageId) await assertMediaExists(tx, data.leadImageId);
   const version = article.version + 1;
   await tx
     .update(articles)
@@ -58,28 +55,49 @@ export async function writeWorkingCopy(
       body: derived.body,
       wordCount: derived.wordCount,
       slug,
-      seoTitle: data.seoTitle,
-      seoDescription: data.seoDescription,
-      leadImageId: data.leadImageId,
-      leadCaption: data.leadImageId === null ? "" : data.leadCaption,
-      leadCredit: data.leadImageId === null ? "" : data.leadCredit,
-      leadAlt: data.leadImageId === null ? "" : data.leadAlt,
+      ...metadataColumns(data),
       version,
       updatedById: actorId(ctx),
       updatedAt: sql`now()`,
     })
     .where(eq(articles.id, article.id));
-  if (data.authorIds) await replaceBylines(tx, article.id, data.authorIds);
-  if (data.tags) {
-    const tagIds = await ensureTags(tx, data.tags);
-    await tx.delete(articleTags).where(eq(articleTags.articleId, article.id));
-    if (tagIds.length) {
-      await tx.insert(articleTags).values(tagIds.map((tagId, position) => ({ articleId: article.id, tagId, position })));
-    }
-  }
-  if (data.related) await replaceRelated(tx, article.id, data.related);
+  await writeRelations(tx, article.id, data);
   await recordRevision(tx, ctx, { articleId: article.id, version, kind: revision.kind, restoredFrom: revision.restoredFrom });
   return { id: article.id, version, slug, status: article.status };
+}
+
+type WriteData = Omit<SaveArticleData, "id" | "version" | "autosave">;
+
+/** The article's own metadata columns (caption, credit and alt only travel with an image). */
+export function metadataColumns(data: WriteData) {
+  const image = data.leadImageId !== null;
+  return {
+    seoTitle: data.seoTitle,
+    seoDescription: data.seoDescription,
+    leadImageId: data.leadImageId,
+    leadCaption: image ? data.leadCaption : "",
+    leadCredit: image ? data.leadCredit : "",
+    leadAlt: image ? data.leadAlt : "",
+  };
+}
+
+export async function assertMediaExists(tx: Db, mediaId: number | null): Promise<void> {
+  if (mediaId === null) return;
+  const [image] = await tx.select({ id: media.id }).from(media).where(eq(media.id, mediaId));
+  if (!image) throw new Invalid({ leadImageId: ["validation.mediaUnknown"] });
+}
+
+/** Bylines, tags and related links: each list that was sent replaces the stored one. */
+export async function writeRelations(tx: Db, articleId: number, data: Pick<WriteData, "authorIds" | "tags" | "related">) {
+  if (data.authorIds) await replaceBylines(tx, articleId, data.authorIds);
+  if (data.tags) {
+    const tagIds = await ensureTags(tx, data.tags);
+    await tx.delete(articleTags).where(eq(articleTags.articleId, articleId));
+    if (tagIds.length) {
+      await tx.insert(articleTags).values(tagIds.map((tagId, position) => ({ articleId, tagId, position })));
+    }
+  }
+  if (data.related) await replaceRelated(tx, articleId, data.related);
 }
 
 /**

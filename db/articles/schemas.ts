@@ -22,9 +22,6 @@ export const ArticleFields = z.object({
   body,
 });
 
-export const CreateArticleInput = ArticleFields;
-export type CreateArticleInput = z.input<typeof CreateArticleInput>;
-
 const TagNames = z
   .array(z.string("validation.tagEmpty").trim().min(1, "validation.tagEmpty").max(60, "validation.tagTooLong"), "validation.invalidValue")
   .max(30, "validation.tooManyTags");
@@ -39,10 +36,8 @@ const RelatedLink = z.union([
 
 const shortText = (max: number, tooLong: string) => z.string("validation.invalidValue").trim().max(max, tooLong);
 
-export const SaveArticleInput = ArticleFields.extend({
-  id,
-  version,
-  autosave: z.boolean("validation.invalidValue").default(false),
+/** Everything a journalist writes about an article besides the body text. */
+const ArticleWrite = ArticleFields.extend({
   /** Omitted: the slug follows the headline until first publication (or stays, if set by hand). */
   slug: z
     .string("validation.slugInvalid")
@@ -67,12 +62,23 @@ export const SaveArticleInput = ArticleFields.extend({
   /** Omitted: tags stay as they are. */
   tags: TagNames.optional(),
   related: z.array(RelatedLink, "validation.invalidValue").max(20, "validation.tooManyRelated").optional(),
-}).superRefine((data, issue) => {
-  // A photo is published only with its credit and a text alternative.
+});
+
+/** A photo is published only with its credit and a text alternative. */
+function leadImageRule(data: z.output<typeof ArticleWrite>, issue: z.core.$RefinementCtx) {
   if (data.leadImageId === null) return;
   if (!data.leadCredit) issue.addIssue({ code: "custom", path: ["leadCredit"], message: "validation.creditRequired" });
   if (!data.leadAlt) issue.addIssue({ code: "custom", path: ["leadAlt"], message: "validation.altRequired" });
-});
+}
+
+export const CreateArticleInput = ArticleWrite.superRefine(leadImageRule);
+export type CreateArticleInput = z.input<typeof CreateArticleInput>;
+
+export const SaveArticleInput = ArticleWrite.extend({
+  id,
+  version,
+  autosave: z.boolean("validation.invalidValue").default(false),
+}).superRefine(leadImageRule);
 export type SaveArticleInput = z.input<typeof SaveArticleInput>;
 
 export const WorkflowInput = z.object({

@@ -8,7 +8,6 @@ import { toEditorArticle } from "@/lib/editor/article";
 import { getViewer } from "@/lib/auth";
 import { ArticleEditor } from "@/components/editor/ArticleEditor";
 import { ArticleHistory } from "@/components/desk/ArticleHistory";
-import { ArticleNav } from "@/components/desk/ArticleNav";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("desk");
@@ -26,7 +25,6 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
   return (
     <>
       <h1 className="visually-hidden">{(await getTranslations("desk"))("editTitle")}</h1>
-      <ArticleNav articleId={article.id} current="edit" />
       <ArticleEditor
         article={toEditorArticle(article)}
         sections={sections}
