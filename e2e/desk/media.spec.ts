@@ -108,7 +108,7 @@ test("files that are not accepted images are refused, each with its own reason",
   expect(upload.status()).toBe(401);
 });
 
-test("an editor picks a library image in the picker dialog; focus returns to the opener", async ({ browser }) => {
+test("an editor picks a library image for the lead in the picker dialog; focus returns to the opener", async ({ browser }) => {
   const page = await pageAs(browser, "editor");
   const stamp = Date.now();
   const uploaded = await page.request.post("/api/media", {
@@ -118,8 +118,9 @@ test("an editor picks a library image in the picker dialog; focus returns to the
   const other = await page.request.post("/api/media", { multipart: { file: { name: `other-${stamp}.png`, mimeType: "image/png", buffer: await sharp(await photo(300, 200)).png().toBuffer() } } });
   expect(other.status()).toBe(201);
 
-  await page.goto("/desk/media/picker");
-  const opener = page.getByRole("button", { name: m.media.demoOpen });
+  // The article editor opens the picker for the lead image.
+  await page.goto("/desk/articles/new");
+  const opener = page.getByRole("button", { name: m.editor.leadImageChoose });
   await opener.click();
   const dialog = page.getByRole("dialog", { name: m.media.pickerTitle });
   await expect(dialog).toBeVisible();
@@ -136,17 +137,20 @@ test("an editor picks a library image in the picker dialog; focus returns to the
   await dialog.getByLabel(m.media.pickerSearch).fill(`ratssitzung ${stamp}`);
   await choice.click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole("status").filter({ hasText: fill(m.media.demoChosen, { name: `The council in session ${stamp}` }) })).toBeVisible();
-  await expect(opener).toBeFocused();
+  // The choice arrives with the library's defaults, ready to adjust for this article.
+  await expect(page.getByRole("img", { name: `The council in session ${stamp}` })).toBeVisible();
+  await expect(page.getByLabel(m.editor.caption, { exact: true })).toHaveValue(`Ratssitzung ${stamp}`);
+  await expect(page.getByLabel(m.editor.credit, { exact: true })).toHaveValue("dpa");
 
-  // Esc and the close button close it too, back to the opener.
-  await opener.click();
+  // Esc and the close button close it too, back to the button that opened it.
+  const replace = page.getByRole("button", { name: m.editor.leadImageReplace });
+  await replace.click();
   await expect(dialog).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
-  await expect(opener).toBeFocused();
-  await opener.click();
+  await expect(replace).toBeFocused();
+  await replace.click();
   await dialog.getByRole("button", { name: m.media.close }).click();
   await expect(dialog).toBeHidden();
-  await expect(opener).toBeFocused();
+  await expect(replace).toBeFocused();
 });
