@@ -10,7 +10,9 @@ import {
   sections,
   tags,
   users,
+  articleCorrections,
   media,
+  type PublishedCorrection,
   type PublishedImage,
   type PublishedRelated,
 } from "../schema";
@@ -66,6 +68,12 @@ export async function buildSnapshot(tx: Db, article: ArticleRow) {
   const leadImage: PublishedImage | null = image
     ? { ...imageSources(image.variants), width: image.width, height: image.height, alt: article.leadAlt, caption: article.leadCaption, credit: article.leadCredit }
     : null;
+  const notes = await tx
+    .select({ kind: articleCorrections.kind, text: articleCorrections.text, at: articleCorrections.createdAt })
+    .from(articleCorrections)
+    .where(eq(articleCorrections.articleId, article.id))
+    .orderBy(asc(articleCorrections.createdAt), asc(articleCorrections.id));
+  const corrections: PublishedCorrection[] = notes.map((n) => ({ kind: n.kind, text: n.text, at: n.at.toISOString() }));
   const node = parseBody(article.body);
   return {
     sectionSlug: section.slug,
@@ -77,6 +85,7 @@ export async function buildSnapshot(tx: Db, article: ArticleRow) {
     seoTitle: article.seoTitle,
     seoDescription: article.seoDescription,
     leadImage,
+    corrections,
     bodyHtml: renderBody(node),
     bodyText: bodyText(node),
     bylines,

@@ -5,6 +5,7 @@
 //   article_events      the audit trail of workflow transitions
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   boolean,
   customType,
   index,
@@ -49,6 +50,8 @@ export const users = pgTable(
     sessionVersion: integer("session_version").notNull().default(1),
     active: boolean("active").notNull().default(true),
     bio: text("bio").notNull().default(""),
+    /** Author photo (from the media library) for author pages. */
+    avatarMediaId: integer("avatar_media_id").references((): AnyPgColumn => media.id, { onDelete: "set null" }),
     /** The desk's language for this person; null follows their browser. */
     locale: articleLanguage("locale"),
     ...timestamps,
@@ -106,6 +109,8 @@ export const articles = pgTable(
     /** Working-copy version that the live publication was made from (null: never published). */
     publishedVersion: integer("published_version"),
     wordCount: integer("word_count").notNull().default(0),
+    /** Reader comments are accepted (pre-moderated) unless an editor closes them. */
+    commentsOpen: boolean("comments_open").notNull().default(true),
     /** Search-engine title and description; empty falls back to headline and standfirst. */
     seoTitle: text("seo_title").notNull().default(""),
     seoDescription: text("seo_description").notNull().default(""),
@@ -226,6 +231,7 @@ const tsvector = customType<{ data: string }>({
 export type PublishedByline = { name: string; slug: string };
 export type PublishedTag = { name: string; slug: string };
 export type PublishedRelated = { title: string; href: string; external: boolean };
+export type PublishedCorrection = { kind: "correction" | "update"; text: string; at: string };
 export type PublishedImage = { src: string; srcset: string; width: number; height: number; alt: string; caption: string; credit: string };
 
 /**
@@ -247,6 +253,8 @@ export const publications = pgTable(
     seoTitle: text("seo_title").notNull().default(""),
     seoDescription: text("seo_description").notNull().default(""),
     leadImage: jsonb("lead_image").$type<PublishedImage | null>(),
+    /** Public correction and update notes, oldest first. */
+    corrections: jsonb("corrections").$type<PublishedCorrection[]>().notNull().default([]),
     bodyHtml: text("body_html").notNull(),
     bodyText: text("body_text").notNull(),
     bylines: jsonb("bylines").$type<PublishedByline[]>().notNull(),
@@ -286,3 +294,114 @@ export const articleEvents = pgTable(
   },
   (t) => [index("article_events_article_idx").on(t.articleId, t.createdAt)],
 );
+
+/** A public correction or update note, published with an update of the article. */
+export const correctionKind = pgEnum("correction_kind", ["correction", "update"]);
+export const articleCorrections = pgTable(
+  "article_corrections",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    kind: correctionKind("kind").notNull(),
+    text: text("text").notNull(),
+    createdById: integer("created_by_id").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("article_corrections_article_idx").on(t.articleId, t.createdAt)],
+);
+
+/** The desk's internal thread per article (never shown to readers). */
+export const articleNotes = pgTable(
+  "article_notes",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    authorId: integer("author_id").references(() => users.id),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("article_notes_article_idx").on(t.articleId, t.createdAt)],
+);
+
+/** In-app notifications: submitted → editors; sent back, published, unpublished → bylined authors. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    articleId: integer("article_id").references(() => articles.id, { onDelete: "cascade" }),
+    actorId: integer("actor_id").references(() => users.id),
+    kind: text("kind").notNull(),
+    note: text("note").notNull().default(""),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.readAt, t.createdAt)],
+);
+
+export const commentStatus = pgEnum("comment_status", ["pending", "approved", "rejected", "spam"]);
+
+/** Reader comments, pre-moderated: only approved ones are shown. */
+export const comments = pgTable(
+  "comments",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    authorName: text("author_name").notNull(),
+    body: text("body").notNull(),
+    status: commentStatus("status").notNull().default("pending"),
+    /** A one-way hash of the poster's address, for rate limits and spam patterns; never shown. */
+    clientHash: text("client_hash").notNull().default(""),
+    moderatedById: integer("moderated_by_id").references(() => users.id),
+    moderatedAt: timestamp("moderated_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("comments_article_status_idx").on(t.articleId, t.status, t.createdAt),
+    index("comments_status_idx").on(t.status, t.createdAt),
+  ],
+);
+
+/** Fixed-window counters shared by every app instance (sign-in throttling, comment limits). */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  count: integer("count").notNull(),
+  windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+});
+
+/** Old addresses that keep working: an article's earlier slug or section. */
+export const slugRedirects = pgTable(
+  "slug_redirects",
+  {
+    sectionSlug: text("section_slug").notNull(),
+    slug: text("slug").notNull(),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.sectionSlug, t.slug] })],
+);
+
+/** A merged tag's old address, pointing at the tag that survived. */
+export const tagRedirects = pgTable("tag_redirects", {
+  slug: text("slug").primaryKey(),
+  tagId: integer("tag_id")
+    .notNull()
+    .references(() => tags.id, { onDelete: "cascade" }),
+});
+
+/** Reader page views, counted in batches (bots excluded); the page may show a slightly older number. */
+export const articleViews = pgTable("article_views", {
+  articleId: integer("article_id")
+    .primaryKey()
+    .references(() => articles.id, { onDelete: "cascade" }),
+  count: integer("count").notNull().default(0),
+});

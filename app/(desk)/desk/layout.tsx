@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getViewer, signOut } from "@/lib/auth";
+import { can } from "@/lib/permissions";
 import { LanguagePicker } from "@/components/desk/LanguagePicker";
 
 export default async function DeskLayout({ children }: { children: React.ReactNode }) {
@@ -27,14 +28,31 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
             <li>
               <Link href="/desk/articles/new">{t("desk.newArticle")}</Link>
             </li>
-            <li><Link href="/desk/media">{t("desk.media")}</Link></li>
+            <li>
+              <Link href="/desk/media">{t("desk.media")}</Link>
+            </li>
+            {can(viewer, "comment.moderate") && (
+              <li>
+                <Link href="/desk/comments">{t("desk.comments")}</Link>
+              </li>
+            )}
+            {can(viewer, "taxonomy.manage") && (
+              <li>
+                <Link href="/desk/taxonomy">{t("desk.taxonomy")}</Link>
+              </li>
+            )}
+            {can(viewer, "user.manage") && (
+              <li>
+                <Link href="/desk/users">{t("desk.users")}</Link>
+              </li>
+            )}
             <li>
               <Link href="/">{t("desk.liveSite")}</Link>
             </li>
           </ul>
         </nav>
         <div className="desk-header__user">
-          <span>{t("desk.userLabel", { name: viewer.name, role: t(`roles.${viewer.role}`) })}</span>
+          <Link href="/desk/profile">{t("desk.userLabel", { name: viewer.name, role: t(`roles.${viewer.role}`) })}</Link>
           <LanguagePicker current={viewer.locale ?? null} />
           <form action={signOutAction}>
             <button className="button button--ghost" type="submit">
