@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatRelative } from "./dates";
+import { formatDateTime, formatRelative, fromNewsroomWallClock, toNewsroomWallClock } from "./dates";
 
 describe("dates in the newsroom's time zone (Europe/Berlin)", () => {
   const winter = new Date("2019-11-22T15:04:00Z"); // 16:04 in Berlin
@@ -25,5 +25,18 @@ describe("dates in the newsroom's time zone (Europe/Berlin)", () => {
     expect(formatRelative(new Date("2026-11-24T09:00:00Z"), "de", now)).toBe("vor 3 Stunden");
     expect(formatRelative(new Date("2026-11-23T12:00:00Z"), "de", now)).toBe("gestern");
     expect(formatRelative(new Date("2026-11-01T12:00:00Z"), "de", now)).toBe("01.11.2026");
+  });
+});
+
+describe("newsroom wall clock", () => {
+  it("reads a datetime-local value in the newsroom's zone, summer and winter", () => {
+    expect(fromNewsroomWallClock("2026-11-24T14:30", "Europe/Berlin")?.toISOString()).toBe("2026-11-24T13:30:00.000Z");
+    expect(fromNewsroomWallClock("2026-07-01T09:00", "Europe/Berlin")?.toISOString()).toBe("2026-07-01T07:00:00.000Z");
+    expect(toNewsroomWallClock(new Date("2026-11-24T13:30:00Z"), "Europe/Berlin")).toBe("2026-11-24T14:30");
+  });
+
+  it("refuses malformed values and the hour that does not exist when clocks go forward", () => {
+    expect(fromNewsroomWallClock("24.11.2026 14:30", "Europe/Berlin")).toBeNull();
+    expect(fromNewsroomWallClock("2026-03-29T02:30", "Europe/Berlin")).toBeNull();
   });
 });

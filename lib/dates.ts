@@ -44,3 +44,44 @@ export function formatRelative(date: Date | string, locale: Locale, now: Date = 
   if (abs < 7 * 86400) return rtf.format(Math.round(seconds / 86400), "day");
   return formatter(locale, "short").format(d);
 }
+
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+function wallParts(date: Date, timeZone: string) {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "00";
+  return { y: get("year"), mo: get("month"), d: get("day"), h: get("hour"), mi: get("minute") };
+}
+
+/** An instant as the newsroom's wall clock, "2026-11-24T14:30" (the value of a datetime-local input). */
+export function toNewsroomWallClock(date: Date, timeZone: string = NEWSROOM_TIME_ZONE): string {
+  const p = wallParts(date, timeZone);
+  return `${p.y}-${p.mo}-${p.d}T${p.h}:${p.mi}`;
+}
+
+/**
+ * "2026-11-24T14:30" read on the newsroom's wall clock → that instant; null when malformed or
+ * when the time does not exist there (the hour skipped when clocks go forward).
+ */
+export function fromNewsroomWallClock(value: string, timeZone: string = NEWSROOM_TIME_ZONE): Date | null {
+  const m = WALL_CLOCK.exec(value);
+  if (!m) return null;
+  const [y, mo, d, h, mi] = m.slice(1).map(Number);
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi);
+  // The zone's offset at that moment, found by reading the guess back on the wall clock (twice, for DST edges).
+  let instant = asUtc;
+  for (let i = 0; i < 2; i++) {
+    const p = wallParts(new Date(instant), timeZone);
+    const shown = Date.UTC(Number(p.y), Number(p.mo) - 1, Number(p.d), Number(p.h), Number(p.mi));
+    instant += asUtc - shown;
+  }
+  return toNewsroomWallClock(new Date(instant), timeZone) === value ? new Date(instant) : null;
+}

@@ -18,6 +18,7 @@ export type Capability =
   | "article.schedule"
   | "article.unpublish"
   | "article.edit_any"
+  | "article.note"
   | "media.upload"
   | "media.edit_any"
   | "comment.moderate"
@@ -26,13 +27,14 @@ export type Capability =
 
 /** Role → capabilities. Per-article rules below narrow the journalist's ones to their own drafts. */
 const ROLE_CAPABILITIES: Record<Role, ReadonlySet<Capability>> = {
-  journalist: new Set<Capability>(["article.create", "article.edit", "article.submit", "article.withdraw", "media.upload"]),
+  journalist: new Set<Capability>(["article.create", "article.edit", "article.submit", "article.withdraw", "article.note", "media.upload"]),
   editor: new Set<Capability>([
     "article.create",
     "article.edit",
     "article.submit",
     "article.withdraw",
     "article.edit_any",
+    "article.note",
     "article.request_changes",
     "article.publish",
     "article.schedule",
@@ -48,6 +50,7 @@ const ROLE_CAPABILITIES: Record<Role, ReadonlySet<Capability>> = {
     "article.submit",
     "article.withdraw",
     "article.edit_any",
+    "article.note",
     "article.request_changes",
     "article.publish",
     "article.schedule",

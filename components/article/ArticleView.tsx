@@ -80,6 +80,22 @@ export async function ArticleView({ article }: { article: PublishedArticle }) {
         </figure>
       )}
       <div className="article__body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+      {article.corrections.length > 0 && (
+        <section className="corrections" aria-labelledby="corrections-heading">
+          <h2 id="corrections-heading">{t("corrections")}</h2>
+          <ol>
+            {article.corrections.map((c, i) => (
+              <li key={i}>
+                <strong>{t(c.kind === "correction" ? "correction" : "update")}</strong>
+                {" ("}
+                <time dateTime={c.at}>{formatDateTime(c.at, article.language)}</time>
+                {"): "}
+                {c.text}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
       {(article.related.length > 0 || article.tags.length > 0) && (
         <footer className="article__footer">
           {article.related.length > 0 && (

@@ -29,6 +29,7 @@ export async function ArticleTable({ articles, empty }: { articles: DeskArticle[
             <td>{a.authors.join(", ")}</td>
             <td>
               <span className={`status status--${a.status}`}>{t(`status.${a.status}`)}</span>
+              {a.scheduledFor && <span className="field__hint">{` ${t("desk.scheduledFor", { time: formatDateTime(a.scheduledFor, locale) })}`}</span>}
               {a.hasUnpublishedChanges && <span className="field__hint">{` · ${t("desk.unpublishedChanges")}`}</span>}
             </td>
             <td>

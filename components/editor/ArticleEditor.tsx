@@ -5,14 +5,18 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import {
+  cancelScheduleAction,
   createArticleAction,
   loadArticleAction,
   publishArticleAction,
   requestChangesAction,
   saveArticleAction,
+  scheduleArticleAction,
   submitArticleAction,
+  unpublishArticleAction,
   withdrawArticleAction,
 } from "@/app/(desk)/desk/actions";
+import { formatDateTime } from "@/lib/dates";
 import { articleExtensions } from "@/lib/content/extensions";
 import type { FigureAttrs } from "@/lib/content/nodes";
 import { cleanPastedHtml } from "@/lib/content/paste";
@@ -29,11 +33,14 @@ import { FigureDialog } from "./FigureDialog";
 import { LeadImageField } from "./LeadImageField";
 import { LinkDialog } from "./LinkDialog";
 import { BylineField, RelatedField, TagField } from "./ListFields";
+import { NotesThread, type ArticleNoteView } from "./NotesThread";
 import { Toolbar } from "./Toolbar";
 import { ArticleNav } from "@/components/desk/ArticleNav";
 import { MediaPicker } from "@/components/media/MediaPicker";
 
 export type { EditorArticle } from "@/lib/editor/article";
+
+type StepResult = Awaited<ReturnType<typeof submitArticleAction>> | Awaited<ReturnType<typeof scheduleArticleAction>>;
 
 type SaveState =
   | { kind: "idle" }
@@ -46,7 +53,7 @@ type SaveState =
   | { kind: "conflict"; message: string };
 
 /** Fields that show their own error message beside the input. */
-const SHOWN_FIELDS = new Set(["headline", "standfirst", "sectionId", "body", "note", "slug", "seoTitle", "seoDescription", "authorIds", "leadImageId", "leadCaption", "leadCredit", "leadAlt", "tags", "related"]);
+const SHOWN_FIELDS = new Set(["headline", "standfirst", "sectionId", "body", "note", "slug", "seoTitle", "seoDescription", "authorIds", "leadImageId", "leadCaption", "leadCredit", "leadAlt", "tags", "related", "at", "correctionText"]);
 const AUTOSAVE_DELAY_MS = 2000;
 const RETRY_DELAY_MS = 5000;
 const HEADLINE_IDEAL = 70;
@@ -61,11 +68,16 @@ export function ArticleEditor({
   sections,
   people,
   viewer,
+  timeZone,
+  notes,
 }: {
   article: EditorArticle | null;
   sections: { id: number; name: string }[];
   people: { id: number; name: string }[];
   viewer: Viewer;
+  /** The newsroom's time zone, in which scheduled times are entered and shown. */
+  timeZone: string;
+  notes?: ArticleNoteView[];
 }) {
   const t = useTranslations("editor");
   const tr = useTranslations();
@@ -82,7 +94,10 @@ export function ArticleEditor({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<{ text: string; href?: string } | null>(null);
   const [words, setWords] = useState(0);
-  const [noteOpen, setNoteOpen] = useState(false);
+  const [panel, setPanel] = useState<null | "requestChanges" | "schedule" | "unpublish" | "correction">(null);
+  const [scheduledFor, setScheduledFor] = useState(article?.scheduledFor ?? null);
+  const [scheduleAt, setScheduleAt] = useState("");
+  const [correction, setCorrection] = useState<{ kind: "correction" | "update"; text: string }>({ kind: "correction", text: "" });
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
   const [liveUrl, setLiveUrl] = useState(article?.liveUrl ?? null);
@@ -107,6 +122,9 @@ export function ArticleEditor({
     submit: allowed(viewer, "article.submit", access) && canTransition(status, "submit"),
     publish: allowed(viewer, "article.publish", access) && canTransition(status, "publish"),
     requestChanges: allowed(viewer, "article.request_changes", access) && canTransition(status, "request_changes"),
+    schedule: allowed(viewer, "article.schedule", access) && canTransition(status, "schedule") && status !== "published",
+    cancelSchedule: allowed(viewer, "article.schedule", access) && status === "scheduled",
+    unpublish: allowed(viewer, "article.unpublish", access) && canTransition(status, "unpublish"),
     // Taking back is the authors' move; editors send back with a note instead.
     withdraw: allowed(viewer, "article.withdraw", access) && canTransition(status, "withdraw") && access.authorIds.includes(viewer.id),
   };
@@ -391,10 +409,16 @@ export function ArticleEditor({
     return () => window.removeEventListener("keydown", onKey);
   }, [saveNow, can.edit, editor]);
 
+  function togglePanel(name: NonNullable<typeof panel>) {
+    setPanel((open) => (open === name ? null : name));
+  }
+
   /** Runs a workflow step on the latest saved version (saving pending changes first). */
   async function step(
-    action: (input: { id: number; version: number; note: string }) => ReturnType<typeof submitArticleAction>,
+    // Each workflow action takes { id, version, note } plus its own fields (given in `extra`).
+    action: (input: never) => Promise<StepResult>,
     done: string,
+    extra: Record<string, string> = {},
   ) {
     setBusy(true);
     setNotice(null);
@@ -402,7 +426,7 @@ export function ArticleEditor({
       let target = idRef.current ? { id: idRef.current, version: version.current } : null;
       if (can.edit && (changes.current !== savedChanges.current || !target)) target = await saveNow({ autosave: false });
       if (!target) return;
-      const result = await action({ ...target, note });
+      const result = await (action as (input: object) => Promise<StepResult>)({ ...target, note, ...extra });
       if (!result.ok) {
         setErrors(result.fieldErrors ?? {});
         setSave(result.code === "conflict" ? { kind: "conflict", message: result.message } : { kind: "error", message: result.message });
@@ -411,10 +435,14 @@ export function ArticleEditor({
       version.current = result.data.version;
       setStatus(result.data.status);
       setNote("");
-      setNoteOpen(false);
-      const url = "url" in result.data ? String(result.data.url) : undefined;
-      if (url) setLiveUrl(url);
-      setNotice({ text: done, href: url });
+      setPanel(null);
+      setErrors({});
+      setCorrection({ kind: "correction", text: "" });
+      const when = "scheduledFor" in result.data ? String(result.data.scheduledFor) : null;
+      setScheduledFor(when);
+      const url = "url" in result.data && result.data.url && !when ? String(result.data.url) : undefined;
+      setLiveUrl(result.data.status === "published" ? (url ?? liveUrl) : null);
+      setNotice({ text: when ? t("scheduledNotice", { time: formatDateTime(when, locale === "de" ? "de" : "en") }) : done, href: url });
     } finally {
       setBusy(false);
     }
@@ -473,13 +501,33 @@ export function ArticleEditor({
             </button>
           )}
           {can.requestChanges && status === "in_review" && (
-            <button className="button" type="button" disabled={busy} onClick={() => setNoteOpen((o) => !o)} aria-expanded={noteOpen}>
+            <button className="button" type="button" disabled={busy} onClick={() => togglePanel("requestChanges")} aria-expanded={panel === "requestChanges"}>
               {t("requestChanges")}
             </button>
           )}
           {can.publish && (
-            <button className="button button--publish" type="button" disabled={busy} onClick={() => void step(publishArticleAction, t("published"))}>
-              {status === "published" ? t("publishUpdate") : t("publish")}
+            <button className="button button--publish" type="button" disabled={busy} onClick={() => void step(publishArticleAction, t("published"), status === "published" ? { correctionKind: correction.kind, correctionText: correction.text } : {})}>
+              {status === "published" ? t("publishUpdate") : status === "scheduled" ? t("publishNow") : t("publish")}
+            </button>
+          )}
+          {can.publish && status === "published" && (
+            <button className="button" type="button" disabled={busy} onClick={() => togglePanel("correction")} aria-expanded={panel === "correction"}>
+              {t("correctionToggle")}
+            </button>
+          )}
+          {can.schedule && (
+            <button className="button" type="button" disabled={busy} onClick={() => togglePanel("schedule")} aria-expanded={panel === "schedule"}>
+              {status === "scheduled" ? t("reschedule") : t("schedule")}
+            </button>
+          )}
+          {can.cancelSchedule && (
+            <button className="button" type="button" disabled={busy} onClick={() => void step(cancelScheduleAction, t("scheduleCancelled"))}>
+              {t("cancelSchedule")}
+            </button>
+          )}
+          {can.unpublish && (
+            <button className="button button--danger" type="button" disabled={busy} onClick={() => togglePanel("unpublish")} aria-expanded={panel === "unpublish"}>
+              {t("unpublish")}
             </button>
           )}
           {/* Last in the row: its changing text must never move a button out from under the pointer. */}
@@ -521,7 +569,12 @@ export function ArticleEditor({
             {notice.text} {notice.href && <Link href={notice.href}>{t("viewLive")}</Link>}
           </p>
         )}
-        {noteOpen && (
+        {scheduledFor && (
+          <p className="alert alert--warn" role="status">
+            {t("scheduledFor", { time: formatDateTime(scheduledFor, locale === "de" ? "de" : "en"), zone: timeZone })}
+          </p>
+        )}
+        {panel === "requestChanges" && (
           <div className="panel">
             <div className="field">
               <label htmlFor="change-note">{t("changeNote")}</label>
@@ -530,6 +583,52 @@ export function ArticleEditor({
             </div>
             <button className="button button--primary" type="button" disabled={busy} onClick={() => void step(requestChangesAction, t("sentBack"))}>
               {t("sendBack")}
+            </button>
+          </div>
+        )}
+        {panel === "schedule" && (
+          <div className="panel">
+            <div className="field">
+              <label htmlFor="schedule-at">{t("scheduleAt", { zone: timeZone })}</label>
+              <input id="schedule-at" type="datetime-local" value={scheduleAt} onChange={(e) => setScheduleAt(e.target.value)} {...invalid("at")} />
+              {fieldError("at")}
+            </div>
+            <button className="button button--primary" type="button" disabled={busy || !scheduleAt} onClick={() => void step(scheduleArticleAction, t("scheduled"), { at: scheduleAt })}>
+              {status === "scheduled" ? t("rescheduleConfirm") : t("scheduleConfirm")}
+            </button>
+          </div>
+        )}
+        {panel === "correction" && (
+          <fieldset className="panel">
+            <legend>{t("correctionLegend")}</legend>
+            <div className="field">
+              <label htmlFor="correction-kind">{t("correctionKind")}</label>
+              <select id="correction-kind" value={correction.kind} onChange={(e) => setCorrection({ ...correction, kind: e.target.value as "correction" | "update" })}>
+                <option value="correction">{t("correctionKindCorrection")}</option>
+                <option value="update">{t("correctionKindUpdate")}</option>
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="correction-text">{t("correctionText")}</label>
+              <textarea id="correction-text" rows={3} value={correction.text} onChange={(e) => setCorrection({ ...correction, text: e.target.value })} {...invalid("correctionText", "correction-hint")} />
+              {fieldError("correctionText") ?? (
+                <p id="correction-hint" className="field__hint">
+                  {t("correctionHint")}
+                </p>
+              )}
+            </div>
+          </fieldset>
+        )}
+        {panel === "unpublish" && (
+          <div className="panel">
+            <p>{t("unpublishExplain")}</p>
+            <div className="field">
+              <label htmlFor="unpublish-note">{t("unpublishNote")}</label>
+              <textarea id="unpublish-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} {...invalid("note")} />
+              {fieldError("note")}
+            </div>
+            <button className="button button--danger" type="button" disabled={busy} onClick={() => void step(unpublishArticleAction, t("unpublished"))}>
+              {t("unpublishConfirm")}
             </button>
           </div>
         )}
@@ -645,6 +744,7 @@ export function ArticleEditor({
             {t("shortLinkLabel")} <a href={`/a/${id}`}>{`/a/${id}`}</a>
           </p>
         )}
+        {id && <NotesThread articleId={id} initial={notes ?? []} />}
       </aside>
       {editor && linkOpen && (
         <LinkDialog

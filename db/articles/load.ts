@@ -1,11 +1,11 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, lte, sql } from "drizzle-orm";
 import { Conflict, NotFound } from "@/lib/errors";
 import type { ArticleAccess } from "@/lib/permissions";
 import type { WorkflowAction } from "@/lib/workflow";
 import type { Db } from "../client";
 import type { Ctx } from "../context";
-import { articleAuthors, articleEvents, articles } from "../schema";
+import { articleAuthors, articleEvents, articles, publications } from "../schema";
 
 export type ArticleRow = typeof articles.$inferSelect;
 export type LockedArticle = ArticleRow & ArticleAccess;
@@ -14,6 +14,17 @@ export type LockedArticle = ArticleRow & ArticleAccess;
 export async function getArticleForUpdateOrThrow(tx: Db, id: number): Promise<LockedArticle> {
   const [row] = await tx.select().from(articles).where(eq(articles.id, id)).for("update");
   if (!row) throw new NotFound("errors.articleNotFound");
+  if (row.status === "scheduled") {
+    // A schedule whose time has come is a publication: nobody may "cancel" what readers already see.
+    const [live] = await tx
+      .select({ id: publications.articleId })
+      .from(publications)
+      .where(and(eq(publications.articleId, id), lte(publications.visibleFrom, sql`now()`)));
+    if (live) {
+      await tx.update(articles).set({ status: "published" }).where(eq(articles.id, id));
+      row.status = "published";
+    }
+  }
   const authors = await tx
     .select({ userId: articleAuthors.userId })
     .from(articleAuthors)

@@ -2,9 +2,12 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { parseInput, withTransaction, type VerbArgs } from "../context";
 import { buildSnapshot, searchDocument } from "../publications/snapshot";
-import { publications } from "../schema";
+import { Invalid } from "@/lib/errors";
+import { notifyForStep } from "../notifications/notify";
+import { articleCorrections, publications } from "../schema";
+import { actorId } from "./load";
 import { recordRevision } from "./revision-log";
-import { WorkflowInput } from "./schemas";
+import { PublishInput } from "./schemas";
 import { applyTransition } from "./transition";
 
 /**
@@ -12,8 +15,8 @@ import { applyTransition } from "./transition";
  * transaction, so readers see the old or the new article, never a mix. Publishing an
  * already-published article publishes its update (the first publication time is kept).
  */
-export async function publishArticle({ ctx, input }: VerbArgs<WorkflowInput>) {
-  const data = parseInput(WorkflowInput, input);
+export async function publishArticle({ ctx, input }: VerbArgs<PublishInput>) {
+  const data = parseInput(PublishInput, input);
   return withTransaction(ctx, async (tx) => {
     let snapshotUrl = "";
     const result = await applyTransition(
@@ -21,6 +24,11 @@ export async function publishArticle({ ctx, input }: VerbArgs<WorkflowInput>) {
       ctx,
       { ...data, action: "publish", capability: "article.publish" },
       async (article, nextVersion) => {
+        if (data.correctionText) {
+          // A public note belongs to an update of something readers have already seen.
+          if (article.status !== "published") throw new Invalid({ correctionText: ["validation.correctionOnlyUpdates"] });
+          await tx.insert(articleCorrections).values({ articleId: article.id, kind: data.correctionKind, text: data.correctionText, createdById: actorId(ctx) });
+        }
         const snapshot = await buildSnapshot(tx, article);
         const now = sql`now()`;
         const search = searchDocument(snapshot);
@@ -37,6 +45,7 @@ export async function publishArticle({ ctx, input }: VerbArgs<WorkflowInput>) {
       },
     );
     await recordRevision(tx, ctx, { articleId: result.id, version: result.version, kind: "publish" });
+    await notifyForStep(tx, ctx, { articleId: result.id, kind: "published", note: data.correctionText });
     return { ...result, url: snapshotUrl };
   });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import type { ArticleAccess, Viewer } from "@/lib/permissions";
 import type { ArticleStatus } from "@/lib/workflow";
 import { executor, type Ctx } from "../context";
@@ -31,6 +31,8 @@ export type EditableArticle = ArticleAccess & {
   authors: { id: number; name: string }[];
   updatedAt: string;
   liveUrl: string | null;
+  /** When a scheduled article appears (null when not scheduled or already visible). */
+  scheduledFor: string | null;
   seoTitle: string;
   seoDescription: string;
   /** The lead image as placed in this article (its storage details turn into URLs in the page). */
@@ -65,6 +67,8 @@ export async function getArticleForEdit(id: number, ctx?: Pick<Ctx, "tx">): Prom
     .where(eq(articleAuthors.articleId, id))
     .orderBy(asc(articleAuthors.position));
   const a = row.article;
+  const live = row.liveFrom !== null && row.liveFrom.getTime() <= Date.now();
+  const status = a.status === "scheduled" && live ? "published" : a.status;
   const [image] = a.leadImageId
     ? await db.select().from(media).where(eq(media.id, a.leadImageId))
     : [];
@@ -89,15 +93,15 @@ export async function getArticleForEdit(id: number, ctx?: Pick<Ctx, "tx">): Prom
     slug: a.slug,
     language: a.language,
     body: a.body,
-    status: a.status,
+    status,
     version: a.version,
     publishedVersion: a.publishedVersion,
     createdById: a.createdById,
     authorIds: authors.map((u) => u.id),
     authors,
     updatedAt: a.updatedAt.toISOString(),
-    liveUrl:
-      row.liveSection && a.status === "published" ? `/${row.liveSection}/${row.liveSlug}` : null,
+    liveUrl: row.liveSection && live ? `/${row.liveSection}/${row.liveSlug}` : null,
+    scheduledFor: a.status === "scheduled" && row.liveFrom && !live ? row.liveFrom.toISOString() : null,
     seoTitle: a.seoTitle,
     seoDescription: a.seoDescription,
     lead: image
@@ -130,27 +134,35 @@ export type DeskArticle = {
   updatedAt: string;
   authors: string[];
   hasUnpublishedChanges: boolean;
+  /** When a scheduled article appears (null otherwise). */
+  scheduledFor: string | null;
 };
 
-async function deskList(db: Awaited<ReturnType<typeof executor>>, where: ReturnType<typeof and>, limit = 50) {
+/** The status people should see: a schedule whose time has come is simply published. */
+const effectiveStatus = sql<ArticleStatus>`case when ${articles.status} = 'scheduled' and ${publications.visibleFrom} <= now() then 'published'::article_status else ${articles.status} end`;
+
+async function deskList(db: Awaited<ReturnType<typeof executor>>, where: SQL | undefined, opts: { limit?: number; offset?: number; order?: "updated" | "scheduled" } = {}) {
   const rows = await db
     .select({
       id: articles.id,
       headline: articles.headline,
-      status: articles.status,
+      status: effectiveStatus,
       sectionName: sections.name,
       updatedAt: articles.updatedAt,
       version: articles.version,
       publishedVersion: articles.publishedVersion,
+      visibleFrom: publications.visibleFrom,
       authors: sql<string[]>`coalesce((
         select array_agg(u.name order by aa.position) from ${articleAuthors} aa
         join ${users} u on u.id = aa.user_id where aa.article_id = ${articles.id}), '{}')`,
     })
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .leftJoin(publications, eq(publications.articleId, articles.id))
     .where(where)
-    .orderBy(desc(articles.updatedAt))
-    .limit(limit);
+    .orderBy(opts.order === "scheduled" ? asc(publications.visibleFrom) : desc(articles.updatedAt), desc(articles.id))
+    .limit(opts.limit ?? 50)
+    .offset(opts.offset ?? 0);
   return rows.map(
     (r): DeskArticle => ({
       id: r.id,
@@ -160,19 +172,53 @@ async function deskList(db: Awaited<ReturnType<typeof executor>>, where: ReturnT
       updatedAt: r.updatedAt.toISOString(),
       authors: r.authors,
       hasUnpublishedChanges: r.status === "published" && r.publishedVersion !== null && r.version > r.publishedVersion,
+      scheduledFor: r.status === "scheduled" && r.visibleFrom ? r.visibleFrom.toISOString() : null,
     }),
   );
 }
 
-/** The desk's dashboard lists for one person. */
+const isMine = (viewer: Viewer) =>
+  sql`exists (select 1 from ${articleAuthors} aa where aa.article_id = ${articles.id} and aa.user_id = ${viewer.id})`;
+const isScheduled = and(eq(articles.status, "scheduled"), sql`${publications.visibleFrom} > now()`);
+const isLive = and(inArray(articles.status, ["published", "scheduled"]), sql`${publications.visibleFrom} <= now()`);
+
+/** The desk's dashboard lists for one person: their own work first, then the newsroom's queues. */
 export async function getDeskOverview(viewer: Viewer, ctx?: Pick<Ctx, "tx">) {
   const db = await executor(ctx);
-  const mine = sql`exists (select 1 from ${articleAuthors} aa where aa.article_id = ${articles.id} and aa.user_id = ${viewer.id})`;
+  const mine = isMine(viewer);
   // Sequential on purpose: inside a transaction there is one connection to share.
-  const myDrafts = await deskList(db, and(inArray(articles.status, ["draft", "changes_requested"]), mine));
-  const awaitingReview = await deskList(db, and(eq(articles.status, "in_review")));
-  const published = await deskList(db, and(eq(articles.status, "published")), 20);
-  return { myDrafts, awaitingReview, published };
+  const myDrafts = await deskList(db, and(eq(articles.status, "draft"), mine));
+  const changesRequested = await deskList(db, and(eq(articles.status, "changes_requested"), viewer.role === "journalist" ? mine : undefined));
+  const awaitingReview = await deskList(db, and(eq(articles.status, "in_review"), viewer.role === "journalist" ? mine : undefined));
+  const scheduled = await deskList(db, isScheduled, { order: "scheduled" });
+  const published = await deskList(db, isLive, { limit: 20 });
+  return { myDrafts, changesRequested, awaitingReview, scheduled, published };
+}
+
+export const DESK_PAGE_SIZE = 25;
+
+export type DeskFilter = { q?: string; status?: ArticleStatus; sectionId?: number; authorId?: number; page?: number };
+
+/** Every article, filtered by headline words, status, section and author; newest change first. */
+export async function searchDeskArticles(filter: DeskFilter, ctx?: Pick<Ctx, "tx">) {
+  const db = await executor(ctx);
+  const page = Math.max(1, Math.min(filter.page ?? 1, 10_000));
+  const term = filter.q?.trim().slice(0, 100);
+  const where = and(
+    term ? ilike(articles.headline, `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
+    filter.status === "scheduled" ? isScheduled : filter.status === "published" ? isLive : filter.status ? eq(articles.status, filter.status) : undefined,
+    filter.sectionId ? eq(articles.sectionId, filter.sectionId) : undefined,
+    filter.authorId
+      ? sql`exists (select 1 from ${articleAuthors} aa where aa.article_id = ${articles.id} and aa.user_id = ${filter.authorId})`
+      : undefined,
+  );
+  const [{ total }] = await db
+    .select({ total: count() })
+    .from(articles)
+    .leftJoin(publications, eq(publications.articleId, articles.id))
+    .where(where);
+  const items = await deskList(db, where, { limit: DESK_PAGE_SIZE, offset: (page - 1) * DESK_PAGE_SIZE });
+  return { items, total: Number(total), page, pages: Math.max(1, Math.ceil(Number(total) / DESK_PAGE_SIZE)) };
 }
 
 export type ArticleEvent = { id: number; action: string; from: ArticleStatus | null; to: ArticleStatus; note: string; actor: string | null; at: string };

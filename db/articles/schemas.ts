@@ -96,3 +96,16 @@ export const RequestChangesInput = WorkflowInput.extend({
     .max(2000, "validation.noteTooLong"),
 });
 export type RequestChangesInput = z.input<typeof RequestChangesInput>;
+
+export const PublishInput = WorkflowInput.extend({
+  /** A public note published with an update; empty text: none. */
+  correctionKind: z.enum(["correction", "update"], "validation.invalidValue").default("correction"),
+  correctionText: z.string("validation.invalidValue").trim().max(1000, "validation.correctionTooLong").default(""),
+});
+export type PublishInput = z.input<typeof PublishInput>;
+
+export const ScheduleInput = WorkflowInput.extend({
+  /** The newsroom's wall clock, as a datetime-local input sends it: "2026-11-24T14:30". */
+  at: z.string("validation.scheduleInvalid").regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "validation.scheduleInvalid"),
+});
+export type ScheduleInput = z.input<typeof ScheduleInput>;

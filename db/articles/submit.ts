@@ -1,5 +1,6 @@
 import "server-only";
 import { parseInput, withTransaction, type VerbArgs } from "../context";
+import { notifyForStep } from "../notifications/notify";
 import { recordRevision } from "./revision-log";
 import { WorkflowInput } from "./schemas";
 import { applyTransition } from "./transition";
@@ -10,6 +11,7 @@ export async function submitArticle({ ctx, input }: VerbArgs<WorkflowInput>) {
   return withTransaction(ctx, async (tx) => {
     const result = await applyTransition(tx, ctx, { ...data, action: "submit", capability: "article.submit" });
     await recordRevision(tx, ctx, { articleId: result.id, version: result.version, kind: "submit" });
+    await notifyForStep(tx, ctx, { articleId: result.id, kind: "submitted", note: data.note });
     return result;
   });
 }

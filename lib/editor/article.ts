@@ -29,6 +29,7 @@ export type EditorArticle = {
   createdById: number | null;
   authorIds: readonly number[];
   liveUrl: string | null;
+  scheduledFor: string | null;
   hasUnpublishedChanges: boolean;
   updatedAt: string;
   fields: DraftFields;
@@ -43,6 +44,7 @@ export function toEditorArticle(a: EditableArticle): EditorArticle {
     createdById: a.createdById,
     authorIds: a.authorIds,
     liveUrl: a.liveUrl,
+    scheduledFor: a.scheduledFor,
     hasUnpublishedChanges: a.publishedVersion !== null && a.version > a.publishedVersion,
     updatedAt: a.updatedAt,
     body: a.body,

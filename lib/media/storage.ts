@@ -56,9 +56,9 @@ export function mediaRoot(): string {
 export function localStorage(root: string = mediaRoot()): MediaStorage {
   const fileFor = (key: string): string | null => {
     if (!isMediaKey(key)) return null;
-    const file = path.resolve(root, ...key.split("/"));
+    const file = path.resolve(/*turbopackIgnore: true*/ root, ...key.split("/"));
     // Belt and braces: the pattern already rules out "..", but never leave the root.
-    return file.startsWith(path.resolve(root) + path.sep) ? file : null;
+    return file.startsWith(path.resolve(/*turbopackIgnore: true*/ root) + path.sep) ? file : null;
   };
   return {
     async put(key, bytes, contentType) {

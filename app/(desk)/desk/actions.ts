@@ -8,7 +8,11 @@ import { bodyText, parseBody } from "@/lib/content/body";
 import { toEditorArticle } from "@/lib/editor/article";
 import { requestChanges } from "@/db/articles/request-changes";
 import { saveArticle } from "@/db/articles/save";
-import type { CreateArticleInput, RequestChangesInput, SaveArticleInput, WorkflowInput } from "@/db/articles/schemas";
+import { addArticleNote, listArticleNotes, type AddNoteInput } from "@/db/articles/notes";
+import { cancelSchedule, scheduleArticle } from "@/db/articles/schedule";
+import type { CreateArticleInput, PublishInput, RequestChangesInput, SaveArticleInput, ScheduleInput, WorkflowInput } from "@/db/articles/schemas";
+import { unpublishArticle } from "@/db/articles/unpublish";
+import { markAllRead } from "@/db/notifications/queries";
 import { submitArticle } from "@/db/articles/submit";
 import { withdrawArticle } from "@/db/articles/withdraw";
 import type { Ctx } from "@/db/context";
@@ -52,7 +56,7 @@ export async function requestChangesAction(input: RequestChangesInput) {
   return run("requestChanges", (ctx) => requestChanges({ ctx, input }));
 }
 
-export async function publishArticleAction(input: WorkflowInput) {
+export async function publishArticleAction(input: PublishInput) {
   return run("publishArticle", (ctx) => publishArticle({ ctx, input }));
 }
 
@@ -80,4 +84,30 @@ export async function findArticlesAction(q: string) {
 
 export async function suggestTagsAction(q: string) {
   return run("suggestTags", async () => ({ names: await suggestTags(typeof q === "string" ? q : "") }));
+}
+
+export async function scheduleArticleAction(input: ScheduleInput) {
+  return run("scheduleArticle", (ctx) => scheduleArticle({ ctx, input }));
+}
+
+export async function cancelScheduleAction(input: WorkflowInput) {
+  return run("cancelSchedule", (ctx) => cancelSchedule({ ctx, input }));
+}
+
+export async function unpublishArticleAction(input: WorkflowInput) {
+  return run("unpublishArticle", (ctx) => unpublishArticle({ ctx, input }));
+}
+
+export async function addNoteAction(input: AddNoteInput) {
+  return run("addArticleNote", async (ctx) => {
+    await addArticleNote({ ctx, input });
+    return { notes: await listArticleNotes(Number(input.articleId)) };
+  });
+}
+
+export async function markNotificationsReadAction() {
+  return run("markNotificationsRead", async (ctx) => {
+    await markAllRead(ctx);
+    return {};
+  });
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getViewer, signOut } from "@/lib/auth";
+import { countUnread } from "@/db/notifications/queries";
 import { can } from "@/lib/permissions";
 import { LanguagePicker } from "@/components/desk/LanguagePicker";
 
@@ -10,6 +11,7 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
   const viewer = await getViewer();
   if (!viewer) redirect("/signin");
   const t = await getTranslations();
+  const unread = await countUnread(viewer.id);
   async function signOutAction() {
     "use server";
     await signOut({ redirectTo: "/signin" });
@@ -52,6 +54,15 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
           </ul>
         </nav>
         <div className="desk-header__user">
+          <Link href="/desk/notifications" className="desk-header__notifications">
+            {t("notifications.headerLink")}
+            {unread > 0 && (
+              <span className="badge" aria-hidden="true">
+                {unread}
+              </span>
+            )}
+            <span className="visually-hidden">{` (${t("notifications.headerUnread", { count: unread })})`}</span>
+          </Link>
           <Link href="/desk/profile">{t("desk.userLabel", { name: viewer.name, role: t(`roles.${viewer.role}`) })}</Link>
           <LanguagePicker current={viewer.locale ?? null} />
           <form action={signOutAction}>

@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getDeskOverview } from "@/db/articles/queries";
+import { getDeskOverview, searchDeskArticles, type DeskFilter } from "@/db/articles/queries";
+import { listSections } from "@/db/sections/queries";
+import { listNewsroomUsers } from "@/db/users/queries";
 import { getViewer } from "@/lib/auth";
 import { can } from "@/lib/permissions";
+import { ARTICLE_STATUSES, type ArticleStatus } from "@/lib/workflow";
 import { ArticleTable } from "@/components/desk/ArticleTable";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,46 +15,128 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("metaTitle") };
 }
 
-export default async function DeskPage() {
+type Search = { q?: string; status?: string; section?: string; author?: string; page?: string };
+
+const positive = (value?: string) => (value && /^\d{1,9}$/.test(value) ? Number(value) : undefined);
+
+/** Reads the filter form leniently: anything malformed is simply not a filter. */
+function readFilter(search: Search): DeskFilter {
+  return {
+    q: search.q?.slice(0, 100) || undefined,
+    status: ARTICLE_STATUSES.includes(search.status as ArticleStatus) ? (search.status as ArticleStatus) : undefined,
+    sectionId: positive(search.section),
+    authorId: positive(search.author),
+    page: positive(search.page) ?? 1,
+  };
+}
+
+export default async function DeskPage({ searchParams }: { searchParams: Promise<Search> }) {
   const viewer = await getViewer();
   if (!viewer) redirect("/signin");
-  const t = await getTranslations("desk");
+  const t = await getTranslations();
+  const search = await searchParams;
+  const filter = readFilter(search);
+  const filtering = Boolean(filter.q || filter.status || filter.sectionId || filter.authorId || (filter.page ?? 1) > 1);
   const overview = await getDeskOverview(viewer);
+  const found = filtering ? await searchDeskArticles(filter) : null;
+  const sections = await listSections();
+  const people = await listNewsroomUsers();
   const reviews = can(viewer, "article.publish");
+  const queue = (id: string, title: string, list: typeof overview.myDrafts, empty: string) => (
+    <section className="panel" aria-labelledby={id}>
+      <h2 id={id}>
+        {title} <span className="count">{list.length}</span>
+      </h2>
+      <ArticleTable articles={list} empty={empty} />
+    </section>
+  );
+  const pageLink = (page: number) => {
+    const params = new URLSearchParams(Object.entries({ ...search, page: String(page) }).filter(([, v]) => v) as [string, string][]);
+    return `/desk?${params.toString()}`;
+  };
+
   return (
     <>
       <div className="action-bar">
-        <h1 style={{ margin: 0 }}>{t("dashboard")}</h1>
+        <h1 style={{ margin: 0 }}>{t("desk.dashboard")}</h1>
         <Link className="button button--primary" href="/desk/articles/new" style={{ marginLeft: "auto" }}>
-          {t("newArticle")}
+          {t("desk.newArticle")}
         </Link>
       </div>
-      {reviews && (
-        <section className="panel" aria-labelledby="review-heading">
-          <h2 id="review-heading">
-            {t("awaitingReview")} <span className="count">{overview.awaitingReview.length}</span>
+      <form className="filter-form panel" method="get" action="/desk" role="search" aria-label={t("desk.filterLabel")}>
+        <div className="field">
+          <label htmlFor="filter-q">{t("desk.filterHeadline")}</label>
+          <input id="filter-q" name="q" type="search" defaultValue={filter.q ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-status">{t("desk.colStatus")}</label>
+          <select id="filter-status" name="status" defaultValue={filter.status ?? ""}>
+            <option value="">{t("desk.filterAny")}</option>
+            {ARTICLE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-section">{t("desk.colSection")}</label>
+          <select id="filter-section" name="section" defaultValue={filter.sectionId ? String(filter.sectionId) : ""}>
+            <option value="">{t("desk.filterAny")}</option>
+            {sections.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-author">{t("desk.colByline")}</label>
+          <select id="filter-author" name="author" defaultValue={filter.authorId ? String(filter.authorId) : ""}>
+            <option value="">{t("desk.filterAny")}</option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button className="button" type="submit">
+          {t("desk.filterApply")}
+        </button>
+        {filtering && (
+          <Link className="button button--ghost" href="/desk">
+            {t("desk.filterClear")}
+          </Link>
+        )}
+      </form>
+      {found ? (
+        <section className="panel" aria-labelledby="found-heading">
+          <h2 id="found-heading">
+            {t("desk.filterResults")} <span className="count">{found.total}</span>
           </h2>
-          <ArticleTable articles={overview.awaitingReview} empty={t("nothingAwaitingReview")} />
+          <ArticleTable articles={found.items} empty={t("desk.filterNone")} />
+          {found.pages > 1 && (
+            <nav className="pagination" aria-label={t("desk.pagination")}>
+              {found.page > 1 && <Link href={pageLink(found.page - 1)}>{t("desk.previousPage")}</Link>}
+              <span>{t("desk.pageOf", { page: found.page, pages: found.pages })}</span>
+              {found.page < found.pages && <Link href={pageLink(found.page + 1)}>{t("desk.nextPage")}</Link>}
+            </nav>
+          )}
         </section>
+      ) : (
+        <>
+          {reviews && queue("review-heading", t("desk.awaitingReview"), overview.awaitingReview, t("desk.nothingAwaitingReview"))}
+          {queue("drafts-heading", t("desk.myDrafts"), overview.myDrafts, t("desk.noDrafts"))}
+          {queue("changes-heading", reviews ? t("desk.changesRequestedAll") : t("desk.changesRequested"), overview.changesRequested, t("desk.nothingChangesRequested"))}
+          {!reviews && overview.awaitingReview.length > 0 && queue("inreview-heading", t("desk.inReview"), overview.awaitingReview, "")}
+          {queue("scheduled-heading", t("desk.scheduled"), overview.scheduled, t("desk.nothingScheduled"))}
+          <section className="panel" aria-labelledby="published-heading">
+            <h2 id="published-heading">{t("desk.recentlyPublished")}</h2>
+            <ArticleTable articles={overview.published} empty={t("desk.nothingPublished")} />
+          </section>
+        </>
       )}
-      <section className="panel" aria-labelledby="drafts-heading">
-        <h2 id="drafts-heading">
-          {t("myDrafts")} <span className="count">{overview.myDrafts.length}</span>
-        </h2>
-        <ArticleTable articles={overview.myDrafts} empty={t("noDrafts")} />
-      </section>
-      {!reviews && overview.awaitingReview.length > 0 && (
-        <section className="panel" aria-labelledby="inreview-heading">
-          <h2 id="inreview-heading">
-            {t("inReview")} <span className="count">{overview.awaitingReview.length}</span>
-          </h2>
-          <ArticleTable articles={overview.awaitingReview} empty="" />
-        </section>
-      )}
-      <section className="panel" aria-labelledby="published-heading">
-        <h2 id="published-heading">{t("recentlyPublished")}</h2>
-        <ArticleTable articles={overview.published} empty={t("nothingPublished")} />
-      </section>
     </>
   );
 }

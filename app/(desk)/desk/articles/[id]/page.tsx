@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { listArticleNotes } from "@/db/articles/notes";
 import { getArticleForEdit, listArticleEvents } from "@/db/articles/queries";
 import { listSections } from "@/db/sections/queries";
 import { listNewsroomUsers } from "@/db/users/queries";
 import { toEditorArticle } from "@/lib/editor/article";
 import { getViewer } from "@/lib/auth";
+import { NEWSROOM_TIME_ZONE } from "@/lib/dates";
 import { ArticleEditor } from "@/components/editor/ArticleEditor";
 import { ArticleHistory } from "@/components/desk/ArticleHistory";
 
@@ -29,6 +31,8 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
         article={toEditorArticle(article)}
         sections={sections}
         people={people}
+        timeZone={NEWSROOM_TIME_ZONE}
+        notes={await listArticleNotes(article.id)}
         viewer={viewer}
       />
       <ArticleHistory events={await listArticleEvents(article.id)} />

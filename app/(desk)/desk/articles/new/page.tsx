@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { listSections } from "@/db/sections/queries";
 import { listNewsroomUsers } from "@/db/users/queries";
 import { getViewer } from "@/lib/auth";
+import { NEWSROOM_TIME_ZONE } from "@/lib/dates";
 import { ArticleEditor } from "@/components/editor/ArticleEditor";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,6 +24,7 @@ export default async function NewArticlePage() {
         article={null}
         sections={sections}
         people={people}
+        timeZone={NEWSROOM_TIME_ZONE}
         viewer={viewer}
       />
     </>

@@ -1,0 +1,60 @@
+import "server-only";
+import { and, eq, gt, sql } from "drizzle-orm";
+import { fromNewsroomWallClock } from "@/lib/dates";
+import { Invalid } from "@/lib/errors";
+import { parseInput, withTransaction, type VerbArgs } from "../context";
+import { notifyForStep } from "../notifications/notify";
+import { buildSnapshot, searchDocument } from "../publications/snapshot";
+import { publications } from "../schema";
+import { recordRevision } from "./revision-log";
+import { ScheduleInput, WorkflowInput } from "./schemas";
+import { applyTransition } from "./transition";
+
+const MAX_AHEAD_MS = 2 * 365 * 24 * 3600 * 1000;
+
+/**
+ * Publishes at a later time. The snapshot is written now with `visible_from` in the future;
+ * every reader query asks `visible_from <= now()`, so the article appears on time on every
+ * instance, after any restart, exactly once — no job has to run.
+ */
+export async function scheduleArticle({ ctx, input }: VerbArgs<ScheduleInput>) {
+  const data = parseInput(ScheduleInput, input);
+  const at = fromNewsroomWallClock(data.at);
+  if (!at) throw new Invalid({ at: ["validation.scheduleInvalid"] });
+  if (at.getTime() <= Date.now()) throw new Invalid({ at: ["validation.scheduleInPast"] });
+  if (at.getTime() - Date.now() > MAX_AHEAD_MS) throw new Invalid({ at: ["validation.scheduleTooFar"] });
+  return withTransaction(ctx, async (tx) => {
+    let url = "";
+    const result = await applyTransition(tx, ctx, { ...data, action: "schedule", capability: "article.schedule" }, async (article, nextVersion) => {
+      const snapshot = await buildSnapshot(tx, article);
+      const search = searchDocument(snapshot);
+      const when = at.toISOString();
+      await tx
+        .insert(publications)
+        .values({ articleId: article.id, ...snapshot, search, publishedAt: sql`${when}::timestamptz`, updatedAt: sql`${when}::timestamptz`, visibleFrom: sql`${when}::timestamptz`, version: nextVersion })
+        .onConflictDoUpdate({
+          target: publications.articleId,
+          set: { ...snapshot, search, publishedAt: sql`${when}::timestamptz`, updatedAt: sql`${when}::timestamptz`, visibleFrom: sql`${when}::timestamptz`, version: nextVersion },
+        });
+      url = `/${snapshot.sectionSlug}/${snapshot.slug}`;
+      return { publishedVersion: nextVersion };
+    });
+    await recordRevision(tx, ctx, { articleId: result.id, version: result.version, kind: "publish" });
+    await notifyForStep(tx, ctx, { articleId: result.id, kind: "scheduled", note: at.toISOString() });
+    return { ...result, url, scheduledFor: at.toISOString() };
+  });
+}
+
+/** Takes a scheduled article off the schedule (back to review) before it has appeared. */
+export async function cancelSchedule({ ctx, input }: VerbArgs<WorkflowInput>) {
+  const data = parseInput(WorkflowInput, input);
+  return withTransaction(ctx, async (tx) => {
+    const result = await applyTransition(tx, ctx, { ...data, action: "cancel_schedule", capability: "article.schedule" }, async (article) => {
+      // Only a publication that readers cannot see yet goes; applyTransition has already turned a
+      // schedule whose time has passed into "published", which cannot be cancelled.
+      await tx.delete(publications).where(and(eq(publications.articleId, article.id), gt(publications.visibleFrom, sql`now()`)));
+      return { publishedVersion: null };
+    });
+    return result;
+  });
+}
