@@ -12,7 +12,8 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts"],
     globalSetup: ["db/testing/global-setup.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous: a first PGlite start on a busy 2-core machine can take half a minute. Tests never time work.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });
