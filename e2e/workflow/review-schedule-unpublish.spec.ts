@@ -1,0 +1,121 @@
+// The editorial loop end to end: submit → send back with a note → revise → resubmit →
+// schedule a minute ahead (appears on the home page by itself) → an unpublished edit never
+// shows → an update with a correction note → unpublish answers 410. Notifications on the way.
+import { expect, test, type Page } from "@playwright/test";
+import { toNewsroomWallClock } from "../../lib/dates";
+import { pageAs, readerPage } from "../fixtures";
+import { messages } from "../i18n";
+import { ArticleEditorPage } from "../pages/ArticleEditorPage";
+
+const m = messages.en;
+
+async function unreadNotifications(page: Page, text: RegExp) {
+  await page.goto("/desk");
+  await page.getByRole("link", { name: new RegExp(`^${m.notifications.headerLink}`) }).click();
+  await expect(page.getByRole("heading", { level: 1, name: m.notifications.title })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: text }).first()).toBeVisible();
+}
+
+test("send back, revise, schedule, update with a correction, unpublish", async ({ browser }) => {
+  test.setTimeout(300_000);
+  const headline = `Stadtwerke senken Preise ${Date.now()}`;
+
+  // The journalist writes and submits.
+  const journalist = await pageAs(browser, "journalist");
+  const draft = new ArticleEditorPage(journalist);
+  await draft.gotoNew();
+  await draft.headline.fill(headline);
+  await draft.section.selectOption({ label: "Wirtschaft" });
+  await draft.body.click();
+  await journalist.keyboard.type("Die Stadtwerke senken den Strompreis um zwölf Prozent.");
+  await draft.button(m.editor.save).click();
+  await expect(draft.saveStatus).toHaveText(/^Saved/);
+  const articleUrl = journalist.url();
+  await draft.button(m.editor.submit).click();
+  await expect(journalist.getByText(m.editor.submitted)).toBeVisible();
+
+  // The editor is told, and sends it back with a note.
+  const editor = await pageAs(browser, "editor");
+  await unreadNotifications(editor, new RegExp(`submitted “${headline}”`));
+  await editor.goto(articleUrl);
+  const review = new ArticleEditorPage(editor);
+  await review.button(m.editor.requestChanges).click();
+  await review.button(m.editor.sendBack).click();
+  await expect(editor.getByText(m.validation.noteRequired)).toBeVisible(); // a note is required
+  await editor.getByLabel(m.editor.changeNote).fill("Bitte die Quelle für die zwölf Prozent nennen.");
+  await review.button(m.editor.sendBack).click();
+  await expect(editor.getByText(m.editor.sentBack)).toBeVisible();
+
+  // The journalist sees the note, revises and resubmits.
+  await unreadNotifications(journalist, new RegExp(`sent “${headline}” back`));
+  await journalist.goto(articleUrl);
+  const notes = journalist.getByRole("region", { name: m.editor.notesTitle });
+  await expect(notes).toContainText("Bitte die Quelle für die zwölf Prozent nennen.");
+  const revise = new ArticleEditorPage(journalist);
+  await revise.body.click();
+  await journalist.keyboard.press("ControlOrMeta+End");
+  await journalist.keyboard.type(" Das teilte der Vorstand am Montag mit.");
+  await revise.button(m.editor.save).click();
+  await expect(revise.saveStatus).toHaveText(/^Saved/);
+  await revise.button(m.editor.submit).click();
+  await expect(journalist.getByText(m.editor.submitted)).toBeVisible();
+
+  // The editor schedules it for the next minute; it is not on the site yet.
+  await editor.goto(articleUrl);
+  const at = new Date(Math.ceil((Date.now() + 60_000) / 60_000) * 60_000);
+  await review.button(m.editor.schedule).click();
+  await editor.getByLabel(/Publish at/).fill(toNewsroomWallClock(at));
+  await review.button(m.editor.scheduleConfirm).click();
+  await expect(editor.getByRole("status").filter({ hasText: /Scheduled for/ })).toBeVisible();
+  const reader = await readerPage(browser);
+  await reader.goto("/");
+  await expect(reader.getByRole("link", { name: headline })).toHaveCount(0);
+
+  // On time, with nobody doing anything, it is on the home page.
+  await expect
+    .poll(async () => {
+      await reader.goto("/");
+      return reader.getByRole("link", { name: headline }).count();
+    }, { timeout: 150_000, intervals: [5_000] })
+    .toBeGreaterThan(0);
+  expect(Date.now()).toBeGreaterThanOrEqual(at.getTime() - 1000);
+  await reader.getByRole("link", { name: headline }).first().click();
+  const liveUrl = reader.url();
+  await expect(reader.getByRole("article")).toContainText("Das teilte der Vorstand am Montag mit.");
+  await unreadNotifications(journalist, new RegExp(`scheduled “${headline}”`));
+
+  // An edit that is saved but not published never reaches readers.
+  await editor.goto(articleUrl);
+  await review.body.click();
+  await editor.keyboard.press("ControlOrMeta+End");
+  await editor.keyboard.type(" ZWISCHENSTAND");
+  await review.button(m.editor.save).click();
+  await expect(review.saveStatus).toHaveText(/^Saved/);
+  await reader.goto(liveUrl);
+  await expect(reader.getByRole("article")).not.toContainText("ZWISCHENSTAND");
+
+  // The editor replaces it with the final wording and publishes the update with a correction note.
+  for (let i = 0; i < " ZWISCHENSTAND".length; i++) await editor.keyboard.press("Backspace");
+  await editor.keyboard.type(" Die Senkung gilt ab Januar.");
+  await review.button(m.editor.correctionToggle).click();
+  await editor.getByLabel(m.editor.correctionText).fill("In einer früheren Fassung fehlte das Datum der Preissenkung.");
+  await review.button(m.editor.publishUpdate).click();
+  await expect(editor.getByText(m.editor.published)).toBeVisible();
+  await reader.goto(liveUrl);
+  const article = reader.getByRole("article");
+  await expect(article).toContainText("Die Senkung gilt ab Januar.");
+  await expect(article).not.toContainText("ZWISCHENSTAND");
+  await expect(article.getByRole("region", { name: m.article.corrections }).or(article.locator(".corrections"))).toContainText("In einer früheren Fassung fehlte das Datum der Preissenkung.");
+
+  // Unpublished: the address answers 410 Gone (every instance within a few seconds), the short link too.
+  await editor.goto(articleUrl);
+  await review.button(m.editor.unpublish).click();
+  await review.button(m.editor.unpublishConfirm).click();
+  await expect(editor.getByText(m.editor.unpublished)).toBeVisible();
+  await expect.poll(async () => (await reader.request.get(liveUrl)).status(), { timeout: 15_000 }).toBe(410);
+  const id = articleUrl.split("/").pop();
+  expect((await reader.request.get(`/a/${id}`, { maxRedirects: 0 })).status()).toBe(410);
+  await reader.goto("/");
+  await expect(reader.getByRole("link", { name: headline })).toHaveCount(0);
+  await unreadNotifications(journalist, new RegExp(`unpublished “${headline}”`));
+});
