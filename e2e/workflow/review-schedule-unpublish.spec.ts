@@ -80,6 +80,7 @@ test("send back, revise, schedule, update with a correction, unpublish", async (
     .toBeGreaterThan(0);
   expect(Date.now()).toBeGreaterThanOrEqual(at.getTime() - 1000);
   await reader.getByRole("link", { name: headline }).first().click();
+  await expect(reader).toHaveURL(/\/wirtschaft\/stadtwerke-senken-preise-\d+$/);
   const liveUrl = reader.url();
   await expect(reader.getByRole("article")).toContainText("Das teilte der Vorstand am Montag mit.");
   await unreadNotifications(journalist, new RegExp(`scheduled “${headline}”`));
@@ -95,6 +96,8 @@ test("send back, revise, schedule, update with a correction, unpublish", async (
   await expect(reader.getByRole("article")).not.toContainText("ZWISCHENSTAND");
 
   // The editor replaces it with the final wording and publishes the update with a correction note.
+  await review.body.click();
+  await editor.keyboard.press("ControlOrMeta+End");
   for (let i = 0; i < " ZWISCHENSTAND".length; i++) await editor.keyboard.press("Backspace");
   await editor.keyboard.type(" Die Senkung gilt ab Januar.");
   await review.button(m.editor.correctionToggle).click();
