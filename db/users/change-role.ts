@@ -14,7 +14,7 @@ export async function changeRole({ ctx, input }: VerbArgs<ChangeRoleInput>) {
   const viewer = ctx.viewer!;
   return withTransaction(ctx, async (tx) => {
     const user = await getUserForUpdateOrThrow(tx, id);
-    if (user.role === role) return { id, role, sessionVersion: user.sessionVersion, changed: false };
+    if (user.role === role) return { id, name: user.name, role, sessionVersion: user.sessionVersion, changed: false };
     if (user.id === viewer.id) throw new Invalid({ role: ["errors.cannotDemoteSelf"] }, "errors.cannotDemoteSelf");
     if (user.role === "admin" && user.active) await assertAnotherActiveAdmin(tx, user.id);
     const [row] = await tx
@@ -22,6 +22,6 @@ export async function changeRole({ ctx, input }: VerbArgs<ChangeRoleInput>) {
       .set({ role, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: sql`now()` })
       .where(eq(users.id, id))
       .returning({ sessionVersion: users.sessionVersion });
-    return { id, role, sessionVersion: row.sessionVersion, changed: true };
+    return { id, name: user.name, role, sessionVersion: row.sessionVersion, changed: true };
   });
 }

@@ -29,6 +29,6 @@ export async function resetPassword({ ctx, input }: VerbArgs<ResetPasswordInput>
       .where(eq(users.id, id))
       .returning({ sessionVersion: users.sessionVersion });
     await resetRateLimit(accountThrottleKey(user.email), { tx });
-    return { id, temporaryPassword, sessionVersion: row.sessionVersion };
+    return { id, name: user.name, temporaryPassword, sessionVersion: row.sessionVersion };
   });
 }

@@ -17,7 +17,7 @@ export async function setActive({ ctx, input }: VerbArgs<SetActiveInput>) {
   const viewer = ctx.viewer!;
   return withTransaction(ctx, async (tx) => {
     const user = await getUserForUpdateOrThrow(tx, id);
-    if (user.active === active) return { id, active, sessionVersion: user.sessionVersion, changed: false };
+    if (user.active === active) return { id, name: user.name, active, sessionVersion: user.sessionVersion, changed: false };
     if (!active && user.id === viewer.id) throw new Invalid({ form: ["errors.cannotDeactivateSelf"] }, "errors.cannotDeactivateSelf");
     if (!active && user.role === "admin") await assertAnotherActiveAdmin(tx, user.id);
     const [row] = await tx
@@ -25,6 +25,6 @@ export async function setActive({ ctx, input }: VerbArgs<SetActiveInput>) {
       .set({ active, ...(active ? {} : { sessionVersion: sql`${users.sessionVersion} + 1` }), updatedAt: sql`now()` })
       .where(eq(users.id, id))
       .returning({ sessionVersion: users.sessionVersion });
-    return { id, active, sessionVersion: row.sessionVersion, changed: true };
+    return { id, name: user.name, active, sessionVersion: row.sessionVersion, changed: true };
   });
 }
