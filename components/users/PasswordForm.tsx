@@ -4,7 +4,7 @@ import { startTransition, useActionState, useEffect, useId, useRef } from "react
 import { changePasswordAction, type ProfileFormState } from "@/app/(desk)/desk/profile/actions";
 
 /** Current password, new one twice. The session stays signed in; other sessions end. */
-export function PasswordForm({ minLength }: { minLength: number }) {
+export function PasswordForm({ minLength, changed }: { minLength: number; changed: boolean }) {
   const t = useTranslations("profile");
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
@@ -60,7 +60,7 @@ export function PasswordForm({ minLength }: { minLength: number }) {
           {pending ? t("changingPassword") : t("changePassword")}
         </button>
         <span role="status" className={state.ok === false ? "field__error" : "save-status"}>
-          {!pending && state.message}
+          {!pending && (state.message ?? (changed ? t("passwordChanged") : ""))}
         </span>
       </div>
     </form>

@@ -70,7 +70,7 @@ test("a new journalist signs in with the temporary password and changes it on th
   const old = await (await browser.newContext()).newPage();
   await new SignInPage(old).goto();
   await new SignInPage(old).signIn(email, password);
-  await expect(old.getByRole("alert")).toHaveText(m.signin.wrongCredentials);
+  await expect(old.locator("form [role=alert]")).toHaveText(m.signin.wrongCredentials);
 });
 
 test("a deactivated editor is signed out on their next request", async ({ browser }) => {
@@ -91,7 +91,7 @@ test("a deactivated editor is signed out on their next request", async ({ browse
   // And she cannot sign in again while deactivated.
   const again = new SignInPage(edda);
   await again.signIn(email, password);
-  await expect(edda.getByRole("alert")).toHaveText(m.signin.wrongCredentials);
+  await expect(edda.locator("form [role=alert]")).toHaveText(m.signin.wrongCredentials);
 });
 
 test("a promoted journalist gets the editor's Publish button after the change", async ({ browser }) => {
@@ -130,15 +130,15 @@ test("sign-in says the same for an unknown address and a wrong password, then as
   const signIn = new SignInPage(page);
   await signIn.goto();
   await signIn.signIn(unique("niemand"), "irgendein passwort");
-  await expect(page.getByRole("alert")).toHaveText(m.signin.wrongCredentials);
+  await expect(page.locator("form [role=alert]")).toHaveText(m.signin.wrongCredentials);
   for (let i = 0; i < 5; i++) {
     await signIn.signIn(email, `falsch ${i}`);
-    await expect(page.getByRole("alert")).toHaveText(m.signin.wrongCredentials);
+    await expect(page.locator("form [role=alert]")).toHaveText(m.signin.wrongCredentials);
     await expect(page.getByRole("button", { name: m.signin.submit })).toBeEnabled();
   }
   // Locked: even the right password is refused, with a message to wait.
   await signIn.signIn(email, password);
-  await expect(page.getByRole("alert")).toHaveText(m.signin.throttled.replace("{minutes}", "15"));
+  await expect(page.locator("form [role=alert]")).toHaveText(m.signin.throttled.replace("{minutes}", "15"));
   await expect(page).toHaveURL(/\/signin/);
 
   // An admin's password reset lifts the lock.

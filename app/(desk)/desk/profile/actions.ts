@@ -1,6 +1,7 @@
 "use server";
 // Thin: the signed-in person → their own profile or password verb → a result the form shows.
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { changeOwnPassword } from "@/db/users/change-password";
 import { updateOwnProfile } from "@/db/users/update-profile";
 import { serverTranslator } from "@/i18n/translate";
@@ -42,9 +43,11 @@ export async function changePasswordAction(_previous: ProfileFormState, form: Fo
     });
     // Every other session of theirs has ended; this one carries on with the new version.
     await refreshSessionVersion(viewer.id, sessionVersion);
-    return { ok: true, message: t("profile.passwordChanged") };
   } catch (error) {
     const failure = toFailure(error, "changeOwnPassword", t);
     return { ok: false, message: failure.message, fieldErrors: failure.fieldErrors };
   }
+  // A redirect, not a re-render of this request: the re-render would still read the old
+  // session cookie (and sign the person out), while Next forwards the new cookie to the redirect.
+  redirect("/desk/profile?password=changed");
 }

@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("metaTitle") };
 }
 
-export default async function ProfilePage() {
+export default async function ProfilePage({ searchParams }: { searchParams: Promise<{ password?: string | string[] }> }) {
   const viewer = await getViewer();
   if (!viewer) redirect("/signin");
   const profile = await getOwnProfile(viewer.id);
@@ -35,7 +35,7 @@ export default async function ProfilePage() {
       </section>
       <section className="panel" aria-labelledby="profile-password-heading">
         <h2 id="profile-password-heading">{t("passwordHeading")}</h2>
-        <PasswordForm minLength={MIN_PASSWORD_LENGTH} />
+        <PasswordForm minLength={MIN_PASSWORD_LENGTH} changed={(await searchParams).password === "changed"} />
       </section>
     </div>
   );
