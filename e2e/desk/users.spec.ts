@@ -153,6 +153,7 @@ test("sign-in says the same for an unknown address and a wrong password, then as
 });
 
 test("axe finds no serious or critical violation on the user and profile pages", async ({ browser }) => {
+  test.slow(); // five axe runs
   const admin = await pageAs(browser, "admin");
   const users = new UsersPage(admin);
   await users.goto();
@@ -168,8 +169,9 @@ test("axe finds no serious or critical violation on the user and profile pages",
   await admin.goto("/desk/profile");
   expect(await seriousViolations(admin)).toEqual([]);
   await admin.screenshot({ path: "test-results/profile-page.png", fullPage: true });
+});
 
-  // Other roles get no user page.
+test("editors get a not-allowed page instead of the user list", async ({ browser }) => {
   const editor = await pageAs(browser, "editor");
   await editor.goto("/desk/users");
   await expect(editor.getByRole("heading", { level: 1 })).toHaveText(m.users.notAllowedTitle);
