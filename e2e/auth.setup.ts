@@ -8,7 +8,8 @@ for (const role of Object.keys(ACCOUNTS) as Role[]) {
     const signIn = new SignInPage(page);
     await signIn.goto();
     await signIn.signIn(ACCOUNTS[role]);
-    await expect(page).toHaveURL(/\/desk$/);
+    // The first sign-in meets a cold server (argon2, first render); a busy CI machine needs longer.
+    await expect(page).toHaveURL(/\/desk$/, { timeout: 30_000 });
     await expect(page.getByRole("heading", { name: messages.en.desk.dashboard })).toBeVisible();
     await page.context().storageState({ path: `e2e/.auth/${role}.json` });
   });

@@ -1,9 +1,10 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { Role, Viewer } from "@/lib/permissions";
+import { assertCan, type Role, type Viewer } from "@/lib/permissions";
+import { imageSources, type MediaItem } from "@/lib/media/urls";
 import { randomUUID } from "node:crypto";
 import { hashPassword, verifyPassword } from "@/lib/passwords";
-import { users } from "../schema";
+import { media, users } from "../schema";
 import { executor, type Ctx } from "../context";
 import { SignInInput } from "./schemas";
 
@@ -50,11 +51,48 @@ export async function listNewsroomUsers(ctx?: Pick<Ctx, "tx">) {
     .orderBy(asc(users.name));
 }
 
-/** A byline's public profile (author pages). */
+/** A byline's public profile (author pages), with the photo's sources when there is one. */
 export async function getAuthorBySlug(slug: string, ctx?: Pick<Ctx, "tx">) {
   const db = await executor(ctx);
-  const [row] = await db.select({ name: users.name, slug: users.slug, bio: users.bio }).from(users).where(eq(users.slug, slug)).limit(1);
-  return row ?? null;
+  const [row] = await db
+    .select({ name: users.name, slug: users.slug, bio: users.bio, photo: { variants: media.variants, alt: media.alt, width: media.width, height: media.height } })
+    .from(users)
+    .leftJoin(media, eq(media.id, users.avatarMediaId))
+    .where(eq(users.slug, slug))
+    .limit(1);
+  if (!row) return null;
+  const { photo, ...author } = row;
+  return { ...author, photo: photo?.variants?.length ? { ...imageSources(photo.variants, 480), alt: photo.alt, width: photo.width, height: photo.height } : null };
+}
+
+export type UserListItem = { id: number; name: string; email: string; role: Role; active: boolean; slug: string };
+
+/** Every account, for the admin's user page (admins only). */
+export async function listUsers(ctx: Ctx): Promise<UserListItem[]> {
+  assertCan(ctx.viewer, "user.manage");
+  const db = await executor(ctx);
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active, slug: users.slug })
+    .from(users)
+    .orderBy(sql`${users.active} desc`, asc(sql`lower(${users.name})`), asc(users.id));
+}
+
+export type OwnProfile = { name: string; email: string; bio: string; slug: string; photo: MediaItem | null };
+
+/** What the profile page shows the signed-in person about themselves. */
+export async function getOwnProfile(userId: number, ctx?: Pick<Ctx, "tx">): Promise<OwnProfile | null> {
+  const db = await executor(ctx);
+  const [row] = await db
+    .select({ user: { name: users.name, email: users.email, bio: users.bio, slug: users.slug }, photo: media })
+    .from(users)
+    .leftJoin(media, eq(media.id, users.avatarMediaId))
+    .where(eq(users.id, userId))
+    .limit(1);
+  if (!row) return null;
+  const photo = row.photo
+    ? { id: row.photo.id, ...imageSources(row.photo.variants, 480), width: row.photo.width, height: row.photo.height, filename: row.photo.filename, caption: row.photo.caption, credit: row.photo.credit, alt: row.photo.alt }
+    : null;
+  return { ...row.user, photo };
 }
 
 export async function countUsers(ctx?: Pick<Ctx, "tx">): Promise<number> {

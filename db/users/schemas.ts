@@ -23,3 +23,39 @@ export const SignInInput = z.object({
   email: z.string().trim().min(1).max(254).transform((s) => s.toLowerCase()),
   password: z.string().min(1).max(200),
 });
+
+const userId = z.coerce.number("errors.userNotFound").int("errors.userNotFound").positive("errors.userNotFound");
+const password = z
+  .string("validation.passwordTooShort")
+  .min(MIN_PASSWORD_LENGTH, "validation.passwordTooShort")
+  .max(200, "validation.passwordTooLong");
+
+/** An admin creates an account; Copydesk makes up the temporary password. */
+export const AdminCreateUserInput = CreateUserInput.pick({ email: true, name: true, role: true });
+export type AdminCreateUserInput = z.input<typeof AdminCreateUserInput>;
+
+export const ChangeRoleInput = z.object({ id: userId, role: z.enum(ROLES, "validation.roleInvalid") });
+export type ChangeRoleInput = z.input<typeof ChangeRoleInput>;
+
+export const SetActiveInput = z.object({ id: userId, active: z.boolean("validation.invalidValue") });
+export type SetActiveInput = z.input<typeof SetActiveInput>;
+
+export const ResetPasswordInput = z.object({ id: userId });
+export type ResetPasswordInput = z.input<typeof ResetPasswordInput>;
+
+export const UpdateOwnProfileInput = z.object({
+  name: CreateUserInput.shape.name,
+  bio: z.string("validation.invalidValue").trim().max(2000, "validation.bioTooLong"),
+  /** A media-library image, or null for no photo. */
+  avatarMediaId: z.coerce.number("validation.mediaUnknown").int("validation.mediaUnknown").positive("validation.mediaUnknown").nullable(),
+});
+export type UpdateOwnProfileInput = z.input<typeof UpdateOwnProfileInput>;
+
+export const ChangeOwnPasswordInput = z
+  .object({
+    currentPassword: z.string("validation.currentPasswordRequired").min(1, "validation.currentPasswordRequired").max(200, "validation.currentPasswordWrong"),
+    newPassword: password,
+    repeatPassword: z.string("validation.passwordsDiffer"),
+  })
+  .refine((v) => v.newPassword === v.repeatPassword, { path: ["repeatPassword"], message: "validation.passwordsDiffer" });
+export type ChangeOwnPasswordInput = z.input<typeof ChangeOwnPasswordInput>;

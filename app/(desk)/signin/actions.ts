@@ -1,6 +1,7 @@
 "use server";
 import { AuthError } from "next-auth";
 import { getTranslations } from "next-intl/server";
+import { SIGN_IN_LIMITS } from "@/db/users/sign-in";
 import { signIn } from "@/lib/auth";
 
 export type SignInState = { error?: string; email?: string };
@@ -24,6 +25,11 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
     // signIn redirects by throwing; only Auth.js's own errors mean "wrong credentials".
     if (error instanceof AuthError) {
       const t = await getTranslations("signin");
+      // The same words for an unknown address and a wrong password; only a lock is told apart.
+      if ((error as { code?: string }).code === "throttled") {
+        const minutes = Math.ceil(Math.max(SIGN_IN_LIMITS.account.windowSeconds, SIGN_IN_LIMITS.address.windowSeconds) / 60);
+        return { error: t("throttled", { minutes }), email };
+      }
       return { error: t("wrongCredentials"), email };
     }
     throw error;

@@ -27,7 +27,11 @@ export default async function AuthorPage({ params }: Props) {
   const items = await listLatest({ limit: 30, authorSlug: author.slug });
   return (
     <>
-      <header className="profile">
+      <header className={author.photo ? "profile profile--photo" : "profile"}>
+        {author.photo && (
+          // eslint-disable-next-line @next/next/no-img-element -- our own WebP variants with srcset
+          <img className="profile__photo" src={author.photo.src} srcSet={author.photo.srcset} sizes="8rem" alt={author.photo.alt} width={author.photo.width} height={author.photo.height} />
+        )}
         <h1 className="page-title">{author.name}</h1>
         {author.bio && <p className="profile__bio">{author.bio}</p>}
       </header>

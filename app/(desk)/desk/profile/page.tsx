@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getOwnProfile } from "@/db/users/queries";
+import { getViewer } from "@/lib/auth";
+import { MIN_PASSWORD_LENGTH } from "@/lib/passwords";
+import { PasswordForm } from "@/components/users/PasswordForm";
+import { ProfileForm } from "@/components/users/ProfileForm";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("profile");
+  return { title: t("metaTitle") };
+}
+
+export default async function ProfilePage({ searchParams }: { searchParams: Promise<{ password?: string | string[] }> }) {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/signin");
+  const profile = await getOwnProfile(viewer.id);
+  if (!profile) redirect("/signin");
+  const t = await getTranslations("profile");
+  const tRoles = await getTranslations("roles");
+  return (
+    <div className="profile-page">
+      <h1>{t("title")}</h1>
+      <p className="profile-page__who">{t("signedInAs", { email: profile.email, role: tRoles(viewer.role) })}</p>
+      <section className="panel" aria-labelledby="profile-details-heading">
+        <h2 id="profile-details-heading">
+          {t("detailsHeading")}{" "}
+          <Link className="profile-page__author-link" href={`/authors/${profile.slug}`}>
+            {t("authorPage")}
+          </Link>
+        </h2>
+        <ProfileForm name={profile.name} bio={profile.bio} photo={profile.photo} />
+      </section>
+      <section className="panel" aria-labelledby="profile-password-heading">
+        <h2 id="profile-password-heading">{t("passwordHeading")}</h2>
+        <PasswordForm minLength={MIN_PASSWORD_LENGTH} changed={(await searchParams).password === "changed"} />
+      </section>
+    </div>
+  );
+}
