@@ -1,0 +1,55 @@
+// The desk's front page: queues by role with counts, filters, and no accessibility barriers.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { pageAs } from "../fixtures";
+import { messages } from "../i18n";
+
+const m = messages.en;
+
+async function seriousViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`);
+}
+
+test("an editor's dashboard shows the review queue with counts, filters by status, section, author and headline", async ({ browser }) => {
+  const page = await pageAs(browser, "editor");
+  await page.goto("/desk");
+  const review = page.getByRole("region", { name: new RegExp(`^${m.desk.awaitingReview}`) });
+  await expect(review.getByRole("link", { name: /Kämpferinnen mit Rückenwind/ })).toBeVisible();
+  await expect(review.getByRole("heading")).toContainText(/\d+/);
+  await expect(page.getByRole("region", { name: new RegExp(`^${m.desk.scheduled}`) })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // The review queue as a filtered list.
+  const filters = page.getByRole("search", { name: m.desk.filterLabel });
+  await filters.getByLabel(m.desk.colStatus).selectOption({ label: m.status.in_review });
+  await filters.getByRole("button", { name: m.desk.filterApply }).click();
+  await expect(page).toHaveURL(/status=in_review/);
+  const results = page.getByRole("region", { name: new RegExp(`^${m.desk.filterResults}`) });
+  await expect(results.getByRole("link", { name: /Kämpferinnen mit Rückenwind/ })).toBeVisible();
+  await expect(results.getByRole("row")).not.toHaveCount(1);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Headline words, section and author narrow it down.
+  await page.goto("/desk");
+  await filters.getByLabel(m.desk.filterHeadline).fill("werft");
+  await filters.getByLabel(m.desk.colSection).selectOption({ label: "Wirtschaft" });
+  await filters.getByLabel(m.desk.colByline).selectOption({ label: "Lena Kämpfer" });
+  await filters.getByRole("button", { name: m.desk.filterApply }).click();
+  await expect(results.getByRole("link", { name: /Großauftrag für die Werft Südufer/ })).toBeVisible();
+  await expect(results.getByRole("link", { name: /Hafenstraße/ })).toHaveCount(0);
+  await filters.getByLabel(m.desk.colSection).selectOption({ label: "Kultur" });
+  await filters.getByRole("button", { name: m.desk.filterApply }).click();
+  await expect(results.getByText(m.desk.filterNone)).toBeVisible();
+});
+
+test("a journalist's dashboard has their own queues and no review queue; notifications page is accessible", async ({ browser }) => {
+  const page = await pageAs(browser, "journalist");
+  await page.goto("/desk");
+  await expect(page.getByRole("region", { name: new RegExp(`^${m.desk.myDrafts}`) })).toBeVisible();
+  await expect(page.getByRole("region", { name: new RegExp(`^${m.desk.awaitingReview}`) })).toHaveCount(0);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.goto("/desk/notifications");
+  await expect(page.getByRole("heading", { level: 1, name: m.notifications.title })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
