@@ -17,7 +17,7 @@ import {
   renameTagAction,
 } from "./actions";
 
-type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> };
+type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | string[]; merge?: string | string[] }> };
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("taxonomy");
@@ -41,8 +41,20 @@ export default async function TaxonomyPage({ searchParams }: Props) {
     );
   }
   const params = await searchParams;
-  const [list, options, sections] = await Promise.all([listTagsWithCounts({ q: first(params.q), page: first(params.page) }), listTagOptions(), listSections()]);
-  const pageHref = (page: number) => `/desk/taxonomy?${new URLSearchParams({ ...(list.q ? { q: list.q } : {}), page: String(page) })}`;
+  // The "merge into" choice lists every tag, so only the row being merged renders it.
+  const merging = Number(first(params.merge)) || null;
+  const [list, options, sections] = await Promise.all([
+    listTagsWithCounts({ q: first(params.q), page: first(params.page) }),
+    merging ? listTagOptions() : [],
+    listSections(),
+  ]);
+  const href = (query: { page?: number; merge?: number }) =>
+    `/desk/taxonomy?${new URLSearchParams({
+      ...(list.q ? { q: list.q } : {}),
+      ...(query.page ?? list.page) > 1 ? { page: String(query.page ?? list.page) } : {},
+      ...(query.merge ? { merge: String(query.merge) } : {}),
+    })}`;
+  const pageHref = (page: number) => href({ page });
   return (
     <>
       <h1>{t("title")}</h1>
@@ -87,7 +99,7 @@ export default async function TaxonomyPage({ searchParams }: Props) {
             </thead>
             <tbody>
               {list.items.map((tag) => (
-                <tr key={tag.id}>
+                <tr key={tag.id} id={`tag-${tag.id}`}>
                   <th scope="row">{tag.name}</th>
                   <td>
                     <Link href={`/tags/${tag.slug}`} className="taxonomy-slug">
@@ -104,21 +116,30 @@ export default async function TaxonomyPage({ searchParams }: Props) {
                         submit={t("rename")}
                         submitDetail={tag.name}
                       />
-                      {options.length > 1 && (
-                        <TaxonomyForm
-                          action={mergeTagsAction}
-                          hidden={{ id: tag.id }}
-                          field={{
-                            kind: "select",
-                            name: "targetId",
-                            label: t("mergeLabel", { name: tag.name }),
-                            hideLabel: true,
-                            placeholder: t("mergeChoose"),
-                            options: options.filter((o) => o.id !== tag.id).map((o) => ({ value: o.id, label: o.name })),
-                          }}
-                          submit={t("merge")}
-                          submitDetail={tag.name}
-                        />
+                      {merging === tag.id ? (
+                        <div className="taxonomy-merge">
+                          <TaxonomyForm
+                            action={mergeTagsAction}
+                            hidden={{ id: tag.id }}
+                            field={{
+                              kind: "select",
+                              name: "targetId",
+                              label: t("mergeLabel", { name: tag.name }),
+                              placeholder: t("mergeChoose"),
+                              options: options.filter((o) => o.id !== tag.id).map((o) => ({ value: o.id, label: o.name })),
+                            }}
+                            submit={t("merge")}
+                            submitDetail={tag.name}
+                          />
+                          <Link href={href({})} className="button button--ghost">
+                            {t("cancel")}
+                          </Link>
+                        </div>
+                      ) : (
+                        <Link href={`${href({ merge: tag.id })}#tag-${tag.id}`} className="button" scroll={false}>
+                          {t("mergeStart")}
+                          <span className="visually-hidden">{` ${tag.name}`}</span>
+                        </Link>
                       )}
                       {tag.articles === 0 && <TaxonomyForm action={deleteTagAction} hidden={{ id: tag.id }} submit={t("delete")} submitDetail={tag.name} />}
                     </div>
