@@ -1,14 +1,17 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { Forbidden, Invalid } from "@/lib/errors";
 import { createArticle } from "../articles/create";
 import { publishArticle } from "../articles/publish";
 import { getVisibleArticle, listLatest } from "../publications/queries";
 import { sections } from "../schema";
-import { doc, engine, inRollback, newsroom } from "../testing";
+import { doc, engine, inRollback, newsroom, testDb } from "../testing";
 import { createSection } from "./create";
 import { moveSection, renameSection, reorderSections } from "./manage";
 import { listSections } from "./queries";
+
+// Opening (and migrating) the in-memory database is the slow part: not inside the first test's time limit.
+beforeAll(() => testDb().then(() => undefined));
 
 describe(`section management on ${engine}`, () => {
   it("renames: the name readers see changes at once, the address stays", () =>

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { Forbidden, Invalid } from "@/lib/errors";
 import type { Db } from "../client";
 import { createArticle } from "../articles/create";
@@ -9,7 +9,7 @@ import { saveArticle } from "../articles/save";
 import { listLatest } from "../publications/queries";
 import { searchPublications } from "../publications/search";
 import { articleTags, publications, tagRedirects, tags } from "../schema";
-import { doc, engine, inRollback, newsroom } from "../testing";
+import { doc, engine, inRollback, newsroom, testDb } from "../testing";
 import { createTag, deleteTag, mergeTags, renameTag } from "./manage";
 import { getTagBySlug, getTagRedirect, listTagsWithCounts } from "./queries";
 
@@ -34,6 +34,9 @@ async function tagId(tx: Db, name: string) {
   const [row] = await tx.select({ id: tags.id }).from(tags).where(sql`lower(${tags.name}) = lower(${name})`);
   return row.id;
 }
+
+// Opening (and migrating) the in-memory database is the slow part: not inside the first test's time limit.
+beforeAll(() => testDb().then(() => undefined));
 
 describe(`tag management on ${engine}`, () => {
   it("creates a tag with a transliterated slug and refuses the same name in any case", () =>
