@@ -80,12 +80,13 @@ describe(`section management on ${engine}`, () => {
       const before = await tx.select().from(sections).orderBy(sections.id);
       const j = n.ctx(n.journalist);
       for (const attempt of [
-        renameSection({ ctx: j, input: { id: n.sections.politik.id, name: "Umbenannt" } }),
-        moveSection({ ctx: j, input: { id: n.sections.kultur.id, direction: "up" } }),
-        reorderSections({ ctx: j, input: { ids: [n.sections.kultur.id, n.sections.politik.id] } }),
-        createSection({ ctx: j, input: { name: `Neu ${n.tag}` } }),
+        () => renameSection({ ctx: j, input: { id: n.sections.politik.id, name: "Umbenannt" } }),
+        () => moveSection({ ctx: j, input: { id: n.sections.kultur.id, direction: "up" } }),
+        () => reorderSections({ ctx: j, input: { ids: [n.sections.kultur.id, n.sections.politik.id] } }),
+        () => createSection({ ctx: j, input: { name: `Neu ${n.tag}` } }),
       ]) {
-        await expect(attempt).rejects.toBeInstanceOf(Forbidden);
+        // One at a time: they share the test's transaction.
+        await expect(attempt()).rejects.toBeInstanceOf(Forbidden);
       }
       expect(await tx.select().from(sections).orderBy(sections.id)).toEqual(before);
       expect(await tx.select().from(sections).where(eq(sections.name, "Umbenannt"))).toEqual([]);

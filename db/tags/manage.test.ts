@@ -183,13 +183,14 @@ describe(`tag management on ${engine}`, () => {
       const before = { tags: await tx.select().from(tags), redirects: await tx.select().from(tagRedirects), live: await liveTags(tx, articleId) };
       const j = n.ctx(n.journalist);
       for (const attempt of [
-        createTag({ ctx: j, input: { name: `Neu ${n.tag}` } }),
-        renameTag({ ctx: j, input: { id: one, name: `Umbenannt ${n.tag}` } }),
-        mergeTags({ ctx: j, input: { sourceId: one, targetId: two } }),
-        deleteTag({ ctx: j, input: { id: one } }),
-        createTag({ ctx: n.ctx(null), input: { name: `Anonym ${n.tag}` } }),
+        () => createTag({ ctx: j, input: { name: `Neu ${n.tag}` } }),
+        () => renameTag({ ctx: j, input: { id: one, name: `Umbenannt ${n.tag}` } }),
+        () => mergeTags({ ctx: j, input: { sourceId: one, targetId: two } }),
+        () => deleteTag({ ctx: j, input: { id: one } }),
+        () => createTag({ ctx: n.ctx(null), input: { name: `Anonym ${n.tag}` } }),
       ]) {
-        await expect(attempt).rejects.toBeInstanceOf(Forbidden);
+        // One at a time: they share the test's transaction.
+        await expect(attempt()).rejects.toBeInstanceOf(Forbidden);
       }
       expect(await tx.select().from(tags)).toEqual(before.tags);
       expect(await tx.select().from(tagRedirects)).toEqual(before.redirects);
