@@ -102,6 +102,7 @@ const FORBIDDEN_MESSAGES: Partial<Record<Capability, string>> = {
   "article.request_changes": "errors.requestChangesEditorsOnly",
   "user.manage": "errors.manageUsersAdminsOnly",
   "media.upload": "errors.mediaUploadNotAllowed",
+  "taxonomy.manage": "errors.taxonomyEditorsOnly",
 };
 
 /** The part of a library image the rules look at. */

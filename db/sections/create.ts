@@ -1,4 +1,5 @@
 import "server-only";
+import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { assertCan } from "@/lib/permissions";
 import { Invalid } from "@/lib/errors";
@@ -6,11 +7,18 @@ import { slugify } from "@/lib/slug";
 import { isUniqueViolation, parseInput, withTransaction, type VerbArgs } from "../context";
 import { sections } from "../schema";
 
-const RESERVED_SLUGS = new Set(["a", "api", "authors", "desk", "feeds", "search", "signin", "sitemap", "sitemaps", "tags", "robots", "_next"]);
+export const RESERVED_SLUGS = new Set(["a", "api", "authors", "desk", "feeds", "search", "signin", "sitemap", "sitemaps", "tags", "robots", "_next"]);
+
+export const SectionName = z
+  .string("validation.sectionNameRequired")
+  .trim()
+  .min(1, "validation.sectionNameRequired")
+  .max(60, "validation.sectionNameTooLong");
 
 export const CreateSectionInput = z.object({
-  name: z.string("validation.sectionNameRequired").trim().min(1, "validation.sectionNameRequired").max(60, "validation.sectionNameTooLong"),
-  position: z.number("validation.invalidValue").int("validation.invalidValue").min(0, "validation.invalidValue").max(1000, "validation.invalidValue").default(0),
+  name: SectionName,
+  /** Omitted: after the last section. */
+  position: z.number("validation.invalidValue").int("validation.invalidValue").min(0, "validation.invalidValue").max(1000, "validation.invalidValue").optional(),
 });
 
 export async function createSection({ ctx, input }: VerbArgs<z.input<typeof CreateSectionInput>>) {
@@ -22,7 +30,8 @@ export async function createSection({ ctx, input }: VerbArgs<z.input<typeof Crea
   if (RESERVED_SLUGS.has(slug)) throw new Invalid({ name: ["validation.sectionNameReserved"] });
   try {
     return await withTransaction(ctx, async (tx) => {
-      const [row] = await tx.insert(sections).values({ name: data.name, slug, position: data.position }).returning();
+      const position = data.position ?? sql`(select coalesce(max(${sections.position}) + 1, 0) from ${sections})`;
+      const [row] = await tx.insert(sections).values({ name: data.name, slug, position }).returning();
       return row;
     });
   } catch (error) {

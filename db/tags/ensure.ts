@@ -2,11 +2,13 @@ import "server-only";
 import { inArray } from "drizzle-orm";
 import { slugify } from "@/lib/slug";
 import type { Db } from "../client";
-import { tags } from "../schema";
+import { tagRedirects, tags } from "../schema";
 
 /**
  * Tag ids for the given names, creating the missing ones. Names are de-duplicated
- * case-insensitively ("Klima" and "klima" are one tag); the first spelling wins.
+ * case-insensitively ("Klima" and "klima" are one tag); the first spelling wins. A name whose
+ * slug is the old address of a renamed or merged tag means the tag that survived, so typing
+ * a merged-away name does not bring it back.
  */
 export async function ensureTags(tx: Db, names: string[]): Promise<number[]> {
   const wanted = new Map<string, string>(); // slug → display name
@@ -17,11 +19,18 @@ export async function ensureTags(tx: Db, names: string[]): Promise<number[]> {
   }
   if (wanted.size === 0) return [];
   const slugs = [...wanted.keys()];
-  await tx
-    .insert(tags)
-    .values(slugs.map((slug) => ({ slug, name: wanted.get(slug)! })))
-    .onConflictDoNothing();
-  const rows = await tx.select({ id: tags.id, slug: tags.slug }).from(tags).where(inArray(tags.slug, slugs));
+  const redirected = new Map(
+    (await tx.select({ slug: tagRedirects.slug, tagId: tagRedirects.tagId }).from(tagRedirects).where(inArray(tagRedirects.slug, slugs))).map((r) => [r.slug, r.tagId]),
+  );
+  const fresh = slugs.filter((s) => !redirected.has(s));
+  if (fresh.length) {
+    await tx
+      .insert(tags)
+      .values(fresh.map((slug) => ({ slug, name: wanted.get(slug)! })))
+      .onConflictDoNothing();
+  }
+  const rows = fresh.length ? await tx.select({ id: tags.id, slug: tags.slug }).from(tags).where(inArray(tags.slug, fresh)) : [];
   const bySlug = new Map(rows.map((r) => [r.slug, r.id]));
-  return slugs.map((s) => bySlug.get(s)).filter((id): id is number => id !== undefined);
+  const ids = slugs.map((s) => redirected.get(s) ?? bySlug.get(s)).filter((id): id is number => id !== undefined);
+  return [...new Set(ids)]; // "Hafen" and its new name are one tag
 }

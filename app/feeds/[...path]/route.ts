@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { listForFeed } from "@/db/publications/feed";
 import type { ListScope } from "@/db/publications/queries";
 import { listSections } from "@/db/sections/queries";
-import { getTagBySlug } from "@/db/tags/queries";
+import { getTagBySlug, getTagRedirect } from "@/db/tags/queries";
 import { getAuthorBySlug } from "@/db/users/queries";
 import { SITE_LOCALE } from "@/lib/i18n";
 import { siteOrigin } from "@/lib/site-url";
@@ -31,7 +31,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ path
       title = `Copydesk – ${section.name}`;
     } else if (kind === "tag") {
       const tag = await getTagBySlug(slug);
-      if (!tag) return notFound();
+      if (!tag) {
+        // A renamed or merged tag: feed readers follow a permanent redirect and update the subscription.
+        const moved = await getTagRedirect(slug);
+        return moved ? new Response(null, { status: 308, headers: { location: `/feeds/tag/${moved}/${path.at(-1)}` } }) : notFound();
+      }
       scope = { tagSlug: tag.slug };
       title = `Copydesk – ${t("tagKicker")}: ${tag.name}`;
     } else if (kind === "author") {

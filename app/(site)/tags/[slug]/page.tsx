@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { cache } from "react";
 import { listLatest } from "@/db/publications/queries";
-import { getTagBySlug } from "@/db/tags/queries";
+import { getTagBySlug, getTagRedirect } from "@/db/tags/queries";
 import { SITE_LOCALE } from "@/lib/i18n";
 import { TeaserList } from "@/components/site/TeaserList";
 
@@ -21,8 +21,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TagPage({ params }: Props) {
-  const tag = await load((await params).slug);
-  if (!tag) notFound();
+  const { slug } = await params;
+  const tag = await load(slug);
+  if (!tag) {
+    // A renamed or merged tag's old address: 308 to the tag that carries its articles now.
+    const moved = await getTagRedirect(slug);
+    if (moved) permanentRedirect(`/tags/${moved}`);
+    notFound();
+  }
   const t = await getTranslations({ locale: SITE_LOCALE, namespace: "site" });
   const items = await listLatest({ limit: 30, tagSlug: tag.slug });
   return (
