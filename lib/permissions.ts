@@ -99,6 +99,7 @@ const FORBIDDEN_MESSAGES: Partial<Record<Capability, string>> = {
   "article.request_changes": "errors.requestChangesEditorsOnly",
   "user.manage": "errors.manageUsersAdminsOnly",
   "media.upload": "errors.mediaUploadNotAllowed",
+  "comment.moderate": "errors.moderateCommentsEditorsOnly",
 };
 
 /** The part of a library image the rules look at. */

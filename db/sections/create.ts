@@ -6,7 +6,7 @@ import { slugify } from "@/lib/slug";
 import { isUniqueViolation, parseInput, withTransaction, type VerbArgs } from "../context";
 import { sections } from "../schema";
 
-const RESERVED_SLUGS = new Set(["a", "api", "authors", "desk", "feeds", "search", "signin", "sitemap", "sitemaps", "tags", "robots", "_next"]);
+const RESERVED_SLUGS = new Set(["a", "api", "authors", "comments", "community-standards", "desk", "feeds", "search", "signin", "sitemap", "sitemaps", "tags", "robots", "_next"]);
 
 export const CreateSectionInput = z.object({
   name: z.string("validation.sectionNameRequired").trim().min(1, "validation.sectionNameRequired").max(60, "validation.sectionNameTooLong"),
