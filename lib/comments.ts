@@ -19,7 +19,6 @@ export type ModerationAction = keyof typeof MODERATION_STATUS;
  * control characters other than line feed and tab are dropped (PostgreSQL refuses NUL in text).
  */
 export function normalizeCommentText(value: string): string {
-  // eslint-disable-next-line no-control-regex -- exactly the control characters are the point
   return value.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
 }
 
@@ -41,4 +40,39 @@ export function commentParagraphs(text: string): string[][] {
  */
 export function hashClientAddress(address: string, secret: string): string {
   return crypto.createHmac("sha256", secret).update(`comment-client:${address.trim().toLowerCase()}`).digest("base64url");
+}
+
+/** What the comment form's route reported back (in the article's query string). */
+export type CommentFeedback = {
+  state: "pending" | "invalid" | "limited" | "closed" | "error" | null;
+  /** Message keys under `validation.`, only ones the form knows. */
+  nameError?: string;
+  textError?: string;
+  name?: string;
+  minutes?: number;
+};
+
+const FIELD_ERRORS = new Set(["commentNameRequired", "commentNameTooLong", "commentTextRequired", "commentTextTooLong", "invalidValue"]);
+const STATES = new Set(["pending", "invalid", "limited", "closed", "error"]);
+
+/** Reads the route's report from search params, ignoring anything it wouldn't have written. */
+export function readCommentFeedback(params: Record<string, string | string[] | undefined>): CommentFeedback {
+  const one = (key: string) => {
+    const v = params[key];
+    return typeof v === "string" ? v : undefined;
+  };
+  const state = one("comment");
+  if (!state || !STATES.has(state)) return { state: null };
+  const fieldError = (key: string) => {
+    const v = one(key);
+    return v && FIELD_ERRORS.has(v) ? v : undefined;
+  };
+  const minutes = Number(one("minutes"));
+  return {
+    state: state as CommentFeedback["state"],
+    nameError: fieldError("nameError"),
+    textError: fieldError("textError"),
+    name: one("name")?.slice(0, COMMENT_NAME_MAX),
+    minutes: Number.isInteger(minutes) && minutes > 0 && minutes <= 60 ? minutes : undefined,
+  };
 }
