@@ -24,7 +24,8 @@ export function CommentQueue({ items, action }: { items: QueueItem[]; action: (s
   const t = useTranslations("comments");
   const [state, formAction, pending] = useActionState(action, null);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
-  // Only ids still on the page count: after a bulk action the moderated ones leave the list.
+  // Only ids still on the page count: after a bulk action the moderated ones leave the list
+  // (the form isn't remounted, so its answer stays readable).
   const chosen = items.filter((c) => selected.has(c.id));
   const all = items.length > 0 && chosen.length === items.length;
   const toggle = (id: number, on: boolean) =>

@@ -78,8 +78,7 @@ export default async function CommentQueuePage({ searchParams }: Props) {
         {items.length === 0 ? (
           <p className="empty-state">{t(`empty.${status}`)}</p>
         ) : (
-          // Keyed by the list, so the selection starts empty whenever the list changes.
-          <CommentQueue key={items.map((c) => c.id).join(",")} items={items} action={moderateCommentsAction} />
+          <CommentQueue items={items} action={moderateCommentsAction} />
         )}
         {queue.pages > 1 && (
           <nav aria-label={t("pagination")} className="pagination">
