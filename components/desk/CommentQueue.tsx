@@ -18,9 +18,18 @@ type State = (ActionResult & { message?: string }) | null;
 
 /**
  * One page of the moderation queue: a checkbox per comment, "Select all", and the bulk buttons.
- * The action answers with a sentence ("3 comments approved.") and the page refreshes its list.
+ * The action answers with a sentence ("3 comments approved.") and the page refreshes its list;
+ * the form stays mounted when the list empties, so that sentence is still there to read.
  */
-export function CommentQueue({ items, action }: { items: QueueItem[]; action: (state: State, form: FormData) => Promise<State> }) {
+export function CommentQueue({
+  items,
+  emptyText,
+  action,
+}: {
+  items: QueueItem[];
+  emptyText: string;
+  action: (state: State, form: FormData) => Promise<State>;
+}) {
   const t = useTranslations("comments");
   const [state, formAction, pending] = useActionState(action, null);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
@@ -35,29 +44,34 @@ export function CommentQueue({ items, action }: { items: QueueItem[]; action: (s
       else next.delete(id);
       return next;
     });
+  if (items.length === 0 && !state) return <p className="empty-state">{emptyText}</p>;
   return (
     <form action={formAction} className="comment-queue">
       <div className="comment-queue__bar" role="group" aria-label={t("bulkLabel")}>
-        <label className="comment-queue__all">
-          <input
-            type="checkbox"
-            checked={all}
-            ref={(el) => {
-              if (el) el.indeterminate = chosen.length > 0 && !all;
-            }}
-            onChange={(e) => setSelected(new Set(e.target.checked ? items.map((c) => c.id) : []))}
-          />
-          {t("selectAll")}
-        </label>
-        <button className="button button--primary" type="submit" name="action" value="approve" disabled={pending}>
-          {t("approve")}
-        </button>
-        <button className="button" type="submit" name="action" value="reject" disabled={pending}>
-          {t("reject")}
-        </button>
-        <button className="button" type="submit" name="action" value="spam" disabled={pending}>
-          {t("spam")}
-        </button>
+        {items.length > 0 && (
+          <>
+            <label className="comment-queue__all">
+              <input
+                type="checkbox"
+                checked={all}
+                ref={(el) => {
+                  if (el) el.indeterminate = chosen.length > 0 && !all;
+                }}
+                onChange={(e) => setSelected(new Set(e.target.checked ? items.map((c) => c.id) : []))}
+              />
+              {t("selectAll")}
+            </label>
+            <button className="button button--primary" type="submit" name="action" value="approve" disabled={pending}>
+              {t("approve")}
+            </button>
+            <button className="button" type="submit" name="action" value="reject" disabled={pending}>
+              {t("reject")}
+            </button>
+            <button className="button" type="submit" name="action" value="spam" disabled={pending}>
+              {t("spam")}
+            </button>
+          </>
+        )}
         <span className="comment-queue__status" role="status">
           {pending ? t("working") : state?.ok ? state.message : ""}
         </span>
@@ -67,6 +81,7 @@ export function CommentQueue({ items, action }: { items: QueueItem[]; action: (s
           {state.message}
         </p>
       )}
+      {items.length === 0 && <p className="empty-state">{emptyText}</p>}
       <ul className="comment-queue__list">
         {items.map((c) => (
           <li key={c.id} className="comment-queue__item">

@@ -106,7 +106,7 @@ test("without JavaScript, posting works and an empty comment is named at its fie
   await expect(page.getByText("Geht auch ohne JavaScript.")).toHaveCount(0);
 
   // The honeypot is there for bots, not for people or screen readers.
-  await expect(page.getByLabel(de.comments.honeypotLabel)).toHaveCount(0);
+  await expect(page.getByRole("textbox", { name: de.comments.honeypotLabel })).toHaveCount(0);
   await expect(page.locator('input[name="website"]')).toHaveAttribute("tabindex", "-1");
   await context.close();
 });

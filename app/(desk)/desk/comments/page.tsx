@@ -75,11 +75,7 @@ export default async function CommentQueuePage({ searchParams }: Props) {
         <h2 id="comment-queue-heading">
           {t("queueHeading", { status: t(`status.${status}`) })} <span className="count">{queue.total}</span>
         </h2>
-        {items.length === 0 ? (
-          <p className="empty-state">{t(`empty.${status}`)}</p>
-        ) : (
-          <CommentQueue items={items} action={moderateCommentsAction} />
-        )}
+        <CommentQueue items={items} emptyText={t(`empty.${status}`)} action={moderateCommentsAction} />
         {queue.pages > 1 && (
           <nav aria-label={t("pagination")} className="pagination">
             {queue.page > 1 && <Link href={href(status, queue.page - 1)}>{t("previousPage")}</Link>}
