@@ -72,6 +72,9 @@ test("a comment goes pending → approved → visible; a rejected one never show
   await expect(comment.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT/);
   await expect(comment.locator(".comment__text p")).toHaveText(["Endlich Messdaten aus der Altstadt.", "Weiter so – und <b>danke</b>!"]);
   await expect(reader.getByText("Alles Unsinn")).toHaveCount(0);
+  // For a person to look at (test-results/…): the comment section and the queue.
+  await reader.locator("#comments").screenshot({ path: test.info().outputPath("article-comments.png") });
+  await editor.screenshot({ path: test.info().outputPath("desk-queue.png"), fullPage: true });
   expect(await seriousViolations(reader)).toEqual([]);
   expect(await seriousViolations(editor)).toEqual([]);
 
