@@ -75,7 +75,8 @@ export default async function CommentQueuePage({ searchParams }: Props) {
         <h2 id="comment-queue-heading">
           {t("queueHeading", { status: t(`status.${status}`) })} <span className="count">{queue.total}</span>
         </h2>
-        <CommentQueue items={items} emptyText={t(`empty.${status}`)} action={moderateCommentsAction} />
+        {/* A new tab or page starts with nothing selected and no old answer; a refresh after a bulk action keeps the answer. */}
+        <CommentQueue key={`${status}-${queue.page}`} items={items} emptyText={t(`empty.${status}`)} action={moderateCommentsAction} />
         {queue.pages > 1 && (
           <nav aria-label={t("pagination")} className="pagination">
             {queue.page > 1 && <Link href={href(status, queue.page - 1)}>{t("previousPage")}</Link>}
