@@ -7,8 +7,14 @@ import { newsArticleJsonLd, scriptJson } from "@/lib/structured-data";
 import { cache } from "react";
 import { getVisibleArticle } from "@/db/publications/queries";
 import { ArticleView } from "@/components/article/ArticleView";
+import { ArticleComments } from "@/components/article/ArticleComments";
+import { areCommentsOpen, listApprovedComments } from "@/db/comments/queries";
+import { readCommentFeedback } from "@/lib/comments";
 
-type Props = { params: Promise<{ section: string; slug: string }> };
+type Props = {
+  params: Promise<{ section: string; slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 const load = cache(async (section: string, slug: string) => {
   await connection();
@@ -57,16 +63,24 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function ArticlePage({ params }: Props) {
+export default async function ArticlePage({ params, searchParams }: Props) {
   const { section, slug } = await params;
   const article = await load(section, slug);
   if (!article) notFound();
+  const [comments, commentsOpen] = [await listApprovedComments(article.articleId), await areCommentsOpen(article.articleId)];
   const origin = siteOrigin(await headers());
   const jsonLd = newsArticleJsonLd({ ...article, origin, url: `${origin}/${article.sectionSlug}/${article.slug}` });
   return (
     <>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptJson(jsonLd) }} />
       <ArticleView article={article} />
+      <ArticleComments
+        articleId={article.articleId}
+        language={article.language}
+        open={commentsOpen}
+        comments={comments}
+        feedback={readCommentFeedback(await searchParams)}
+      />
     </>
   );
 }

@@ -1,0 +1,26 @@
+import "server-only";
+import { inArray, sql } from "drizzle-orm";
+import { assertCan } from "@/lib/permissions";
+import { MODERATION_STATUS } from "@/lib/comments";
+import { parseInput, withTransaction, type VerbArgs } from "../context";
+import { comments } from "../schema";
+import { ModerateCommentsInput } from "./schemas";
+
+/**
+ * An editor approves, rejects or marks as spam several comments at once, in one transaction.
+ * Any status can be changed again (an approved comment can still be taken down). Ids that no
+ * longer exist (their article was deleted) are skipped; `count` says how many were changed.
+ */
+export async function moderateComments({ ctx, input }: VerbArgs<ModerateCommentsInput>): Promise<{ count: number; status: string }> {
+  assertCan(ctx.viewer, "comment.moderate");
+  const { ids, action } = parseInput(ModerateCommentsInput, input);
+  const status = MODERATION_STATUS[action];
+  return withTransaction(ctx, async (tx) => {
+    const changed = await tx
+      .update(comments)
+      .set({ status, moderatedById: ctx.viewer!.id, moderatedAt: sql`now()` })
+      .where(inArray(comments.id, ids))
+      .returning({ id: comments.id });
+    return { count: changed.length, status };
+  });
+}

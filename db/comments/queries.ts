@@ -1,0 +1,146 @@
+import "server-only";
+import { and, asc, count, desc, eq, isNotNull, lte, sql } from "drizzle-orm";
+import { executor, type Ctx } from "../context";
+import { articles, comments, publications, users } from "../schema";
+import type { CommentStatus } from "./schemas";
+
+export type ReaderComment = { id: number; authorName: string; body: string; createdAt: string };
+
+/** Most comments one article page shows (oldest first); the count is always the full one. */
+const READER_LIMIT = 500;
+
+/** An article's approved comments, oldest first, and how many there are. */
+export async function listApprovedComments(
+  articleId: number,
+  ctx?: Pick<Ctx, "tx">,
+): Promise<{ count: number; items: ReaderComment[] }> {
+  const db = await executor(ctx);
+  const approved = and(eq(comments.articleId, articleId), eq(comments.status, "approved"));
+  const rows = await db
+    .select({ id: comments.id, authorName: comments.authorName, body: comments.body, createdAt: comments.createdAt })
+    .from(comments)
+    .where(approved)
+    .orderBy(asc(comments.createdAt), asc(comments.id))
+    .limit(READER_LIMIT);
+  const [{ total }] = await db.select({ total: count() }).from(comments).where(approved);
+  return { count: Number(total), items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
+}
+
+/** Whether an article takes new comments (false when it doesn't exist). */
+export async function areCommentsOpen(articleId: number, ctx?: Pick<Ctx, "tx">): Promise<boolean> {
+  const db = await executor(ctx);
+  const [row] = await db.select({ open: articles.commentsOpen }).from(articles).where(eq(articles.id, articleId));
+  return row?.open ?? false;
+}
+
+export type CommentCounts = Record<CommentStatus, number>;
+
+/** How many comments each status holds, for the queue's tabs. */
+export async function countCommentsByStatus(ctx?: Pick<Ctx, "tx">): Promise<CommentCounts> {
+  const db = await executor(ctx);
+  const rows = await db.select({ status: comments.status, n: count() }).from(comments).groupBy(comments.status);
+  const counts: CommentCounts = { pending: 0, approved: 0, rejected: 0, spam: 0 };
+  for (const r of rows) counts[r.status] = Number(r.n);
+  return counts;
+}
+
+export type QueueComment = {
+  id: number;
+  articleId: number;
+  headline: string;
+  /** The reader's address of the article, while it is visible. */
+  href: string | null;
+  commentsOpen: boolean;
+  authorName: string;
+  body: string;
+  status: CommentStatus;
+  createdAt: string;
+  moderatedAt: string | null;
+  moderatedBy: string | null;
+};
+
+export const QUEUE_PAGE_SIZE = 50;
+
+/**
+ * One page of comments in a status. Pending ones oldest first (first come, first moderated);
+ * decided ones newest decision first.
+ */
+export async function listModerationQueue(
+  { status = "pending", page = 1 }: { status?: CommentStatus; page?: number } = {},
+  ctx?: Pick<Ctx, "tx">,
+): Promise<{ status: CommentStatus; page: number; pages: number; total: number; items: QueueComment[] }> {
+  const db = await executor(ctx);
+  const [{ total }] = await db.select({ total: count() }).from(comments).where(eq(comments.status, status));
+  const pages = Math.max(1, Math.ceil(Number(total) / QUEUE_PAGE_SIZE));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+  const visible = and(eq(publications.articleId, comments.articleId), lte(publications.visibleFrom, sql`now()`));
+  const rows = await db
+    .select({
+      id: comments.id,
+      articleId: comments.articleId,
+      headline: articles.headline,
+      sectionSlug: publications.sectionSlug,
+      slug: publications.slug,
+      commentsOpen: articles.commentsOpen,
+      authorName: comments.authorName,
+      body: comments.body,
+      status: comments.status,
+      createdAt: comments.createdAt,
+      moderatedAt: comments.moderatedAt,
+      moderatedBy: users.name,
+    })
+    .from(comments)
+    .innerJoin(articles, eq(articles.id, comments.articleId))
+    .leftJoin(publications, visible)
+    .leftJoin(users, eq(users.id, comments.moderatedById))
+    .where(eq(comments.status, status))
+    .orderBy(
+      ...(status === "pending"
+        ? [asc(comments.createdAt), asc(comments.id)]
+        : [desc(sql`coalesce(${comments.moderatedAt}, ${comments.createdAt})`), desc(comments.id)]),
+    )
+    .limit(QUEUE_PAGE_SIZE)
+    .offset((current - 1) * QUEUE_PAGE_SIZE);
+  return {
+    status,
+    page: current,
+    pages,
+    total: Number(total),
+    items: rows.map(({ sectionSlug, slug, createdAt, moderatedAt, ...r }) => ({
+      ...r,
+      href: sectionSlug && slug ? `/${sectionSlug}/${slug}` : null,
+      createdAt: createdAt.toISOString(),
+      moderatedAt: moderatedAt?.toISOString() ?? null,
+    })),
+  };
+}
+
+export type CommentArticle = {
+  articleId: number;
+  headline: string;
+  href: string;
+  commentsOpen: boolean;
+  pending: number;
+  approved: number;
+};
+
+/** Articles readers can see, newest first, with their comment counts and whether comments are open. */
+export async function listCommentArticles({ limit = 30 }: { limit?: number } = {}, ctx?: Pick<Ctx, "tx">): Promise<CommentArticle[]> {
+  const db = await executor(ctx);
+  const rows = await db
+    .select({
+      articleId: publications.articleId,
+      headline: publications.headline,
+      sectionSlug: publications.sectionSlug,
+      slug: publications.slug,
+      commentsOpen: articles.commentsOpen,
+      pending: sql<number>`(select count(*) from ${comments} where ${comments.articleId} = ${publications.articleId} and ${comments.status} = 'pending')::int`,
+      approved: sql<number>`(select count(*) from ${comments} where ${comments.articleId} = ${publications.articleId} and ${comments.status} = 'approved')::int`,
+    })
+    .from(publications)
+    .innerJoin(articles, eq(articles.id, publications.articleId))
+    .where(and(lte(publications.visibleFrom, sql`now()`), isNotNull(publications.publishedAt)))
+    .orderBy(desc(publications.publishedAt))
+    .limit(limit);
+  return rows.map(({ sectionSlug, slug, ...r }) => ({ ...r, href: `/${sectionSlug}/${slug}`, pending: Number(r.pending), approved: Number(r.approved) }));
+}

@@ -1,0 +1,153 @@
+// Reader comments, pre-moderated: a reader posts (with or without JavaScript), the comment
+// waits in the desk queue, an editor approves or rejects it, and only approved ones appear —
+// in the article's language, with the count.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { pageAs, readerPage } from "../fixtures";
+import { messages } from "../i18n";
+
+const de = messages.de;
+const en = messages.en;
+const GERMAN_ARTICLE = { section: "/wissen", headline: "Messnetz der Hochschule: In der Altstadt bleibt es nachts bis zu sieben Grad wärmer" };
+const ENGLISH_ARTICLE = { section: "/wissen", headline: "Seagrass is returning to the river flats below Elbstadt, survey finds" };
+
+async function openArticle(page: Page, article: { section: string; headline: string }): Promise<string> {
+  await page.goto(article.section);
+  await page.getByRole("link", { name: article.headline }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: article.headline })).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
+async function seriousViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`);
+}
+
+const heading = (page: Page, count: number) => page.getByRole("heading", { level: 2, name: de.comments.heading.replace("{count}", String(count)) });
+
+async function postAs(page: Page, name: string, text: string) {
+  await page.getByLabel(de.comments.nameLabel).fill(name);
+  await page.getByLabel(de.comments.textLabel).fill(text);
+  await page.getByRole("button", { name: de.comments.submit }).click();
+}
+
+test("a comment goes pending → approved → visible; a rejected one never shows", async ({ browser }) => {
+  const reader = await readerPage(browser);
+  const path = await openArticle(reader, GERMAN_ARTICLE);
+  await expect(heading(reader, 0)).toBeVisible();
+
+  await postAs(reader, "Erika Leserin", "Endlich Messdaten aus der Altstadt.\n\nWeiter so – und <b>danke</b>!");
+  await expect(reader).toHaveURL(/\?comment=pending#comments$/);
+  await expect(reader.getByRole("status")).toHaveText(de.comments.pending);
+  await expect(reader.getByText("Endlich Messdaten aus der Altstadt.")).toHaveCount(0);
+  await expect(heading(reader, 0)).toBeVisible();
+  await postAs(reader, "Rudi Rüpel", "Alles Unsinn, diese Messungen!");
+  await expect(reader.getByRole("status")).toHaveText(de.comments.pending);
+
+  // The editor selects both with "Select all", leaves Rudi out, and approves Erika.
+  const editor = await pageAs(browser, "editor");
+  await editor.goto("/desk/comments");
+  await expect(editor.getByRole("link", { name: `${en.comments.status.pending} 2` })).toHaveAttribute("aria-current", "page");
+  await expect(editor.getByText("Endlich Messdaten aus der Altstadt.")).toBeVisible();
+  await expect(editor.getByRole("link", { name: GERMAN_ARTICLE.headline }).first()).toHaveAttribute("href", path);
+  await editor.getByLabel(en.comments.selectAll).check();
+  await expect(editor.getByLabel("Select the comment by Erika Leserin")).toBeChecked();
+  await editor.getByLabel("Select the comment by Rudi Rüpel").uncheck();
+  await editor.getByRole("button", { name: en.comments.approve }).click();
+  await expect(editor.getByRole("status")).toHaveText("One comment approved.");
+  await expect(editor.getByText("Endlich Messdaten aus der Altstadt.")).toHaveCount(0);
+
+  await editor.getByLabel("Select the comment by Rudi Rüpel").check();
+  await editor.getByRole("button", { name: en.comments.reject }).click();
+  await expect(editor.getByRole("status")).toHaveText("One comment rejected.");
+  await expect(editor.getByText(en.comments.empty.pending)).toBeVisible();
+  await editor.getByRole("link", { name: `${en.comments.status.rejected} 1` }).click();
+  await expect(editor.getByText("Alles Unsinn, diese Messungen!")).toBeVisible();
+  await expect(editor.getByText(/^Rejected by /)).toBeVisible();
+
+  // The reader comes back: the approved comment with its count, name, time and paragraphs; the rejected one nowhere.
+  await reader.goto(path);
+  await expect(heading(reader, 1)).toBeVisible();
+  const comment = reader.locator(".comment").filter({ hasText: "Erika Leserin" });
+  await expect(comment.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT/);
+  await expect(comment.locator(".comment__text p")).toHaveText(["Endlich Messdaten aus der Altstadt.", "Weiter so – und <b>danke</b>!"]);
+  await expect(reader.getByText("Alles Unsinn")).toHaveCount(0);
+  // For a person to look at (test-results/…): the comment section and the queue.
+  await reader.locator("#comments").screenshot({ path: test.info().outputPath("article-comments.png") });
+  await editor.screenshot({ path: test.info().outputPath("desk-queue.png"), fullPage: true });
+  expect(await seriousViolations(reader)).toEqual([]);
+  expect(await seriousViolations(editor)).toEqual([]);
+
+  // The form with a message at a field is just as accessible.
+  await reader.getByLabel(de.comments.nameLabel).fill("Erika Leserin");
+  await reader.getByLabel(de.comments.textLabel).fill("  ");
+  await reader.getByRole("button", { name: de.comments.submit }).click();
+  await expect(reader.getByText(de.validation.commentTextRequired)).toBeVisible();
+  expect(await seriousViolations(reader)).toEqual([]);
+});
+
+test("without JavaScript, posting works and an empty comment is named at its field", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await openArticle(page, GERMAN_ARTICLE);
+  const text = page.getByLabel(de.comments.textLabel);
+
+  // Truly empty: the browser's own check stops it. Only spaces: the server says what's wrong, at the field.
+  await page.getByLabel(de.comments.nameLabel).fill("Otto Ohnescript");
+  expect(await text.evaluate((el: HTMLTextAreaElement) => el.validity.valueMissing)).toBe(true);
+  await text.fill("   \n  ");
+  await page.getByRole("button", { name: de.comments.submit }).click();
+  await expect(page).toHaveURL(/comment=invalid/);
+  await expect(text).toHaveAttribute("aria-invalid", "true");
+  await expect(text).toHaveAccessibleDescription(new RegExp(`^${de.validation.commentTextRequired}`));
+  await expect(page.getByLabel(de.comments.nameLabel)).toHaveValue("Otto Ohnescript");
+
+  await text.fill("Geht auch ohne JavaScript.");
+  await page.getByRole("button", { name: de.comments.submit }).click();
+  await expect(page).toHaveURL(/\?comment=pending#comments$/);
+  await expect(page.getByRole("status")).toHaveText(de.comments.pending);
+  await expect(page.getByText("Geht auch ohne JavaScript.")).toHaveCount(0);
+
+  // The honeypot is there for bots, not for people or screen readers.
+  await expect(page.getByRole("textbox", { name: de.comments.honeypotLabel })).toHaveCount(0);
+  await expect(page.locator('input[name="website"]')).toHaveAttribute("tabindex", "-1");
+  await context.close();
+});
+
+test("the community standards are one link away from the form", async ({ browser }) => {
+  const page = await readerPage(browser);
+  await openArticle(page, GERMAN_ARTICLE);
+  await page.getByRole("link", { name: "Community-Regeln" }).click();
+  await expect(page).toHaveURL(/\/community-standards$/);
+  await expect(page.getByRole("heading", { level: 1, name: de.comments.standardsTitle })).toBeVisible();
+  await expect(page.getByText(de.comments.standardsRules.respect)).toBeVisible();
+});
+
+test("an editor closes comments on an article: readers see why there is no form; reopening brings it back", async ({ browser }) => {
+  const editor = await pageAs(browser, "editor");
+  await editor.goto("/desk/comments");
+  const close = editor.getByRole("button", { name: `Close comments on ${ENGLISH_ARTICLE.headline}` });
+  await close.click();
+  const reopen = editor.getByRole("button", { name: `Open comments on ${ENGLISH_ARTICLE.headline}` });
+  await expect(reopen).toBeVisible();
+
+  const reader = await readerPage(browser);
+  await openArticle(reader, ENGLISH_ARTICLE);
+  // The article is in English, so are its comment labels — whatever the site's language.
+  await expect(reader.getByRole("heading", { level: 2, name: en.comments.heading.replace("{count}", "0") })).toBeVisible();
+  await expect(reader.getByText(en.comments.closed)).toBeVisible();
+  await expect(reader.getByRole("button", { name: en.comments.submit })).toHaveCount(0);
+
+  await reopen.click();
+  await expect(close).toBeVisible();
+  await reader.reload();
+  await expect(reader.getByRole("button", { name: en.comments.submit })).toBeVisible();
+});
+
+test("journalists don't get the moderation queue", async ({ browser }) => {
+  const page = await pageAs(browser, "journalist");
+  await page.goto("/desk/comments");
+  await expect(page.getByText(en.comments.notAllowed)).toBeVisible();
+  await expect(page.getByRole("button", { name: en.comments.approve })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: en.desk.comments })).toHaveCount(0);
+});
