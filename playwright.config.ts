@@ -33,7 +33,10 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+    // Reader journeys first: they count exactly the demo newsroom's articles in feeds and
+    // sitemaps, which the desk journeys then add to.
+    { name: "reader", testMatch: /reader\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+    { name: "chromium", testIgnore: /reader\//, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup", "reader"] },
   ],
   webServer: {
     // Resets its own data folder (or PostgreSQL schema), seeds the demo newsroom and serves the production build.

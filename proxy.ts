@@ -73,4 +73,8 @@ function gone() {
   return new NextResponse(html, { status: 410, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
 }
 
-export const config = { matcher: ["/desk", "/desk/:path*", "/:section/:slug"] };
+// Uploads and other routes stay out of the proxy altogether: a request through it has its body
+// buffered (and cut at 10 MB), which would break image uploads.
+export const config = {
+  matcher: ["/desk", "/desk/:path*", "/:section((?!api$|_next$|a$|authors$|tags$|feeds$|sitemaps$|media$|search$|signin$|comments$)[^/.]+)/:slug"],
+};

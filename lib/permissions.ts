@@ -102,11 +102,8 @@ const FORBIDDEN_MESSAGES: Partial<Record<Capability, string>> = {
   "article.request_changes": "errors.requestChangesEditorsOnly",
   "user.manage": "errors.manageUsersAdminsOnly",
   "media.upload": "errors.mediaUploadNotAllowed",
-<<<<<<< HEAD
   "taxonomy.manage": "errors.taxonomyEditorsOnly",
-=======
   "comment.moderate": "errors.moderateCommentsEditorsOnly",
->>>>>>> comments
 };
 
 /** The part of a library image the rules look at. */

@@ -7,17 +7,13 @@ import { slugify } from "@/lib/slug";
 import { isUniqueViolation, parseInput, withTransaction, type VerbArgs } from "../context";
 import { sections } from "../schema";
 
-<<<<<<< HEAD
-export const RESERVED_SLUGS = new Set(["a", "api", "authors", "desk", "feeds", "search", "signin", "sitemap", "sitemaps", "tags", "robots", "_next"]);
+export const RESERVED_SLUGS = new Set(["a", "api", "authors", "comments", "community-standards", "desk", "feeds", "media", "search", "signin", "sitemap", "sitemaps", "tags", "robots", "_next"]);
 
 export const SectionName = z
   .string("validation.sectionNameRequired")
   .trim()
   .min(1, "validation.sectionNameRequired")
   .max(60, "validation.sectionNameTooLong");
-=======
-const RESERVED_SLUGS = new Set(["a", "api", "authors", "comments", "community-standards", "desk", "feeds", "search", "signin", "sitemap", "sitemaps", "tags", "robots", "_next"]);
->>>>>>> comments
 
 export const CreateSectionInput = z.object({
   name: SectionName,
