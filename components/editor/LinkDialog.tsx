@@ -1,9 +1,9 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
-import { findArticlesAction } from "@/app/(desk)/desk/actions";
+import { useState } from "react";
 import { isSafeHref } from "@/lib/content/links";
 import { Dialog } from "@/components/ui/Dialog";
+import { useArticleSearch } from "./useArticleSearch";
 
 export type LinkTarget = { href: string };
 
@@ -28,16 +28,7 @@ export function LinkDialog({
   const [href, setHref] = useState(initialHref);
   const [error, setError] = useState("");
   const [query, setQuery] = useState("");
-  const [found, setFound] = useState<{ id: number; headline: string; sectionName: string }[]>([]);
-
-  useEffect(() => {
-    if (!query.trim()) return;
-    const timer = setTimeout(async () => {
-      const result = await findArticlesAction(query);
-      if (result.ok) setFound(result.data.items);
-    }, 200);
-    return () => clearTimeout(timer);
-  }, [query]);
+  const found = useArticleSearch(query);
 
   function apply(event: React.FormEvent) {
     event.preventDefault();
@@ -78,7 +69,7 @@ export function LinkDialog({
         <div className="field">
           <label htmlFor="link-search">{t("linkSearch")}</label>
           <input id="link-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
-          {query.trim() && found.length > 0 && (
+          {found.length > 0 && (
             <ul className="pick-list" aria-label={t("linkSearchResults")}>
               {found.map((a) => (
                 <li key={a.id}>

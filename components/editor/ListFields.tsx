@@ -3,8 +3,9 @@
 // moved and removed with buttons (keyboard and screen reader friendly, no drag needed).
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
-import { findArticlesAction, suggestTagsAction } from "@/app/(desk)/desk/actions";
+import { suggestTagsAction } from "@/app/(desk)/desk/actions";
 import { addTag, move, type RelatedItem } from "@/lib/editor/article";
+import { useArticleSearch } from "./useArticleSearch";
 
 type ErrorProps = { error?: string[]; disabled?: boolean };
 
@@ -159,18 +160,10 @@ export function TagField({ value, onChange, error, disabled }: ErrorProps & { va
 export function RelatedField({ value, onChange, error, disabled }: ErrorProps & { value: RelatedItem[]; onChange: (v: RelatedItem[]) => void }) {
   const t = useTranslations("editor");
   const [query, setQuery] = useState("");
-  const [found, setFound] = useState<{ id: number; headline: string; sectionName: string; href: string }[]>([]);
+  const found = useArticleSearch(query);
   const [url, setUrl] = useState("");
   const [title, setTitle] = useState("");
   const [localError, setLocalError] = useState("");
-  useEffect(() => {
-    if (!query.trim()) return;
-    const timer = setTimeout(async () => {
-      const result = await findArticlesAction(query);
-      if (result.ok) setFound(result.data.items);
-    }, 200);
-    return () => clearTimeout(timer);
-  }, [query]);
 
   function addExternal() {
     let ok = false;
@@ -204,7 +197,7 @@ export function RelatedField({ value, onChange, error, disabled }: ErrorProps & 
       </ol>
       <label htmlFor="related-search">{t("relatedSearch")}</label>
       <input id="related-search" type="search" value={query} disabled={disabled} autoComplete="off" onChange={(e) => setQuery(e.target.value)} />
-      {query.trim() && found.length > 0 && (
+      {found.length > 0 && (
         <ul className="pick-list" aria-label={t("relatedSearchResults")}>
           {found.map((a) => (
             <li key={a.id}>
