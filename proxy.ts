@@ -76,5 +76,5 @@ function gone() {
 // Uploads and other routes stay out of the proxy altogether: a request through it has its body
 // buffered (and cut at 10 MB), which would break image uploads.
 export const config = {
-  matcher: ["/desk", "/desk/:path*", "/:section((?!api$|_next$|a$|authors$|tags$|feeds$|sitemaps$|media$|search$|signin$|comments$)[^/.]+)/:slug"],
+  matcher: ["/desk", "/desk/:path*", "/:section((?!(?:api|_next|a|authors|tags|feeds|sitemaps|media|search|signin|comments)/)[^/.]+)/:slug"],
 };

@@ -198,7 +198,9 @@ export function ArticleEditor({
   useEffect(() => {
     // Frozen while a workflow step runs, so nothing is typed that the step would not include.
     const editable = can.edit && !busy;
-    if (editor && editor.isEditable !== editable) editor.setEditable(editable);
+    // Without emitting an update: a change of editability is not an edit, and counting it as one
+    // made an editor's page save (and autosave) around every workflow step, racing the authors.
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable, false);
   }, [editor, can.edit, busy]);
 
   /** Puts a whole article version on screen (theirs after a conflict, or one kept on this device). */
