@@ -23,3 +23,8 @@ export function readerCacheSize(): { entries: number; bytes: number } {
   const s = store();
   return { entries: s.entries.size, bytes: s.bytes };
 }
+
+/** When `tag` was last expired in this process (ms since the epoch), if ever. */
+export function tagExpiredAt(tag: string): number | undefined {
+  return store().expiredAt.get(tag);
+}
