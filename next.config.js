@@ -23,6 +23,8 @@ const nextConfig = {
   // PGlite loads its WebAssembly and data files at run time; bundling it breaks that.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
+  // app/global-not-found.tsx: an accessible 404 for addresses no route matches (two root layouts).
+  experimental: { globalNotFound: true },
   // Tests and the start script may use another build folder so they never fight over .next.
   distDir: process.env.COPYDESK_DIST_DIR || ".next",
   async headers() {
