@@ -14,7 +14,7 @@ import type { Viewer } from "@/lib/permissions";
 import { DEMO_ARTICLES } from "./demo-content";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./env";
 
-const SECTIONS = [
+export const SECTIONS = [
   { name: "Politik", slug: "politik" },
   { name: "Wirtschaft", slug: "wirtschaft" },
   { name: "Kultur", slug: "kultur" },

@@ -1,0 +1,81 @@
+// The benchmark's results as one Markdown report (printed and saved beside the JSON).
+import type { LoadFigures, PageWeight, PublishFigures, Spread } from "./measure";
+
+export type RouteResult = { name: string; path: string; queries: number | null; load: Record<string, LoadFigures> };
+
+export type BenchResult = {
+  meta: {
+    date: string;
+    engine: "pglite" | "postgres";
+    articles: number;
+    quick: boolean;
+    seconds: number;
+    warmupSeconds: number;
+    connections: number[];
+    node: string;
+    cpus: number;
+    loadAverageAtStart: number[];
+    commit: string;
+  };
+  seed: { seconds: number; approvedComments: number } | null;
+  ceiling: Record<string, LoadFigures>;
+  routes: RouteResult[];
+  cacheMiss: Spread & { queries: number | null };
+  autosave: Spread;
+  publish: PublishFigures;
+  weight: PageWeight;
+};
+
+const ms = (x: number) => (Number.isFinite(x) ? `${x} ms` : "–");
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+export function markdown(r: BenchResult): string {
+  const m = r.meta;
+  const lines: string[] = [];
+  lines.push(`# Copydesk bench — ${m.engine === "pglite" ? "PGlite" : "PostgreSQL"}, ${m.articles.toLocaleString("en")} articles${m.quick ? " (quick)" : ""}`);
+  lines.push("");
+  lines.push(
+    `${m.date} · commit ${m.commit} · Node ${m.node} · ${m.cpus} CPUs (load ${m.loadAverageAtStart.map((x) => x.toFixed(2)).join(" ")} at start) · ` +
+      `${m.seconds} s per run after ${m.warmupSeconds} s warm-up${r.seed ? ` · seeded in ${r.seed.seconds.toFixed(1)} s` : " · reused archive"}`,
+  );
+  lines.push("");
+  const head = ["route", "path", "queries"];
+  for (const c of m.connections) head.push(`req/s @${c}`, `p50 @${c}`, `p99 @${c}`, `errors @${c}`, `ratio @${c}`);
+  lines.push(`| ${head.join(" | ")} |`);
+  lines.push(`|${head.map((_, i) => (i < 2 ? "---" : "---:")).join("|")}|`);
+  const row = (name: string, path: string, queries: string, load: Record<string, LoadFigures>) => {
+    const cells = [name, `\`${path}\``, queries];
+    for (const c of m.connections) {
+      const f = load[c];
+      const ceiling = r.ceiling[c];
+      cells.push(
+        String(f.reqPerSec),
+        `${f.p50} ms`,
+        `${f.p99} ms`,
+        String(f.errors + f.non2xx),
+        name === "ceiling" ? "1" : ceiling?.reqPerSec ? (f.reqPerSec / ceiling.reqPerSec).toFixed(3) : "–",
+      );
+    }
+    lines.push(`| ${cells.join(" | ")} |`);
+  };
+  row("ceiling", "(node:http, article HTML from memory)", "–", r.ceiling);
+  for (const route of r.routes) row(route.name, route.path, route.queries === null ? "–" : String(route.queries), route.load);
+  lines.push("");
+  lines.push("Errors count failed requests, time-outs and non-2xx answers. Ratio: the route's req/s over the ceiling's at the same connections.");
+  lines.push("Queries: SQL statements one repeated request sends (COPYDESK_COUNT_QUERIES=1).");
+  lines.push("");
+  lines.push("| measure | n | p50 | p95 | max |");
+  lines.push("|---|---:|---:|---:|---:|");
+  const spreadRow = (name: string, s: Spread) => lines.push(`| ${name} | ${s.n} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.max)} |`);
+  spreadRow(`cache-miss article page (never requested before; ${r.cacheMiss.queries ?? "–"} queries)`, r.cacheMiss);
+  spreadRow("autosave round trip (editor's save action over HTTP)", r.autosave);
+  spreadRow("publish action (over HTTP)", r.publish.publishAction);
+  spreadRow(`publish → visible (polling every ${r.publish.pollIntervalMs} ms)`, r.publish.visible);
+  lines.push("");
+  const w = r.weight;
+  lines.push(
+    `Article page weight (gzip): HTML ${kb(w.htmlGzip)} (${kb(w.htmlBytes)} raw), CSS ${kb(w.cssGzip)}, ` +
+      `JS ${kb(w.jsGzip)} = framework runtime ${kb(w.frameworkJsGzip)} + our own ${kb(w.ownJsGzip)} (${w.scripts.length} scripts).`,
+  );
+  return lines.join("\n") + "\n";
+}
