@@ -21,7 +21,7 @@ import { buildIfStale } from "./build";
 import { DeskClient } from "./bench/desk";
 import { autosaveRoundTrips, load, pageWeight, publishToVisible, queriesFor, spread, timedGet, type LoadFigures } from "./bench/measure";
 import { markdown, type BenchResult, type RouteResult } from "./bench/report";
-import { killAll, startProcess } from "./bench/server";
+import { killAll, startProcess, waitUntilIdle } from "./bench/server";
 import type { SeedInfo } from "./bench/seed";
 
 const { values: flags } = parseArgs({
@@ -174,13 +174,17 @@ async function main() {
       timeoutMs: 10_000,
     });
     ceilingStop = ceilingServer.stop;
+    await waitUntilIdle(server.pid);
     const ceiling: Record<string, LoadFigures> = {};
     for (const c of connections) {
       ceiling[c] = await load(ceilingServer.url + "/", c, seconds, warmupSeconds);
       log(`  ceiling @${c}: ${ceiling[c].reqPerSec} req/s, p99 ${ceiling[c].p99} ms`);
       for (const r of results) {
-        r.load[c] = await load(base + r.path, c, seconds, warmupSeconds);
+        r.load[c] = await load(base + r.path, c, seconds, warmupSeconds, () => waitUntilIdle(server.pid));
         const f = r.load[c];
+        // An overloaded run leaves requests queued in the server: let it finish them first.
+        const waited = await waitUntilIdle(server.pid);
+        if (waited > 2000) log(`    (the server needed ${(waited / 1000).toFixed(1)} s to work off queued requests)`);
         log(`  ${r.name.padEnd(9)} @${c}: ${f.reqPerSec} req/s (${(f.reqPerSec / ceiling[c].reqPerSec).toFixed(3)} of ceiling), p50 ${f.p50} ms, p99 ${f.p99} ms, errors ${f.errors + f.non2xx}`);
       }
     }

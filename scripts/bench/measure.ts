@@ -15,9 +15,15 @@ export function spread(values: number[]): Spread {
 
 export const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-/** A warm-up run (discarded), then the measured one, with the same settings. */
-export async function load(url: string, connections: number, seconds: number, warmupSeconds: number): Promise<LoadFigures> {
-  if (warmupSeconds > 0) await autocannon({ url, connections, duration: warmupSeconds });
+/**
+ * A warm-up run (discarded), then the measured one, with the same settings. `settle` waits
+ * until the server has finished what the warm-up left in flight.
+ */
+export async function load(url: string, connections: number, seconds: number, warmupSeconds: number, settle?: () => Promise<unknown>): Promise<LoadFigures> {
+  if (warmupSeconds > 0) {
+    await autocannon({ url, connections, duration: warmupSeconds });
+    await settle?.();
+  }
   const r: Result = await autocannon({ url, connections, duration: seconds });
   return {
     reqPerSec: round(r.requests.average, 0),

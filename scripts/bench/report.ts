@@ -48,10 +48,11 @@ export function markdown(r: BenchResult): string {
     for (const c of m.connections) {
       const f = load[c];
       const ceiling = r.ceiling[c];
+      const none = f.requests === 0; // nothing finished within the run: no latencies to show
       cells.push(
         String(f.reqPerSec),
-        `${f.p50} ms`,
-        `${f.p99} ms`,
+        none ? "–" : `${f.p50} ms`,
+        none ? "–" : `${f.p99} ms`,
         String(f.errors + f.non2xx),
         name === "ceiling" ? "1" : ceiling?.reqPerSec ? (f.reqPerSec / ceiling.reqPerSec).toFixed(3) : "–",
       );

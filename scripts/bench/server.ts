@@ -66,3 +66,46 @@ function tail(file: string): string {
     return "";
   }
 }
+
+/** CPU time (clock ticks) used so far by every process in a process group; null off Linux. */
+function groupCpuTicks(pgid: number): number | null {
+  let dirs: string[];
+  try {
+    dirs = fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d));
+  } catch {
+    return null;
+  }
+  let ticks = 0;
+  for (const pid of dirs) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      // Fields after the command name "(…)": state ppid pgrp … utime(14) stime(15).
+      const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(rest[2]) === pgid) ticks += Number(rest[11]) + Number(rest[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks;
+}
+
+/**
+ * Waits until a server has worked off what an overloaded run left queued (autocannon stops
+ * reading, the server keeps rendering), so the next run starts on an idle server. Returns
+ * the time waited. Idle: under ~15 % of one core over a quarter second.
+ */
+export async function waitUntilIdle(pgid: number, maxMs = 60_000): Promise<number> {
+  const started = Date.now();
+  let last = groupCpuTicks(pgid);
+  if (last === null) {
+    await new Promise((r) => setTimeout(r, 2000));
+    return 2000;
+  }
+  while (Date.now() - started < maxMs) {
+    await new Promise((r) => setTimeout(r, 250));
+    const now = groupCpuTicks(pgid) ?? 0;
+    if (now - last <= 4) break; // clock ticks are 10 ms: ≤ 40 ms of CPU in 250 ms
+    last = now;
+  }
+  return Date.now() - started;
+}
