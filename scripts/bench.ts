@@ -49,7 +49,7 @@ const seconds = Number(flags.seconds ?? (quick ? 3 : 10));
 const warmupSeconds = Number(flags.warmup ?? (quick ? 1 : 2));
 const connections = flags.connections.split(",").map(Number);
 const port = Number(flags.port);
-const samples = quick ? { miss: 10, autosave: 10, publish: 5 } : { miss: 30, autosave: 40, publish: 20 };
+const samples = quick ? { miss: 10, autosave: 10, publish: 5, desk: 5 } : { miss: 30, autosave: 40, publish: 20, desk: 20 };
 const databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
 const engine = databaseUrl ? ("postgres" as const) : ("pglite" as const);
 const benchDir = path.resolve("data/bench");
@@ -59,10 +59,12 @@ if (!Number.isInteger(articles) || articles < 50) throw new Error("--articles ne
 const log = (line: string) => console.log(line);
 const started = performance.now();
 const loadAverageAtStart = os.loadavg();
-process.on("SIGINT", () => {
-  killAll();
-  process.exit(130);
-});
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    killAll();
+    process.exit(130);
+  });
+}
 
 try {
   await main();
@@ -156,6 +158,13 @@ async function main() {
     // 5. The desk: autosave round trips and publish → visible, signed in as the editor.
     const desk = new DeskClient(base, distDir);
     await desk.signIn(info.editor.email, info.editor.password);
+    // The desk on a big archive: the dashboard and the editor page, signed in, one at a time.
+    const deskPages: BenchResult["deskPages"] = {};
+    for (const p of ["/desk", `/desk/articles/${info.publishArticle.id}`]) {
+      const times: number[] = [];
+      for (let i = 0; i < samples.desk; i++) times.push(await desk.timedPage(p));
+      deskPages[p] = spread(times);
+    }
     const autosave = await autosaveRoundTrips(desk, info.publishArticle.id, samples.autosave);
     log(`Autosave round trip: p50 ${autosave.p50} ms, p95 ${autosave.p95} ms`);
     const publish = await publishToVisible(desk, base, info.publishArticle.id, info.publishArticle.path, samples.publish);
@@ -201,12 +210,14 @@ async function main() {
         node: process.version,
         cpus: os.cpus().length,
         loadAverageAtStart,
+        loadAverageAtEnd: os.loadavg(),
         commit: gitCommit(),
       },
       seed: seeded,
       ceiling,
       routes: results,
       cacheMiss,
+      deskPages,
       autosave,
       publish,
       weight,

@@ -56,6 +56,15 @@ export class DeskClient {
     }
   }
 
+  /** A signed-in page view, timed to the last byte. */
+  async timedPage(pagePath: string): Promise<number> {
+    const t0 = performance.now();
+    const res = await fetch(this.base + pagePath, { headers: { Cookie: this.cookieHeader() }, redirect: "manual" });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${pagePath} answered ${res.status} to the signed-in editor`);
+    return performance.now() - t0;
+  }
+
   /** Calls one of the desk's server actions by name and returns its result. */
   async action(name: string, input: unknown, pagePath: string): Promise<ActionResult> {
     const id = this.actionIds.get(name);

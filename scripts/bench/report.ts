@@ -15,12 +15,14 @@ export type BenchResult = {
     node: string;
     cpus: number;
     loadAverageAtStart: number[];
+    loadAverageAtEnd: number[];
     commit: string;
   };
   seed: { seconds: number; approvedComments: number } | null;
   ceiling: Record<string, LoadFigures>;
   routes: RouteResult[];
   cacheMiss: Spread & { queries: number | null };
+  deskPages: Record<string, Spread>;
   autosave: Spread;
   publish: PublishFigures;
   weight: PageWeight;
@@ -35,10 +37,15 @@ export function markdown(r: BenchResult): string {
   lines.push(`# Copydesk bench — ${m.engine === "pglite" ? "PGlite" : "PostgreSQL"}, ${m.articles.toLocaleString("en")} articles${m.quick ? " (quick)" : ""}`);
   lines.push("");
   lines.push(
-    `${m.date} · commit ${m.commit} · Node ${m.node} · ${m.cpus} CPUs (load ${m.loadAverageAtStart.map((x) => x.toFixed(2)).join(" ")} at start) · ` +
+    `${m.date} · commit ${m.commit} · Node ${m.node} · ${m.cpus} CPUs (1-minute load ${m.loadAverageAtStart[0].toFixed(1)} at start, ${m.loadAverageAtEnd[0].toFixed(1)} at end) · ` +
       `${m.seconds} s per run after ${m.warmupSeconds} s warm-up${r.seed ? ` · seeded in ${r.seed.seconds.toFixed(1)} s` : " · reused archive"}`,
   );
   lines.push("");
+  const busiest = Math.max(m.loadAverageAtStart[0], m.loadAverageAtEnd[0]);
+  if (busiest > m.cpus) {
+    lines.push(`> The machine was busy with other work (1-minute load up to ${busiest.toFixed(1)} on ${m.cpus} CPUs): every figure below is lower than this machine can do. Compare ratios, or runs on a quiet machine.`);
+    lines.push("");
+  }
   const head = ["route", "path", "queries"];
   for (const c of m.connections) head.push(`req/s @${c}`, `p50 @${c}`, `p99 @${c}`, `errors @${c}`, `ratio @${c}`);
   lines.push(`| ${head.join(" | ")} |`);
@@ -69,6 +76,7 @@ export function markdown(r: BenchResult): string {
   lines.push("|---|---:|---:|---:|---:|");
   const spreadRow = (name: string, s: Spread) => lines.push(`| ${name} | ${s.n} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.max)} |`);
   spreadRow(`cache-miss article page (never requested before; ${r.cacheMiss.queries ?? "–"} queries)`, r.cacheMiss);
+  for (const [p, sp] of Object.entries(r.deskPages)) spreadRow(`desk page \`${p}\` (signed in)`, sp);
   spreadRow("autosave round trip (editor's save action over HTTP)", r.autosave);
   spreadRow("publish action (over HTTP)", r.publish.publishAction);
   spreadRow(`publish → visible (polling every ${r.publish.pollIntervalMs} ms)`, r.publish.visible);

@@ -23,6 +23,12 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
 }
 
 export async function startProcess(opts: { name: string; args: string[]; env: NodeJS.ProcessEnv; port: number; logFile: string; readyPath?: string; timeoutMs?: number }): Promise<Server> {
+  // Something already answering there would be measured instead of our server.
+  const busy = await fetch(`http://localhost:${opts.port}/`, { signal: AbortSignal.timeout(2000) }).then(
+    () => true,
+    () => false,
+  );
+  if (busy) throw new Error(`Port ${opts.port} is already in use; choose another with --port`);
   fs.mkdirSync(path.dirname(opts.logFile), { recursive: true });
   const log = fs.openSync(opts.logFile, "w");
   const child = spawn(process.execPath, opts.args, { env: opts.env, detached: true, stdio: ["ignore", log, log] });
