@@ -9,6 +9,8 @@
 //       PostgreSQL: the database's public schema is DROPPED and re-created. The bench refuses
 //       a database that holds tables it did not make, unless you add --force.
 //
+//   --only article,home,section,tag,author,search,feed   measure some routes only
+//
 // Results: bench/results/<date>-<engine>-<articles>.{json,md}. .env is deliberately not read.
 import { execSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -35,6 +37,7 @@ const { values: flags } = parseArgs({
     reuse: { type: "boolean", default: false },
     force: { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },
+    only: { type: "string" },
     help: { type: "boolean", default: false },
   },
 });
@@ -122,15 +125,17 @@ async function main() {
   log(`Server up on ${base} (pid ${server.pid})`);
   let ceilingStop: (() => Promise<void>) | null = null;
   try {
-    const routes: Omit<RouteResult, "queries" | "load">[] = [
+    const allRoutes: Omit<RouteResult, "queries" | "cache" | "load">[] = [
       { name: "article", path: info.articlePath },
       { name: "home", path: "/" },
       { name: "section", path: `/${info.sectionSlug}` },
       { name: "tag", path: `/tags/${info.tagSlug}` },
       { name: "author", path: `/authors/${info.authorSlug}` },
       { name: "search", path: `/search?q=${encodeURIComponent(info.searchWord)}` },
-      { name: "site feed", path: "/feeds/rss.xml" },
+      { name: "feed", path: "/feeds/rss.xml" },
     ];
+    const only = flags.only?.split(",").map((x) => x.trim());
+    const routes = only ? allRoutes.filter((r) => only.includes(r.name)) : allRoutes;
     // Every route answers 200 before anything is timed (and is rendered once).
     for (const r of routes) {
       const res = await timedGet(base + r.path);
@@ -139,14 +144,14 @@ async function main() {
 
     // 3. Queries per page (a repeated request), then page weight.
     const results: RouteResult[] = [];
-    for (const r of routes) results.push({ ...r, queries: await queriesFor(base, r.path), load: {} });
+    for (const r of routes) results.push({ ...r, ...(await queriesFor(base, r.path)), load: {} });
     const articleHtml = (await timedGet(base + info.articlePath)).body;
     const manifest = JSON.parse(fs.readFileSync(path.join(distDir, "build-manifest.json"), "utf8")) as { rootMainFiles: string[]; polyfillFiles: string[] };
     const weight = await pageWeight(base, articleHtml, new Set([...manifest.rootMainFiles, ...manifest.polyfillFiles]));
 
     // 4. Cache misses: articles nobody asked for yet.
     const missTimes: number[] = [];
-    const missQueries = await queriesFor(base, info.freshPaths[0]);
+    const missQueries = (await queriesFor(base, info.freshPaths[0])).queries;
     for (const p of info.freshPaths.slice(1, 1 + samples.miss)) {
       const res = await timedGet(base + p);
       if (res.status !== 200) throw new Error(`${p} answered ${res.status}`);

@@ -43,17 +43,21 @@ export async function timedGet(url: string): Promise<{ ms: number; status: numbe
   return { ms: performance.now() - t0, status: res.status, body, headers: res.headers };
 }
 
-/** SQL statements one request costs, read from the server's counter around it. */
-export async function queriesFor(base: string, path: string): Promise<number | null> {
+/**
+ * SQL statements one request costs, read from the server's counter around it, and what
+ * Next's page cache said about the answer (x-nextjs-cache: HIT, STALE, MISS; null: not cached).
+ */
+export async function queriesFor(base: string, path: string): Promise<{ queries: number | null; cache: string | null }> {
   const count = async () => {
     const res = await fetch(`${base}/api/query-count`, { cache: "no-store" });
     return res.ok ? ((await res.json()) as { count: number }).count : null;
   };
   const before = await count();
-  if (before === null) return null;
-  await (await fetch(base + path)).arrayBuffer();
+  const res = await fetch(base + path);
+  await res.arrayBuffer();
+  const cache = res.headers.get("x-nextjs-cache");
   const after = await count();
-  return after === null ? null : after - before;
+  return { queries: before === null || after === null ? null : after - before, cache };
 }
 
 export type PageWeight = {

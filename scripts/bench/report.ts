@@ -1,7 +1,7 @@
 // The benchmark's results as one Markdown report (printed and saved beside the JSON).
 import type { LoadFigures, PageWeight, PublishFigures, Spread } from "./measure";
 
-export type RouteResult = { name: string; path: string; queries: number | null; load: Record<string, LoadFigures> };
+export type RouteResult = { name: string; path: string; queries: number | null; cache: string | null; load: Record<string, LoadFigures> };
 
 export type BenchResult = {
   meta: {
@@ -46,12 +46,12 @@ export function markdown(r: BenchResult): string {
     lines.push(`> The machine was busy with other work (1-minute load up to ${busiest.toFixed(1)} on ${m.cpus} CPUs): every figure below is lower than this machine can do. Compare ratios, or runs on a quiet machine.`);
     lines.push("");
   }
-  const head = ["route", "path", "queries"];
+  const head = ["route", "path", "queries", "cache"];
   for (const c of m.connections) head.push(`req/s @${c}`, `p50 @${c}`, `p99 @${c}`, `errors @${c}`, `ratio @${c}`);
   lines.push(`| ${head.join(" | ")} |`);
-  lines.push(`|${head.map((_, i) => (i < 2 ? "---" : "---:")).join("|")}|`);
-  const row = (name: string, path: string, queries: string, load: Record<string, LoadFigures>) => {
-    const cells = [name, `\`${path}\``, queries];
+  lines.push(`|${head.map((_, i) => (i < 2 || i === 3 ? "---" : "---:")).join("|")}|`);
+  const row = (name: string, path: string, queries: string, cache: string, load: Record<string, LoadFigures>) => {
+    const cells = [name, `\`${path}\``, queries, cache];
     for (const c of m.connections) {
       const f = load[c];
       const ceiling = r.ceiling[c];
@@ -66,11 +66,11 @@ export function markdown(r: BenchResult): string {
     }
     lines.push(`| ${cells.join(" | ")} |`);
   };
-  row("ceiling", "(node:http, article HTML from memory)", "–", r.ceiling);
-  for (const route of r.routes) row(route.name, route.path, route.queries === null ? "–" : String(route.queries), route.load);
+  row("ceiling", "(node:http, article HTML from memory)", "–", "–", r.ceiling);
+  for (const route of r.routes) row(route.name, route.path, route.queries === null ? "–" : String(route.queries), route.cache ?? "–", route.load);
   lines.push("");
-  lines.push("Errors count failed requests, time-outs and non-2xx answers. Ratio: the route's req/s over the ceiling's at the same connections.");
-  lines.push("Queries: SQL statements one repeated request sends (COPYDESK_COUNT_QUERIES=1).");
+  lines.push("Errors count failed requests, time-outs and non-2xx answers. Ratio: the route's req/s over the ceiling's at the same connections. –: no request finished within the run.");
+  lines.push("Queries: SQL statements one repeated request sends (COPYDESK_COUNT_QUERIES=1). Cache: Next's x-nextjs-cache answer to that request (–: not from the page cache).");
   lines.push("");
   lines.push("| measure | n | p50 | p95 | max |");
   lines.push("|---|---:|---:|---:|---:|");
