@@ -100,7 +100,7 @@ function groupCpuTicks(pgid: number): number | null {
  * reading, the server keeps rendering), so the next run starts on an idle server. Returns
  * the time waited. Idle: under ~15 % of one core over a quarter second.
  */
-export async function waitUntilIdle(pgid: number, maxMs = 60_000): Promise<number> {
+export async function waitUntilIdle(pgid: number, maxMs = 300_000): Promise<number> {
   const started = Date.now();
   let last = groupCpuTicks(pgid);
   if (last === null) {
