@@ -15,7 +15,7 @@ import { DEMO_ARTICLES } from "./demo-content";
 import { DRESSED_ARTICLE_KEY, seedDemoComments, seedDemoLeadImage } from "./demo-extras";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./env";
 
-const SECTIONS = [
+export const SECTIONS = [
   { name: "Politik", slug: "politik" },
   { name: "Wirtschaft", slug: "wirtschaft" },
   { name: "Kultur", slug: "kultur" },
