@@ -108,8 +108,9 @@ async function main() {
 
   // 2. The production server on that database, in its own process group.
   const server = await startProcess({
-    name: "next start",
-    args: [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port)],
+    name: "copydesk server",
+    // What `npm start` serves: Next behind the reader front cache.
+    args: [path.resolve("scripts/serve.mjs"), "-p", String(port)],
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -117,6 +118,7 @@ async function main() {
       AUTH_SECRET: crypto.randomBytes(33).toString("base64"),
       AUTH_TRUST_HOST: "true",
       COPYDESK_COUNT_QUERIES: "1",
+      PORT: String(port),
     },
     port,
     logFile: path.join(benchDir, "server.log"),
