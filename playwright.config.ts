@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
@@ -8,6 +9,9 @@ const systemChromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bi
 );
 
 const port = Number(process.env.E2E_PORT || 3100);
+const onPostgres = Boolean(process.env.DATABASE_URL?.trim());
+// One secret for the test server and any second instance a journey starts (e2e/instances).
+process.env.AUTH_SECRET ||= crypto.randomBytes(33).toString("base64");
 export const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
@@ -36,7 +40,9 @@ export default defineConfig({
     // Reader journeys first: they count exactly the demo newsroom's articles in feeds and
     // sitemaps, which the desk journeys then add to.
     { name: "reader", testMatch: /reader\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
-    { name: "chromium", testIgnore: /reader\//, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup", "reader"] },
+    { name: "chromium", testIgnore: /(reader|instances)\//, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup", "reader"] },
+    // A second app instance on the same database: PostgreSQL only (the embedded one has one process).
+    ...(onPostgres ? [{ name: "instances", testMatch: /instances\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup", "reader"] }] : []),
   ],
   webServer: {
     // Resets its own data folder (or PostgreSQL schema), seeds the demo newsroom and serves the production build.

@@ -62,7 +62,7 @@ test("a journalist writes a complete German article, and after a reload everythi
 
   // A link to another Copydesk article, found by its headline.
   await kb.type("Mehr zur Werft");
-  for (let i = 0; i < "Mehr zur Werft".length; i++) await kb.press("Shift+ArrowLeft");
+  await editor.selectBackwards("Mehr zur Werft");
   await kb.press("ControlOrMeta+k");
   const linkDialog = page.getByRole("dialog", { name: m.editor.addLink });
   await linkDialog.getByLabel(m.editor.linkSearch).fill("Werft");

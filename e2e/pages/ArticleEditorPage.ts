@@ -1,7 +1,7 @@
-import type { Locator, Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { messages, type Messages } from "../i18n";
 
-/** The desk's article editor, as a journalist or editor uses it. No assertions here. */
+/** The desk's article editor, as a journalist or editor uses it. No assertions here, except waiting for the editor to have a selection. */
 export class ArticleEditorPage {
   readonly m: Messages["editor"];
   readonly headline: Locator;
@@ -71,5 +71,30 @@ export class ArticleEditorPage {
     await this.format(this.m.link);
     await this.page.getByLabel(this.m.linkAddress).fill(parts.href);
     await this.page.getByRole("button", { name: this.m.applyLink }).click();
+  }
+
+  /**
+   * Selects `text`, which ends just before the cursor, with Shift+Left — checking what the
+   * editor itself has selected: on a loaded machine a re-render (the save status, say) can land
+   * between two presses and reset the selection. (TipTap hangs its editor on the editable element.)
+   */
+  async selectBackwards(text: string) {
+    const selected = () =>
+      this.page.evaluate(() => {
+        type Tiptap = { state: { doc: { textBetween(a: number, b: number): string }; selection: { from: number; to: number } } };
+        const tiptap = (document.querySelector(".ProseMirror") as unknown as { editor?: Tiptap } | null)?.editor;
+        return tiptap ? tiptap.state.doc.textBetween(tiptap.state.selection.from, tiptap.state.selection.to) : "";
+      });
+    await expect
+      .poll(
+        async () => {
+          const now = await selected();
+          if (now === text) return now;
+          await this.page.keyboard.press(text.endsWith(now) ? "Shift+ArrowLeft" : "End");
+          return selected();
+        },
+        { timeout: 30_000, intervals: [50] },
+      )
+      .toBe(text);
   }
 }

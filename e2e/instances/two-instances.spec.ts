@@ -1,0 +1,77 @@
+// Several app instances on one PostgreSQL is how Copydesk scales past one machine. A second
+// server on the same database as the test server: sessions are valid on both, sign-in
+// throttling counts across both, and a publish on one reaches the other's cached pages.
+// (This project exists only when the journeys run on PostgreSQL.)
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { pageAs } from "../fixtures";
+import { messages } from "../i18n";
+import { ArticleEditorPage } from "../pages/ArticleEditorPage";
+import { SignInPage } from "../pages/SignInPage";
+
+const m = messages.en;
+const port = Number(process.env.E2E_PORT || 3100) + 1;
+const second = `http://localhost:${port}`;
+let server: ChildProcess | undefined;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  // The same build, database and secret as the first instance (playwright.config.ts shares them).
+  server = spawn(process.execPath, [path.resolve("scripts/serve.mjs"), "-p", String(port)], {
+    env: { ...process.env, PORT: String(port), AUTH_TRUST_HOST: "true", COPYDESK_DATA_DIR: "data/e2e" },
+    detached: true,
+    stdio: "ignore",
+  });
+  await expect.poll(async () => (await fetch(`${second}/signin`).catch(() => null))?.status ?? 0, { timeout: 90_000, intervals: [500] }).toBe(200);
+});
+
+test.afterAll(() => {
+  if (server?.pid) process.kill(-server.pid, "SIGTERM");
+});
+
+test("a session, the sign-in throttle and a publish all reach the second instance", async ({ browser }) => {
+  test.setTimeout(180_000);
+  // A session made on the first instance opens the desk on the second.
+  const editor = await pageAs(browser, "editor");
+  await editor.goto(`${second}/desk`);
+  await expect(editor.getByRole("heading", { name: m.desk.dashboard })).toBeVisible();
+
+  // Failed sign-ins on the first instance count on the second.
+  const stranger = `nobody-${Date.now()}@copydesk.test`;
+  const first = await (await browser.newContext()).newPage();
+  const signIn = new SignInPage(first);
+  for (let i = 0; i < 5; i++) {
+    await signIn.goto();
+    await signIn.signIn(stranger, "wrong-password");
+    await expect(first.getByRole("alert").filter({ hasText: m.signin.wrongCredentials })).toBeVisible();
+  }
+  const other = await (await browser.newContext({ baseURL: second })).newPage();
+  await new SignInPage(other).goto();
+  await new SignInPage(other).signIn(stranger, "wrong-password");
+  await expect(other.getByRole("alert").filter({ hasText: m.signin.throttled.slice(0, 30) })).toBeVisible();
+
+  // The second instance has the front page and the section cached…
+  const headline = `Zweite Instanz berichtet ${Date.now()}`;
+  const readSecond = async (p: string) => (await fetch(`${second}${p}`)).text();
+  for (let i = 0; i < 2; i++) {
+    await readSecond("/");
+    await readSecond("/sport");
+  }
+  // …when an article is published through the first.
+  const desk = new ArticleEditorPage(editor);
+  await desk.gotoNew();
+  await desk.headline.fill(headline);
+  await desk.section.selectOption({ label: "Sport" });
+  await desk.body.click();
+  await editor.keyboard.type("Die Meldung kommt über die andere Instanz.");
+  await desk.button(m.editor.save).click();
+  await expect(desk.saveStatus).toHaveText(/^Saved/);
+  await desk.button(m.editor.publish).click();
+  await expect(editor.getByText(m.editor.published)).toBeVisible();
+  const publishedAt = Date.now();
+  await expect.poll(async () => (await readSecond("/")).includes(headline), { timeout: 15_000, intervals: [50] }).toBe(true);
+  const delay = Date.now() - publishedAt;
+  expect(await readSecond("/sport")).toContain(headline);
+  console.log(`publish on instance 1 → on instance 2's front page after ${delay} ms`);
+});
