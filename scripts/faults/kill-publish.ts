@@ -180,7 +180,9 @@ try {
       }).finally(() => (settled = true));
       if (aimAtPublish) {
         while (phase === "save" && !settled) await sleep(1);
-        await sleep(random() * average(publishTimes) * 1.4);
+        // From 40 % to 130 % of a publish's usual time: around the commit, which comes late
+        // (loading the renderer and building the snapshot come first).
+        await sleep(average(publishTimes) * (0.4 + random() * 0.9));
       } else {
         await sleep(random() * (saveMs + average(publishTimes)) * 1.3);
       }
