@@ -129,6 +129,7 @@ try {
   const publishTimes: number[] = [];
   const average = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
   let saveMs = 300;
+  let aim = 0.8;
   for (let round = 0; round <= KILLS; round++) {
     const times: Record<string, number> = {};
     let mark = Date.now();
@@ -151,6 +152,7 @@ try {
     const attempt: { saveAck?: number; publishAck?: number; marker: string } = { marker };
     let phase = "save" as "save" | "publish" | "done"; // moved on by the requests below
     let settled = false;
+    let killedAt: typeof phase = "done"; // round 0 is killed after its publish answered
     // Round 0 measures; later rounds kill: mostly while the publish request is in flight,
     // sometimes anywhere from the save to just after the publish.
     const aimAtPublish = random() < 0.75;
@@ -180,13 +182,15 @@ try {
       }).finally(() => (settled = true));
       if (aimAtPublish) {
         while (phase === "save" && !settled) await sleep(1);
-        // From 40 % to 130 % of a publish's usual time: around the commit, which comes late
-        // (loading the renderer and building the snapshot come first).
-        await sleep(average(publishTimes) * (0.4 + random() * 0.9));
+        // Around the commit, which comes late in a request (loading the renderer and building
+        // the snapshot come first). `aim` homes in on it: later after a kill that left the old
+        // snapshot, earlier after one that came after the answer.
+        await sleep(average(publishTimes) * aim * (0.75 + random() * 0.5));
       } else {
         await sleep(random() * (saveMs + average(publishTimes)) * 1.3);
       }
       const at = phase;
+      killedAt = at;
       await killServer(server);
       await outcome;
       if (refused) throw refused;
@@ -200,13 +204,18 @@ try {
     const before = prev.published;
     prev = await check(articleId, prev, attempt);
     if (round > 0) tally[prev.published === before ? "snapshotOld" : "snapshotNew"] += 1;
+    if (round > 0 && aimAtPublish) {
+      if (killedAt === "done") aim *= 0.8;
+      else if (prev.published === before) aim = Math.min(aim * 1.25, 3);
+      else aim *= 0.95;
+    }
     if (box.engine === "pglite") await closeDb();
     lap("check");
     for (const [k, v] of Object.entries(times)) roundTimes[k] = (roundTimes[k] ?? 0) + v;
     const errors = server.output.filter((l) => /error|⨯|unhandled/i.test(l));
     if (errors.length) fail(`The server logged errors in round ${round}:\n${errors.join("\n")}`);
     if (round > 0) tally.survived += 1; // checked, reopened, no errors
-    console.log(`round ${round}: killed ${phase === "done" ? "after the publish answered" : `during ${phase}`} → snapshot ${prev.published} (v${prev.publishedVersion}), working copy ${prev.saved} (v${prev.version}) ${JSON.stringify(times)} save ${saveMs} ms, publish ~${Math.round(average(publishTimes))} ms`);
+    console.log(`round ${round}: killed ${killedAt === "done" ? "after the publish answered" : `during ${killedAt}`} → snapshot ${prev.published} (v${prev.publishedVersion}), working copy ${prev.saved} (v${prev.version}) ${JSON.stringify(times)} save ${saveMs} ms, publish ~${Math.round(average(publishTimes))} ms`);
   }
   // Finally the server comes back once more and still answers.
   server = startServer(PORT, box.env);
