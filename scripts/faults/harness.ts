@@ -1,6 +1,6 @@
 // Shared by the fault scripts: a throw-away database (a temporary PGlite folder, or a fresh
 // PostgreSQL database beside DATABASE_URL's), the production server in its own process group
-// (so SIGKILL reaches next-server and nothing is orphaned), and a desk client that signs in
+// (so SIGKILL reaches all of it and nothing is orphaned), and a desk client that signs in
 // through Auth.js and calls the desk's server actions over HTTP, as the browser does.
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -53,7 +53,8 @@ export async function sandbox(name: string): Promise<Sandbox> {
 
 export type Server = { proc: ChildProcess; port: number; output: string[]; exited: Promise<void> };
 
-const nextBin = path.resolve("node_modules/next/dist/bin/next");
+// What `npm start` runs in production: Next's handler behind the reader front cache.
+const serveScript = path.resolve("scripts/serve.mjs");
 
 // Servers this process started: none may outlive it, even when a check throws.
 const live = new Set<number>();
@@ -76,12 +77,12 @@ export async function assertPortFree(port: number): Promise<void> {
   if (answered) throw new Error(`Port ${port} is already in use; stop whatever listens there or pass another --port.`);
 }
 
-/** `next start` on the existing production build, as the leader of its own process group. */
+/** The production server (scripts/serve.mjs) on the existing build, leading its own process group. */
 export function startServer(port: number, env: Record<string, string>): Server {
   if (!fs.existsSync(path.join(process.env.COPYDESK_DIST_DIR || ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npx next build` first (npm test builds before these checks).");
   }
-  const proc = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+  const proc = spawn(process.execPath, [serveScript, "-p", String(port)], {
     detached: true, // its own process group: one signal reaches next-server and its workers
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, ...env, AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
