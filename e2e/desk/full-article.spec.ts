@@ -68,6 +68,10 @@ test("a journalist writes a complete German article, and after a reload everythi
   await linkDialog.getByLabel(m.editor.linkSearch).fill("Werft");
   await linkDialog.getByRole("button", { name: /Großauftrag für die Werft Südufer/ }).click();
   await expect(linkDialog).toBeHidden();
+  await expect(editor.body.getByRole("link", { name: "Mehr zur Werft" })).toBeVisible();
+  // The dialog hands focus back to the text, the linked words still selected: only then may
+  // End move past them (typed sooner, a key goes nowhere and the figure replaces the words).
+  await expect(editor.body).toBeFocused();
   await kb.press("End");
   await kb.press("Enter");
 
