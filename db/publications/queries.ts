@@ -1,7 +1,8 @@
 import "server-only";
-import { and, desc, eq, lte, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, lte, sql } from "drizzle-orm";
 import { executor, type Ctx } from "../context";
 import { publications } from "../schema";
+import { publicationViews } from "../views/record";
 
 /** Readers only ever see publications that are due (scheduled ones appear by data, not timers). */
 const isVisible = lte(publications.visibleFrom, sql`now()`);
@@ -63,6 +64,11 @@ export async function listLatest(
 export type PublishedArticle = Omit<typeof publications.$inferSelect, "publishedAt" | "updatedAt" | "visibleFrom"> & {
   publishedAt: string;
   updatedAt: string;
+  /**
+   * Page views so far, as of this read (written in batches, so it lags a little); null where
+   * the page is not a reader's (the desk preview), which neither shows nor counts views.
+   */
+  views: number | null;
 };
 
 export async function getVisibleArticle(
@@ -72,7 +78,7 @@ export async function getVisibleArticle(
 ): Promise<PublishedArticle | null> {
   const db = await executor(ctx);
   const [row] = await db
-    .select()
+    .select({ ...getTableColumns(publications), views: publicationViews() })
     .from(publications)
     .where(and(eq(publications.sectionSlug, sectionSlug), eq(publications.slug, slug), isVisible))
     .limit(1);

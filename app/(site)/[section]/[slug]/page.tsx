@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { headers } from "next/headers";
 import { connection } from "next/server";
 import { siteOrigin } from "@/lib/site-url";
 import { newsArticleJsonLd, scriptJson } from "@/lib/structured-data";
 import { cache } from "react";
 import { getVisibleArticle } from "@/db/publications/queries";
+import { findSlugRedirect } from "@/db/publications/redirects";
 import { ArticleView } from "@/components/article/ArticleView";
 import { ArticleComments } from "@/components/article/ArticleComments";
 import { areCommentsOpen, listApprovedComments } from "@/db/comments/queries";
@@ -66,7 +67,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params, searchParams }: Props) {
   const { section, slug } = await params;
   const article = await load(section, slug);
-  if (!article) notFound();
+  if (!article) {
+    const moved = await findSlugRedirect(section, slug); // an earlier address of a live article (308)
+    if (moved) permanentRedirect(moved);
+    notFound();
+  }
   const [comments, commentsOpen] = [await listApprovedComments(article.articleId), await areCommentsOpen(article.articleId)];
   const origin = siteOrigin(await headers());
   const jsonLd = newsArticleJsonLd({ ...article, origin, url: `${origin}/${article.sectionSlug}/${article.slug}` });
