@@ -32,7 +32,8 @@ export function CopyLinkButton({ path, label, copied, failed }: Props) {
           {label}
         </button>
       )}
-      <span className="article__copied" role="status" aria-live="polite">
+      {/* aria-live without role="status": the page's one status role stays the comment form's notice */}
+      <span className="article__copied" aria-live="polite">
         {message}
       </span>
     </>
