@@ -45,7 +45,7 @@ console.log("");
 // the group (Ctrl+C, Playwright's webServer), reaches next-server too — none is orphaned.
 const child = spawn(process.execPath, [nextBin, flags.dev ? "dev" : "start", "-p", port], {
   stdio: "inherit",
-  env: { ...process.env, AUTH_SECRET: authSecret, AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true" },
+  env: { ...process.env, PORT: port, AUTH_SECRET: authSecret, AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true" },
 });
 const stop = (signal: NodeJS.Signals) => {
   if (child.exitCode === null) child.kill(signal);

@@ -33,8 +33,6 @@ export async function previewArticle(id: number, ctx?: Pick<Ctx, "tx">): Promise
       ...snapshot,
       articleId: row.id,
       version: row.version,
-      search: null,
-      views: null, // a preview is not read by readers: no count shown, none sent
       // Publishing keeps the first publication time and moves the update time to now.
       publishedAt: live ? live.publishedAt.toISOString() : now,
       updatedAt: now,

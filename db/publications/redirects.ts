@@ -1,7 +1,9 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
+import { readerTags } from "@/lib/cache/tags";
 import { executor, type Ctx } from "../context";
+import { announceReaderChange } from "../reader-cache";
 import { publications, slugRedirects } from "../schema";
 
 export type Address = { sectionSlug: string; slug: string };
@@ -11,7 +13,8 @@ export type Address = { sectionSlug: string; slug: string };
  * (new slug or section) keeps its previous address as a redirect to the article, and whatever
  * is live now is never a redirect (a live article always wins its address, whoever moved away
  * from it). Redirects point at the article, not at an address, so a chain of moves A → B → C
- * sends A and B straight to C.
+ * sends A and B straight to C — and every old address's cached page (perhaps a redirect to B)
+ * is expired with the move.
  */
 export async function keepOldAddress(tx: Db, articleId: number, previous: Address | null, live: Address): Promise<void> {
   await tx.delete(slugRedirects).where(and(eq(slugRedirects.sectionSlug, live.sectionSlug), eq(slugRedirects.slug, live.slug)));
@@ -20,6 +23,8 @@ export async function keepOldAddress(tx: Db, articleId: number, previous: Addres
     .insert(slugRedirects)
     .values({ sectionSlug: previous.sectionSlug, slug: previous.slug, articleId })
     .onConflictDoUpdate({ target: [slugRedirects.sectionSlug, slugRedirects.slug], set: { articleId } });
+  const old = await tx.select({ sectionSlug: slugRedirects.sectionSlug, slug: slugRedirects.slug }).from(slugRedirects).where(eq(slugRedirects.articleId, articleId));
+  await announceReaderChange(tx, old.map((a) => readerTags.article(a.sectionSlug, a.slug)));
 }
 
 /**

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, sql, type SQL } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { executor, type Ctx } from "../context";
 import { articleViews } from "../schema";
 
@@ -22,15 +22,6 @@ export async function recordViews(batch: ReadonlyMap<number, number>, ctx?: Pick
     from (values ${values}) as v(article_id, n)
     join publications p on p.article_id = v.article_id and p.visible_from <= now()
     on conflict (article_id) do update set count = article_views.count + excluded.count`);
-}
-
-/**
- * A publication's views so far (0 when none), as a correlated subquery for reads of
- * `publications`. Spelled out in SQL: drizzle leaves columns unqualified in one-table selects,
- * and an unqualified article_id inside the subquery would mean article_views' own.
- */
-export function publicationViews(): SQL<number> {
-  return sql<number>`coalesce((select v.count from article_views v where v.article_id = "publications"."article_id"), 0)`.mapWith(Number);
 }
 
 /** One article's view count (0 when none yet). */
