@@ -5,7 +5,7 @@ import { saveArticle } from "../articles/save";
 import { unpublishArticle } from "../articles/unpublish";
 import { doc, engine, inRollback, newsroom } from "../testing";
 import { getVisibleArticle } from "./queries";
-import { findSlugRedirect } from "./redirects";
+import { findSlugRedirect, listMovedPaths } from "./redirects";
 
 type Newsroom = Awaited<ReturnType<typeof newsroom>>;
 
@@ -40,6 +40,11 @@ describe(`old article addresses on ${engine}`, () => {
       await a.move({ slug: "hafen-c", sectionId: n.sections.kultur.id });
       for (const old of ["hafen-a", "hafen-b"]) expect(await findSlugRedirect(politik, old, { tx })).toBe(`/${kultur}/hafen-c`);
       expect(await findSlugRedirect(kultur, "hafen-c", { tx })).toBeNull();
+      // The request proxy's list says the same.
+      const moved = await listMovedPaths({ tx });
+      expect(moved[`/${politik}/hafen-a`]).toBe(`/${kultur}/hafen-c`);
+      expect(moved[`/${politik}/hafen-b`]).toBe(`/${kultur}/hafen-c`);
+      expect(moved[`/${kultur}/hafen-c`]).toBeUndefined();
 
       // An update at the same address adds nothing; unknown addresses stay unknown.
       await a.move({ slug: "hafen-c", sectionId: n.sections.kultur.id });
@@ -66,6 +71,7 @@ describe(`old article addresses on ${engine}`, () => {
       const second = await live(n, "Zweiter Text", "wahl");
       expect((await getVisibleArticle(politik, "wahl", { tx }))?.articleId).toBe(second.id);
       expect(await findSlugRedirect(politik, "wahl", { tx })).toBeNull();
+      expect((await listMovedPaths({ tx }))[`/${politik}/wahl`]).toBeUndefined();
       expect(await tx.query.slugRedirects.findFirst({ where: (r, { and, eq }) => and(eq(r.sectionSlug, politik), eq(r.slug, "wahl")) })).toBeUndefined();
 
       // When the second one moves on, the address leads to the second, the last one live there.

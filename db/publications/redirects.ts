@@ -55,3 +55,22 @@ export async function currentAddress(tx: Db, articleId: number): Promise<Address
     .for("update");
   return row ?? null;
 }
+
+/**
+ * Every old address that leads somewhere now (old path → live canonical path), for the request
+ * proxy, which answers them with one clean 308 before any page is rendered or cached (see
+ * proxy.ts). Only moved articles have rows, so the list stays small next to the articles.
+ */
+export async function listMovedPaths(ctx?: Pick<Ctx, "tx">): Promise<Record<string, string>> {
+  const db = await executor(ctx);
+  const result = (await db.execute(sql`
+    select '/' || r.section_slug || '/' || r.slug as old_path, '/' || p.section_slug || '/' || p.slug as path
+    from slug_redirects r
+    join publications p on p.article_id = r.article_id and p.visible_from <= now()
+    where not exists (
+      select 1 from publications live
+      where live.section_slug = r.section_slug and live.slug = r.slug and live.visible_from <= now())`)) as unknown as {
+    rows: { old_path: string; path: string }[];
+  };
+  return Object.fromEntries(result.rows.map((r) => [r.old_path, r.path]));
+}
