@@ -32,6 +32,8 @@ const nextConfig = {
   async rewrites() {
     return { beforeFiles: [{ source: "/", destination: "/p/1" }], afterFiles: [], fallback: [] };
   },
+  // app/global-not-found.tsx: an accessible 404 for addresses no route matches (two root layouts).
+  experimental: { globalNotFound: true },
   // Tests and the start script may use another build folder so they never fight over .next.
   distDir: process.env.COPYDESK_DIST_DIR || ".next",
   async headers() {

@@ -49,7 +49,7 @@ export default async function SiteLayout({ children }: { children: React.ReactNo
             </ul>
           </nav>
         </header>
-        <main id="main" className="site-main">
+        <main id="main" className="site-main" tabIndex={-1}>
           {children}
         </main>
         <footer className="site-footer">

@@ -4,18 +4,20 @@
 
 const STORE = Symbol.for("copydesk.pageCache");
 
-type Store = { entries: Map<string, unknown>; expiredAt: Map<string, number>; bytes: number };
+// `epoch` counts expiries; the front cache in scripts/serve.mjs empties itself when it moves.
+type Store = { entries: Map<string, unknown>; expiredAt: Map<string, number>; bytes: number; epoch: number };
 
 function store(): Store {
   const g = globalThis as unknown as Record<symbol, Store | undefined>;
-  g[STORE] ??= { entries: new Map(), expiredAt: new Map(), bytes: 0 };
+  g[STORE] ??= { entries: new Map(), expiredAt: new Map(), bytes: 0, epoch: 0 };
   return g[STORE];
 }
 
 export function expireReaderTags(tags: Iterable<string>): void {
-  const { expiredAt } = store();
+  const s = store();
   const now = Date.now();
-  for (const tag of tags) expiredAt.set(tag, now);
+  for (const tag of tags) s.expiredAt.set(tag, now);
+  s.epoch = (s.epoch ?? 0) + 1;
 }
 
 /** How many pages and bytes the cache holds (for the bench and health checks). */

@@ -20,10 +20,13 @@ const MAX_BYTES = Number(process.env.COPYDESK_PAGE_CACHE_MB || 256) * 1024 * 102
  */
 const RENDER_GRACE_MS = 3000;
 
-/** @returns {{ entries: Map<string, { value: any, lastModified: number, tags: string[], size: number, cacheControl?: any }>, expiredAt: Map<string, number>, bytes: number }} */
+/**
+ * `epoch` counts expiries: the front cache of scripts/serve.mjs empties itself when it moves.
+ * @returns {{ entries: Map<string, { value: any, lastModified: number, tags: string[], size: number, cacheControl?: any }>, expiredAt: Map<string, number>, bytes: number, epoch: number }}
+ */
 function store() {
   const g = /** @type {any} */ (globalThis);
-  g[STORE] ??= { entries: new Map(), expiredAt: new Map(), bytes: 0 };
+  g[STORE] ??= { entries: new Map(), expiredAt: new Map(), bytes: 0, epoch: 0 };
   return g[STORE];
 }
 
@@ -97,9 +100,10 @@ export default class PageCacheHandler {
 
   /** From revalidateTag/revalidatePath inside a request. Copydesk expires at once, whatever the profile. */
   async revalidateTag(tags) {
-    const { expiredAt } = store();
+    const s = store();
     const now = Date.now();
-    for (const tag of typeof tags === "string" ? [tags] : tags) expiredAt.set(tag, now);
+    for (const tag of typeof tags === "string" ? [tags] : tags) s.expiredAt.set(tag, now);
+    s.epoch = (s.epoch ?? 0) + 1;
   }
 
   resetRequestCache() {}
