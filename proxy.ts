@@ -2,6 +2,9 @@
 //  - only visitors with a valid session reach /desk (every page and every data verb checks the
 //    user again);
 //  - an unpublished article's address answers 410 Gone (App Router pages can only say 404).
+//  - a moved article's old address answers 308 to the live one (a redirect thrown by the cached
+//    page carries its Location header twice on a fresh render in Next 16.4 — vercel/next.js#82117 —
+//    which proxies merge into an invalid "/x, /x"; the page's own redirect is only the fallback).
 //
 // The session token is read without re-issuing it. Auth.js's own proxy wrapper re-sets the
 // session cookie on every request, so a desk request still in flight while someone signs
@@ -16,7 +19,13 @@ const SECURE_COOKIE = "__Secure-authjs.session-token";
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (pathname === "/desk" || pathname.startsWith("/desk/")) return guardDesk(request);
-  if (isArticlePath(pathname) && (await gonePaths(request)).has(decodeURI(pathname))) return gone();
+  if (isArticlePath(pathname)) {
+    const known = await knownPaths(request);
+    const path = decodeURI(pathname);
+    if (known.gone.has(path)) return gone();
+    const target = known.moved.get(path);
+    if (target) return moved(request, target);
+  }
   return NextResponse.next();
 }
 
@@ -42,19 +51,23 @@ function isArticlePath(pathname: string): boolean {
 }
 
 /**
- * The set of unpublished addresses, fetched from the app (the proxy keeps no database
- * connection of its own) and kept for a few seconds: an unpublish reaches every instance
- * within GONE_TTL_MS; until then the address answers 404, never the old article.
+ * The unpublished addresses and the moved articles' old addresses, fetched from the app (the
+ * proxy keeps no database connection of its own) and kept for a few seconds: an unpublish or a
+ * move reaches every instance within GONE_TTL_MS; until then the address answers 404 (or the
+ * page's own redirect), never the old article.
  */
 const GONE_TTL_MS = 5000;
-let cache: { paths: Set<string>; at: number } = { paths: new Set(), at: 0 };
+type KnownPaths = { gone: Set<string>; moved: Map<string, string> };
+let cache: KnownPaths & { at: number } = { gone: new Set(), moved: new Map(), at: 0 };
 let loading: Promise<void> | null = null;
 
-async function gonePaths(request: NextRequest): Promise<Set<string>> {
+async function knownPaths(request: NextRequest): Promise<KnownPaths> {
   if (Date.now() - cache.at > GONE_TTL_MS) {
     loading ??= fetch(new URL("/api/gone", request.nextUrl.origin), { cache: "no-store", signal: AbortSignal.timeout(2000) })
       .then(async (response) => {
-        if (response.ok) cache = { paths: new Set(((await response.json()) as { paths: string[] }).paths), at: Date.now() };
+        if (!response.ok) return;
+        const body = (await response.json()) as { paths: string[]; moved?: Record<string, string> };
+        cache = { gone: new Set(body.paths), moved: new Map(Object.entries(body.moved ?? {})), at: Date.now() };
       })
       .catch(() => undefined) // unknown for now: serve the page (which says 404 if it is not live)
       .finally(() => {
@@ -63,7 +76,14 @@ async function gonePaths(request: NextRequest): Promise<Set<string>> {
     // The first answer waits for the list; later ones use the previous list while it refreshes.
     if (cache.at === 0) await loading;
   }
-  return cache.paths;
+  return cache;
+}
+
+/** 308 to the live address (query kept), cacheable for an hour only: the article may move back. */
+function moved(request: NextRequest, target: string) {
+  const url = request.nextUrl.clone();
+  url.pathname = target;
+  return NextResponse.redirect(url, { status: 308, headers: { "Cache-Control": "public, max-age=3600" } });
 }
 
 function gone() {

@@ -105,7 +105,11 @@ function capture(res, key, epoch) {
     delete headers["keep-alive"];
     delete headers["date"];
     headers["content-length"] = String(body.length);
-    const entry = { headers, body, etag: typeof headers.etag === "string" ? headers.etag : null, size: body.length + 512 };
+    // A page's time-based revalidation (s-maxage: the article page's view count, the safety net)
+    // is honoured too: past it, Next is asked again and decides.
+    const maxAge = /\bs-maxage=(\d+)/.exec(String(headers["cache-control"] ?? ""));
+    const freshUntil = maxAge ? Date.now() + Number(maxAge[1]) * 1000 : Infinity;
+    const entry = { headers, body, etag: typeof headers.etag === "string" ? headers.etag : null, size: body.length + 512, freshUntil };
     const old = f.entries.get(key);
     if (old) f.bytes -= old.size;
     f.entries.set(key, entry);
@@ -131,7 +135,10 @@ const server = http.createServer((req, res) => {
   if (key) {
     const f = current();
     const entry = f.entries.get(key);
-    if (entry) {
+    if (entry && entry.freshUntil <= Date.now()) {
+      f.entries.delete(key);
+      f.bytes -= entry.size;
+    } else if (entry) {
       // Most recently used last.
       f.entries.delete(key);
       f.entries.set(key, entry);

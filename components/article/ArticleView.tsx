@@ -2,15 +2,21 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { PublishedArticle } from "@/db/publications/queries";
 import { formatDateTime } from "@/lib/dates";
+import { siteOrigin } from "@/lib/site-url";
+import { CopyLinkButton } from "./CopyLinkButton";
+import { ViewBeacon } from "./ViewBeacon";
 
 /**
  * The reader's article, labelled in the article's own language. Everything comes from the
- * publication snapshot; the body was rendered and sanitized at publish time.
+ * publication snapshot; the body was rendered and sanitized at publish time. `views` is given
+ * on the reader's page only: it shows the count and sends the view beacon (the desk preview
+ * does neither).
  */
-export async function ArticleView({ article }: { article: PublishedArticle }) {
+export async function ArticleView({ article, views }: { article: PublishedArticle; views?: number }) {
   const t = await getTranslations({ locale: article.language, namespace: "article" });
   const updated = new Date(article.updatedAt).getTime() - new Date(article.publishedAt).getTime() > 60_000;
   const count = article.bylines.length;
+  const shortPath = `/a/${article.articleId}`;
   return (
     <article className="article" lang={article.language}>
       <header>
@@ -43,6 +49,12 @@ export async function ArticleView({ article }: { article: PublishedArticle }) {
               <time dateTime={article.updatedAt}>{formatDateTime(article.updatedAt, article.language)}</time>
             </span>
           )}
+          <span className="article__short">
+            {`${t("shortLink")}: `}
+            <a href={shortPath}>{`${siteOrigin()}${shortPath}`}</a>{" "}
+            <CopyLinkButton path={shortPath} label={t("copyLink")} copied={t("copied")} failed={t("copyFailed")} />
+          </span>
+          {views !== undefined && <span className="article__views">{t("views", { count: views })}</span>}
           <span className="article__subscribe">
             {`${t("subscribe")}: `}
             <a href={`/feeds/section/${article.sectionSlug}/rss.xml`} type="application/rss+xml">
@@ -79,6 +91,7 @@ export async function ArticleView({ article }: { article: PublishedArticle }) {
           )}
         </figure>
       )}
+      {views !== undefined && <ViewBeacon articleId={article.articleId} />}
       <div className="article__body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
       {article.corrections.length > 0 && (
         <section className="corrections" aria-labelledby="corrections-heading">

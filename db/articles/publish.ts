@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { parseInput, withTransaction, type VerbArgs } from "../context";
+import { currentAddress, keepOldAddress } from "../publications/redirects";
 import { buildSnapshot, searchDocument } from "../publications/snapshot";
 import { Invalid } from "@/lib/errors";
 import { notifyForStep } from "../notifications/notify";
@@ -31,6 +32,7 @@ export async function publishArticle({ ctx, input }: VerbArgs<PublishInput>) {
           if (article.status !== "published") throw new Invalid({ correctionText: ["validation.correctionOnlyUpdates"] });
           await tx.insert(articleCorrections).values({ articleId: article.id, kind: data.correctionKind, text: data.correctionText, createdById: actorId(ctx) });
         }
+        const previous = await currentAddress(tx, article.id);
         const snapshot = await buildSnapshot(tx, article);
         const now = sql`now()`;
         const search = searchDocument(snapshot);
@@ -43,6 +45,7 @@ export async function publishArticle({ ctx, input }: VerbArgs<PublishInput>) {
             set: { ...snapshot, search, updatedAt: now, version: nextVersion },
           });
         snapshotUrl = `/${snapshot.sectionSlug}/${snapshot.slug}`;
+        await keepOldAddress(tx, article.id, previous, snapshot); // a changed slug or section keeps the old URL working
         return { publishedVersion: nextVersion };
       },
     );

@@ -4,6 +4,7 @@ import { fromNewsroomWallClock } from "@/lib/dates";
 import { Invalid } from "@/lib/errors";
 import { parseInput, withTransaction, type VerbArgs } from "../context";
 import { notifyForStep } from "../notifications/notify";
+import { currentAddress, keepOldAddress } from "../publications/redirects";
 import { buildSnapshot, searchDocument } from "../publications/snapshot";
 import { publications } from "../schema";
 import { recordRevision } from "./revision-log";
@@ -29,6 +30,7 @@ export async function scheduleArticle({ ctx, input }: VerbArgs<ScheduleInput>) {
     const before = await currentPublicationTags(tx, data.id);
     let url = "";
     const result = await applyTransition(tx, ctx, { ...data, action: "schedule", capability: "article.schedule" }, async (article, nextVersion) => {
+      const previous = await currentAddress(tx, article.id);
       const snapshot = await buildSnapshot(tx, article);
       const search = searchDocument(snapshot);
       const when = at.toISOString();
@@ -40,6 +42,7 @@ export async function scheduleArticle({ ctx, input }: VerbArgs<ScheduleInput>) {
           set: { ...snapshot, search, publishedAt: sql`${when}::timestamptz`, updatedAt: sql`${when}::timestamptz`, visibleFrom: sql`${when}::timestamptz`, version: nextVersion },
         });
       url = `/${snapshot.sectionSlug}/${snapshot.slug}`;
+      await keepOldAddress(tx, article.id, previous, snapshot); // a changed slug or section keeps the old URL working
       return { publishedVersion: nextVersion };
     });
     await recordRevision(tx, ctx, { articleId: result.id, version: result.version, kind: "publish" });

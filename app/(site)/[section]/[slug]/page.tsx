@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { siteOrigin } from "@/lib/site-url";
 import { newsArticleJsonLd, scriptJson } from "@/lib/structured-data";
 import { cachedArticle, cachedComments } from "@/lib/cache/reader";
+import { cachedViewCount } from "@/lib/cache/views";
+import { findSlugRedirect } from "@/db/publications/redirects";
 import { ArticleView } from "@/components/article/ArticleView";
 import { ArticleComments } from "@/components/article/ArticleComments";
 
@@ -61,14 +63,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const { section, slug } = await params;
   const article = await cachedArticle(section, slug);
-  if (!article) notFound();
+  if (!article) {
+    const moved = await findSlugRedirect(section, slug); // an earlier address of a live article (308)
+    if (moved) permanentRedirect(moved);
+    notFound();
+  }
   const { comments, open } = await cachedComments(article.articleId);
   const origin = siteOrigin();
   const jsonLd = newsArticleJsonLd({ ...article, origin, url: `${origin}/${article.sectionSlug}/${article.slug}` });
   return (
     <>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptJson(jsonLd) }} />
-      <ArticleView article={article} />
+      <ArticleView article={article} views={await cachedViewCount(article.articleId)} />
       <ArticleComments articleId={article.articleId} language={article.language} open={open} comments={comments} />
     </>
   );
