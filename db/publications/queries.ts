@@ -73,7 +73,8 @@ export async function getVisibleArticle(
 ): Promise<PublishedArticle | null> {
   const db = await executor(ctx);
   // Everything but the search document, which only search reads.
-  const { search: _search, ...columns } = getTableColumns(publications);
+  const { search, ...columns } = getTableColumns(publications);
+  void search;
   const [row] = await db
     .select(columns)
     .from(publications)

@@ -76,8 +76,9 @@ async function seedArchive(client: pg.Client) {
   );
 }
 
-// Plans are PostgreSQL's (PGlite's planner sees a toy table): this suite exists only on that engine.
-if (process.env.DATABASE_URL?.trim()) describe("reader query plans on PostgreSQL", () => {
+// Plans are PostgreSQL's (PGlite's planner sees a toy table): vitest.config.ts runs *.pg.test.ts
+// only when DATABASE_URL is set.
+describe("reader query plans on PostgreSQL", () => {
   it("serves every reader query from an index on a 40,000-article archive", async () => {
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
