@@ -57,7 +57,7 @@ function payloadBody(payload: string) {
       },
       {
         type: "figure",
-        attrs: { mediaId: payload, src: SRC, srcset: `${SRC} 960w`, width: payload, height: payload, alt: payload, caption: payload, credit: payload, onerror: payload, style: payload },
+        attrs: { mediaId: 7, src: SRC, srcset: `${SRC} 960w`, width: 960, height: 640, alt: payload, caption: payload, credit: payload, onerror: payload, style: payload },
       },
       { type: "orderedList", attrs: { start: payload, type: payload }, content: [{ type: "listItem", content: [{ type: "paragraph", content: [text(payload)] }] }] },
       { type: "pullQuote", attrs: { cite: payload }, content: [{ type: "paragraph", content: [text(payload)] }] },

@@ -94,6 +94,12 @@ describe("pull quotes and figures", () => {
     expect(() => parseBody(doc(figure({ alt: "  " })))).toThrow(Invalid);
   });
 
+  it("refuses figure attributes of the wrong type with a validation error, not a crash", () => {
+    for (const attrs of [{ alt: {} }, { alt: 5 }, { srcset: 5 }, { caption: ["x"] }, { credit: null }, { src: { toString: () => "/media/a" } }, { mediaId: "7" }, { width: "960 onload=x" }, { height: -1 }]) {
+      expect(() => parseBody(doc(figure(attrs))), JSON.stringify(attrs)).toThrow(Invalid);
+    }
+  });
+
   it("escapes caption and credit text", () => {
     const html = renderBody(doc(figure({ caption: '<img src=x onerror="alert(1)">', credit: "</figcaption><script>alert(2)</script>" })));
     expect(html).not.toMatch(/<script|<img src="?x/i);

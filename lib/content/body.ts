@@ -68,7 +68,9 @@ export function parseBody(json: unknown): PMNode {
     if (problem) return false;
     if (child.type.name === "figure") {
       const a = child.attrs as FigureAttrs;
-      if (!MEDIA_PATH.test(a.src) || (a.srcset && !a.srcset.split(",").every((c) => MEDIA_PATH.test(c.trim().split(/\s+/)[0] ?? "")))) {
+      if (!figureAttrsWellTyped(a)) {
+        problem = "validation.bodyUnsupported";
+      } else if (!MEDIA_PATH.test(a.src) || (a.srcset && !a.srcset.split(",").every((c) => MEDIA_PATH.test(c.trim().split(/\s+/)[0] ?? "")))) {
         problem = "validation.figureSource";
       } else if (!a.alt.trim()) {
         problem = "validation.figureAlt";
@@ -84,6 +86,13 @@ export function parseBody(json: unknown): PMNode {
   if (depth(node) > MAX_DEPTH) problem = "validation.bodyTooDeep";
   if (problem) throw new Invalid({ body: [problem] });
   return node;
+}
+
+/** Figure attributes arrive as untrusted JSON: words are strings, the id a whole number, sizes numbers (or null). */
+function figureAttrsWellTyped(a: Record<string, unknown>): boolean {
+  const size = (v: unknown) => v === null || (typeof v === "number" && v > 0 && v <= 100_000);
+  const id = a.mediaId === null || (typeof a.mediaId === "number" && Number.isSafeInteger(a.mediaId) && a.mediaId > 0);
+  return id && size(a.width) && size(a.height) && ["src", "srcset", "alt", "caption", "credit"].every((k) => typeof a[k] === "string");
 }
 
 function depth(node: PMNode): number {
