@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { Invalid } from "@/lib/errors";
+import { SLUG_PATTERN } from "@/lib/slug";
 import type { Viewer } from "@/lib/permissions";
 import { getDb, type Db } from "./client";
 
@@ -38,6 +39,20 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
     (fieldErrors[key] ??= []).push(message);
   }
   throw new Invalid(fieldErrors);
+}
+
+/**
+ * Text from a URL, a search box or a sign-in form, for use as a query parameter. PostgreSQL
+ * refuses NUL in text (a driver error, i.e. a 500 for `/search?q=%00`), and no stored text
+ * contains one, so it is dropped: the lookup simply finds what the rest of the text finds.
+ */
+export function queryText(value: string): string {
+  return value.replace(/\u0000/g, "");
+}
+
+/** Whether a value from a URL can be a slug at all; anything else is not looked up. */
+export function isSlug(value: string): boolean {
+  return SLUG_PATTERN.test(value);
 }
 
 /** Postgres unique violation (SQLSTATE 23505), whichever driver raised it. */

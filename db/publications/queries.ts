@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, lte, sql } from "drizzle-orm";
-import { executor, type Ctx } from "../context";
+import { executor, isSlug, type Ctx } from "../context";
 import { publications } from "../schema";
 
 /** Readers only ever see publications that are due (scheduled ones appear by data, not timers). */
@@ -70,6 +70,7 @@ export async function getVisibleArticle(
   slug: string,
   ctx?: Pick<Ctx, "tx">,
 ): Promise<PublishedArticle | null> {
+  if (!isSlug(sectionSlug) || !isSlug(slug)) return null; // from the URL: "%00" must not reach the database
   const db = await executor(ctx);
   const [row] = await db
     .select()

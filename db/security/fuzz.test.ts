@@ -30,6 +30,13 @@ import { adminCreateUser } from "../users/admin-create";
 import { changeRole } from "../users/change-role";
 import { setActive } from "../users/set-active";
 import { updateOwnProfile } from "../users/update-profile";
+import { findLinkableArticles, searchDeskArticles, suggestTags } from "../articles/queries";
+import { listMedia } from "../media/queries";
+import { getVisibleArticle } from "../publications/queries";
+import { searchPublications } from "../publications/search";
+import { getTagBySlug, getTagRedirect, listTagsWithCounts } from "../tags/queries";
+import { getAuthorBySlug } from "../users/queries";
+import { signInWithThrottle } from "../users/sign-in";
 import { doc, engine, inRollback, newsroom } from "../testing";
 import { changedTables, databaseState } from "../testing/state";
 
@@ -219,5 +226,43 @@ describe(`fuzzing the verbs with ${PAYLOADS} malformed payloads on ${engine}`, (
       expect(tried).toBe(PAYLOADS);
       // Almost everything is refused; the few acceptances are payloads whose bad part the schema ignores (an unknown key).
       expect(outcomes.accepted ?? 0).toBeLessThan(PAYLOADS * 0.1);
+    }));
+});
+
+describe(`hostile text in the reads behind URLs and search boxes on ${engine}`, () => {
+  // Path segments, ?q= and sign-in fields come straight from the request: %00 in a URL is a NUL.
+  const HOSTILE = ["\u0000", "a\u0000b", "\ud800", "x".repeat(100_000), "%00", "' or 1=1 --", "\\", "%", "_", "*", "!", "<script>alert(1)</script>", "&|!():*", "\u202e", ""];
+
+  it("answers every lookup (nothing found, or a refusal), never with a driver error", () =>
+    inRollback(async (tx) => {
+      await newsroom(tx); // something to find
+      const crashes: string[] = [];
+      let calls = 0;
+      for (const s of HOSTILE) {
+        const lookups: [string, (ctx: { tx: Db }) => Promise<unknown>][] = [
+          ["searchPublications", (ctx) => searchPublications({ q: s, page: s }, ctx)],
+          ["getVisibleArticle", (ctx) => getVisibleArticle(s, s, ctx)],
+          ["getTagBySlug", (ctx) => getTagBySlug(s, ctx)],
+          ["getTagRedirect", (ctx) => getTagRedirect(s, ctx)],
+          ["getAuthorBySlug", (ctx) => getAuthorBySlug(s, ctx)],
+          ["listMedia", (ctx) => listMedia({ q: s, page: s }, ctx)],
+          ["listTagsWithCounts", (ctx) => listTagsWithCounts({ q: s, page: s }, ctx)],
+          ["searchDeskArticles", (ctx) => searchDeskArticles({ q: s }, ctx)],
+          ["findLinkableArticles", (ctx) => findLinkableArticles(s, ctx)],
+          ["suggestTags", (ctx) => suggestTags(s, ctx)],
+          ["signInWithThrottle", (ctx) => signInWithThrottle({ email: s || "a@b.c", password: s || "x", address: "192.0.2.7" }, ctx)],
+        ];
+        for (const [name, lookup] of lookups) {
+          calls++;
+          // Each in a savepoint: on PostgreSQL a failed statement would otherwise end the test's transaction.
+          await tx
+            .transaction((sp) => lookup({ tx: sp as unknown as Db }))
+            .catch((error: unknown) => {
+              if (!(error instanceof AppError)) crashes.push(`${name}(${JSON.stringify(s.slice(0, 20))}): ${String((error as Error).message).slice(0, 120)}`);
+            });
+        }
+      }
+      console.info(`[fuzz] ${calls} hostile lookups, crashes ${crashes.length}`);
+      expect(crashes).toEqual([]);
     }));
 });

@@ -5,7 +5,7 @@ import { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../client";
 import * as schema from "../schema";
 
-const TABLES = Object.values(schema)
+const TABLES = (Object.values(schema) as unknown[])
   .filter((value): value is PgTable => is(value, PgTable))
   .map((table) => getTableName(table))
   .sort();
