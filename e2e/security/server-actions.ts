@@ -30,7 +30,7 @@ export type ActionCall = { response: APIResponse; status: number; result: unknow
 /**
  * POSTs to `path` (a page, as the browser does) with the action id. `args` go as JSON, or — for
  * actions taking (previousState, formData) — `form` fields go as multipart, encoded the way React
- * encodes a FormData argument ("$K1" in the argument list, fields prefixed "1_").
+ * encodes a FormData argument ("$K1" in the argument list, its fields named "_1_<name>" — React 19.3).
  */
 export async function callAction(
   request: APIRequestContext,
@@ -41,11 +41,22 @@ export async function callAction(
   const response = form
     ? await request.post(path, {
         headers,
-        multipart: { "0": JSON.stringify(["$undefined", "$K1"]), ...Object.fromEntries(Object.entries(form).map(([k, v]) => [`1_${k}`, v])) },
+        multipart: replyForm(form),
         maxRedirects: 0,
       })
     : await request.post(path, { headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" }, data: JSON.stringify(args ?? []), maxRedirects: 0 });
   return { response, status: response.status(), result: actionResult(await response.text()) };
+}
+
+/**
+ * The fields first, the argument list ("0") last — as React sends it: the server resolves "$K1"
+ * from the fields that arrived before "0". (A plain object would put the key "0" first.)
+ */
+function replyForm(fields: Record<string, string>): FormData {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) form.append(`_1_${key}`, value);
+  form.append("0", JSON.stringify(["$undefined", "$K1"]));
+  return form;
 }
 
 /** The action's return value from a React Flight response ("0:{…}\n1:{…}"), or null. */
