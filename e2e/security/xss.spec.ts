@@ -113,6 +113,7 @@ test("payloads stored through the actions and typed into URLs never run on reade
   const form = { articleId: String(id), name: WORST[7].slice(0, 80), text: WORST.join("\n\n"), website: "" };
   const posted = await editor.request.post("/comments", { form, maxRedirects: 0 });
   expect(posted.status()).toBe(303);
+  expect(posted.headers().location).toContain("comment=pending"); // not refused, not rate-limited
   const queue = await (await editor.request.get("/desk/comments")).text();
   const commentIds = [...queue.matchAll(/name="ids" value="(\d+)"/g)].map((m) => m[1]);
   for (const commentId of commentIds) await callAction(editor.request, "moderateCommentsAction", { form: { ids: commentId, action: "approve" } });
