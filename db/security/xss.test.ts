@@ -180,7 +180,8 @@ describe(`XSS payloads through every input on ${engine}`, () => {
           authorIds: [author.id, n.journalist.id],
         };
         const created = await createArticle({ ctx: n.ctx(n.journalist), input });
-        const saved = await saveArticle({ ctx: n.ctx(n.journalist), input: { ...input, id: created.id, version: created.version } });
+        // The update path too, for every fourth payload (each save is a full write with revision).
+        const saved = published % 4 === 0 ? await saveArticle({ ctx: n.ctx(n.journalist), input: { ...input, id: created.id, version: created.version } }) : created;
         await publishArticle({ ctx: n.ctx(n.editor), input: { id: saved.id, version: saved.version, note: payload } });
         published++;
         const [row] = await tx.select().from(publications).where(eq(publications.articleId, created.id));
