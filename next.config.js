@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
@@ -23,6 +24,16 @@ const nextConfig = {
   // PGlite loads its WebAssembly and data files at run time; bundling it breaks that.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
+  // Reader pages are cached in memory and expired by tag, also from outside a request
+  // (another instance's change, a scheduled article falling due): see lib/cache/.
+  cacheHandler: fileURLToPath(new URL("./lib/cache/page-cache-handler.mjs", import.meta.url)),
+  cacheMaxMemorySize: 0, // the handler is the memory cache
+  // The front page is page 1 of the front-page list, so it is cached like every other list.
+  async rewrites() {
+    return { beforeFiles: [{ source: "/", destination: "/p/1" }], afterFiles: [], fallback: [] };
+  },
+  // app/global-not-found.tsx: an accessible 404 for addresses no route matches (two root layouts).
+  experimental: { globalNotFound: true },
   // Tests and the start script may use another build folder so they never fight over .next.
   distDir: process.env.COPYDESK_DIST_DIR || ".next",
   async headers() {

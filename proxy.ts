@@ -35,7 +35,7 @@ async function guardDesk(request: NextRequest) {
 }
 
 // Two-segment paths are articles (/{section}/{slug}) unless they belong to another route.
-const NOT_ARTICLES = new Set(["_next", "api", "a", "authors", "tags", "feeds", "sitemaps", "media", "desk", "search", "signin"]);
+const NOT_ARTICLES = new Set(["_next", "api", "a", "p", "authors", "tags", "feeds", "sitemaps", "media", "desk", "search", "signin"]);
 function isArticlePath(pathname: string): boolean {
   const parts = pathname.split("/");
   return parts.length === 3 && parts[1] !== "" && parts[2] !== "" && !NOT_ARTICLES.has(parts[1]);
@@ -76,5 +76,5 @@ function gone() {
 // Uploads and other routes stay out of the proxy altogether: a request through it has its body
 // buffered (and cut at 10 MB), which would break image uploads.
 export const config = {
-  matcher: ["/desk", "/desk/:path*", "/:section((?!(?:api|_next|a|authors|tags|feeds|sitemaps|media|search|signin|comments)/)[^/.]+)/:slug"],
+  matcher: ["/desk", "/desk/:path*", "/:section((?!(?:api|_next|a|p|authors|tags|feeds|sitemaps|media|search|signin|comments)/)[^/.]+)/:slug"],
 };

@@ -7,6 +7,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
+import { queryCountingLogger } from "./query-count";
 
 export type Schema = typeof schema;
 /** A database or a transaction: verbs and queries accept either. */
@@ -62,7 +63,7 @@ async function openPostgres(url: string): Promise<Handle> {
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
   const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE || 10) });
   pool.on("error", (error) => console.error("[copydesk] idle PostgreSQL client error:", error.message));
-  const db = drizzle({ client: pool, schema });
+  const db = drizzle({ client: pool, schema, logger: queryCountingLogger() });
   // Several app instances may start at once: one migrates, the others wait for it.
   const client = await pool.connect();
   try {
@@ -83,7 +84,7 @@ async function openPglite(folder: string): Promise<Handle> {
     const { drizzle } = await import("drizzle-orm/pglite");
     const { migrate } = await import("drizzle-orm/pglite/migrator");
     const client = await PGlite.create(folder);
-    const db = drizzle({ client, schema });
+    const db = drizzle({ client, schema, logger: queryCountingLogger() });
     await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
     return {
       db: db as unknown as Db,

@@ -12,10 +12,35 @@ export type VerbArgs<I> = { ctx: Ctx; input: I };
 /** The actor for command-line scripts (first admin, seed). Never reaches a web request. */
 export const SYSTEM_VIEWER: Viewer = { id: 0, role: "admin", name: "Copydesk" };
 
+// What to do once a transaction has committed, per transaction (savepoints share their
+// outer transaction's list).
+const afterCommit = new WeakMap<object, (() => void)[]>();
+
 /** Runs `fn` in one transaction: the caller's (as a savepoint) or a new one. */
 export async function withTransaction<T>(ctx: Ctx, fn: (tx: Db) => Promise<T>): Promise<T> {
-  const db = ctx.tx ?? (await getDb());
-  return db.transaction((tx) => fn(tx as unknown as Db));
+  if (ctx.tx) {
+    const outer = afterCommit.get(ctx.tx);
+    return ctx.tx.transaction((tx) => {
+      if (outer) afterCommit.set(tx, outer);
+      return fn(tx as unknown as Db);
+    });
+  }
+  const callbacks: (() => void)[] = [];
+  const result = await (await getDb()).transaction((tx) => {
+    afterCommit.set(tx, callbacks);
+    return fn(tx as unknown as Db);
+  });
+  for (const callback of callbacks) callback();
+  return result;
+}
+
+/**
+ * Runs `callback` after the transaction `tx` commits (never if it rolls back). Inside a
+ * transaction the caller opened itself (tests, scripts) there is no commit to wait for here,
+ * and the callback is dropped.
+ */
+export function onCommit(tx: Db, callback: () => void): void {
+  afterCommit.get(tx)?.push(callback);
 }
 
 export async function executor(ctx?: { tx?: Db }): Promise<Db> {

@@ -49,6 +49,8 @@ export type CommentFeedback = {
   nameError?: string;
   textError?: string;
   name?: string;
+  /** What they wrote, when it fitted into the address (a refused comment isn't lost). */
+  text?: string;
   minutes?: number;
 };
 
@@ -73,6 +75,7 @@ export function readCommentFeedback(params: Record<string, string | string[] | u
     nameError: fieldError("nameError"),
     textError: fieldError("textError"),
     name: one("name")?.slice(0, COMMENT_NAME_MAX),
+    text: one("text")?.slice(0, COMMENT_TEXT_MAX),
     minutes: Number.isInteger(minutes) && minutes > 0 && minutes <= 60 ? minutes : undefined,
   };
 }

@@ -12,9 +12,10 @@ import { articleAuthors, articles, publications } from "@/db/schema";
 import { createUser } from "@/db/users/create";
 import type { Viewer } from "@/lib/permissions";
 import { DEMO_ARTICLES } from "./demo-content";
+import { DRESSED_ARTICLE_KEY, seedDemoComments, seedDemoLeadImage } from "./demo-extras";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./env";
 
-const SECTIONS = [
+export const SECTIONS = [
   { name: "Politik", slug: "politik" },
   { name: "Wirtschaft", slug: "wirtschaft" },
   { name: "Kultur", slug: "kultur" },
@@ -54,6 +55,7 @@ export async function seedDemo(): Promise<void> {
     }
     created.set(demo.key, { id: row.id, version: row.version });
   }
+  const leadImage = await seedDemoLeadImage(editor);
   // Tags and related links, now that every article has an id.
   for (const demo of DEMO_ARTICLES) {
     const target = created.get(demo.key)!;
@@ -72,6 +74,7 @@ export async function seedDemo(): Promise<void> {
         body: demo.body,
         tags: demo.tags,
         related,
+        ...(demo.key === DRESSED_ARTICLE_KEY ? leadImage : {}),
       },
     });
     target.version = saved.version;
@@ -96,4 +99,5 @@ export async function seedDemo(): Promise<void> {
     await db.update(publications).set({ publishedAt: at, updatedAt: at, visibleFrom: at }).where(eq(publications.articleId, id));
     await db.update(articles).set({ updatedAt: at, createdAt: at }).where(eq(articles.id, id));
   }
+  await seedDemoComments(created.get(DRESSED_ARTICLE_KEY)!.id, editor);
 }

@@ -41,11 +41,12 @@ if (hasDemoUsers) {
 }
 console.log("");
 
-// Run next's binary directly (not through npx) in our process group: a signal to us, or to
+// Production: scripts/serve.mjs (Next's handler behind the reader front cache). Run node
+// directly (not through npx) in our process group: a signal to us, or to
 // the group (Ctrl+C, Playwright's webServer), reaches next-server too — none is orphaned.
-const child = spawn(process.execPath, [nextBin, flags.dev ? "dev" : "start", "-p", port], {
+const child = spawn(process.execPath, flags.dev ? [nextBin, "dev", "-p", port] : [path.resolve("scripts/serve.mjs"), "-p", port], {
   stdio: "inherit",
-  env: { ...process.env, AUTH_SECRET: authSecret, AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true" },
+  env: { ...process.env, PORT: port, AUTH_SECRET: authSecret, AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true" },
 });
 const stop = (signal: NodeJS.Signals) => {
   if (child.exitCode === null) child.kill(signal);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
-import { listSections } from "@/db/sections/queries";
+import { cachedSections } from "@/lib/cache/reader";
 import { SITE_LOCALE } from "@/lib/i18n";
 import "../globals.css";
 
@@ -13,9 +13,12 @@ export const metadata: Metadata = {
 
 /** Root layout of the reader site, in the site's configured language. */
 export default async function SiteLayout({ children }: { children: React.ReactNode }) {
-  await connection(); // reader pages read the database: never at build time
+  // Nothing may read the database during `next build`. Pages with parameters are only ever
+  // rendered at run time (and cached); the few without (community standards, 404) become
+  // per-request pages this way.
+  if (process.env.NEXT_PHASE === "phase-production-build") await connection();
   const t = await getTranslations({ locale: SITE_LOCALE, namespace: "site" });
-  const sections = await listSections();
+  const sections = await cachedSections();
   return (
     <html lang={SITE_LOCALE}>
       <body>
@@ -46,7 +49,7 @@ export default async function SiteLayout({ children }: { children: React.ReactNo
             </ul>
           </nav>
         </header>
-        <main id="main" className="site-main">
+        <main id="main" className="site-main" tabIndex={-1}>
           {children}
         </main>
         <footer className="site-footer">

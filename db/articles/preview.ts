@@ -33,7 +33,6 @@ export async function previewArticle(id: number, ctx?: Pick<Ctx, "tx">): Promise
       ...snapshot,
       articleId: row.id,
       version: row.version,
-      search: null,
       // Publishing keeps the first publication time and moves the update time to now.
       publishedAt: live ? live.publishedAt.toISOString() : now,
       updatedAt: now,

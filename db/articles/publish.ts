@@ -6,6 +6,7 @@ import { Invalid } from "@/lib/errors";
 import { notifyForStep } from "../notifications/notify";
 import { articleCorrections, publications } from "../schema";
 import { actorId } from "./load";
+import { announceReaderChange, currentPublicationTags } from "../reader-cache";
 import { recordRevision } from "./revision-log";
 import { PublishInput } from "./schemas";
 import { applyTransition } from "./transition";
@@ -18,6 +19,7 @@ import { applyTransition } from "./transition";
 export async function publishArticle({ ctx, input }: VerbArgs<PublishInput>) {
   const data = parseInput(PublishInput, input);
   return withTransaction(ctx, async (tx) => {
+    const before = await currentPublicationTags(tx, data.id);
     let snapshotUrl = "";
     const result = await applyTransition(
       tx,
@@ -46,6 +48,7 @@ export async function publishArticle({ ctx, input }: VerbArgs<PublishInput>) {
     );
     await recordRevision(tx, ctx, { articleId: result.id, version: result.version, kind: "publish" });
     await notifyForStep(tx, ctx, { articleId: result.id, kind: "published", note: data.correctionText });
+    await announceReaderChange(tx, [...before, ...(await currentPublicationTags(tx, result.id))]);
     return { ...result, url: snapshotUrl };
   });
 }

@@ -9,6 +9,7 @@ import { publications } from "../schema";
 import { recordRevision } from "./revision-log";
 import { ScheduleInput, WorkflowInput } from "./schemas";
 import { applyTransition } from "./transition";
+import { announceReaderChange, currentPublicationTags } from "../reader-cache";
 
 const MAX_AHEAD_MS = 2 * 365 * 24 * 3600 * 1000;
 
@@ -24,6 +25,8 @@ export async function scheduleArticle({ ctx, input }: VerbArgs<ScheduleInput>) {
   if (at.getTime() <= Date.now()) throw new Invalid({ at: ["validation.scheduleInPast"] });
   if (at.getTime() - Date.now() > MAX_AHEAD_MS) throw new Invalid({ at: ["validation.scheduleTooFar"] });
   return withTransaction(ctx, async (tx) => {
+    // A schedule can replace a live publication (it disappears until the new time).
+    const before = await currentPublicationTags(tx, data.id);
     let url = "";
     const result = await applyTransition(tx, ctx, { ...data, action: "schedule", capability: "article.schedule" }, async (article, nextVersion) => {
       const snapshot = await buildSnapshot(tx, article);
@@ -41,6 +44,7 @@ export async function scheduleArticle({ ctx, input }: VerbArgs<ScheduleInput>) {
     });
     await recordRevision(tx, ctx, { articleId: result.id, version: result.version, kind: "publish" });
     await notifyForStep(tx, ctx, { articleId: result.id, kind: "scheduled", note: at.toISOString() });
+    await announceReaderChange(tx, before);
     return { ...result, url, scheduledFor: at.toISOString() };
   });
 }

@@ -5,6 +5,7 @@ import { notifyForStep } from "../notifications/notify";
 import { publications } from "../schema";
 import { WorkflowInput } from "./schemas";
 import { applyTransition } from "./transition";
+import { announceReaderChange, currentPublicationTags } from "../reader-cache";
 
 /**
  * Takes an article off every reader page, feed and sitemap at once: the publication snapshot
@@ -14,11 +15,13 @@ import { applyTransition } from "./transition";
 export async function unpublishArticle({ ctx, input }: VerbArgs<WorkflowInput>) {
   const data = parseInput(WorkflowInput, input);
   return withTransaction(ctx, async (tx) => {
+    const before = await currentPublicationTags(tx, data.id);
     const result = await applyTransition(tx, ctx, { ...data, action: "unpublish", capability: "article.unpublish" }, async (article) => {
       await tx.delete(publications).where(eq(publications.articleId, article.id));
       return { publishedVersion: null };
     });
     await notifyForStep(tx, ctx, { articleId: result.id, kind: "unpublished", note: data.note });
+    await announceReaderChange(tx, before);
     return result;
   });
 }

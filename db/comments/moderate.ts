@@ -4,6 +4,8 @@ import { assertCan } from "@/lib/permissions";
 import { MODERATION_STATUS } from "@/lib/comments";
 import { parseInput, withTransaction, type VerbArgs } from "../context";
 import { comments } from "../schema";
+import { announceReaderChange } from "../reader-cache";
+import { readerTags } from "@/lib/cache/tags";
 import { ModerateCommentsInput } from "./schemas";
 
 /**
@@ -20,7 +22,8 @@ export async function moderateComments({ ctx, input }: VerbArgs<ModerateComments
       .update(comments)
       .set({ status, moderatedById: ctx.viewer!.id, moderatedAt: sql`now()` })
       .where(inArray(comments.id, ids))
-      .returning({ id: comments.id });
+      .returning({ id: comments.id, articleId: comments.articleId });
+    await announceReaderChange(tx, changed.map((c) => readerTags.comments(c.articleId)));
     return { count: changed.length, status };
   });
 }

@@ -4,6 +4,8 @@ import { NotFound } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
 import { parseInput, withTransaction, type VerbArgs } from "../context";
 import { articles } from "../schema";
+import { announceReaderChange } from "../reader-cache";
+import { readerTags } from "@/lib/cache/tags";
 import { SetCommentsOpenInput } from "./schemas";
 
 /**
@@ -17,6 +19,7 @@ export async function setCommentsOpen({ ctx, input }: VerbArgs<SetCommentsOpenIn
   return withTransaction(ctx, async (tx) => {
     const [row] = await tx.update(articles).set({ commentsOpen: open }).where(eq(articles.id, articleId)).returning({ id: articles.id });
     if (!row) throw new NotFound("errors.articleNotFound");
+    await announceReaderChange(tx, [readerTags.comments(articleId)]);
     return { articleId, open };
   });
 }

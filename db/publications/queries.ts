@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, lte, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, lte, sql } from "drizzle-orm";
 import { executor, isSlug, type Ctx } from "../context";
 import { publications } from "../schema";
 
@@ -33,7 +33,7 @@ export type ArticleTeaser = {
 
 /** Newest visible articles, optionally of one section, one author (byline slug) or one tag. */
 export async function listLatest(
-  { limit = 20, sectionSlug, authorSlug, tagSlug }: { limit?: number } & ListScope = {},
+  { limit = 20, offset = 0, sectionSlug, authorSlug, tagSlug }: { limit?: number; offset?: number } & ListScope = {},
   ctx?: Pick<Ctx, "tx">,
 ): Promise<ArticleTeaser[]> {
   const db = await executor(ctx);
@@ -51,8 +51,9 @@ export async function listLatest(
     })
     .from(publications)
     .where(visibleIn({ sectionSlug, authorSlug, tagSlug }))
-    .orderBy(desc(publications.publishedAt))
-    .limit(limit);
+    .orderBy(desc(publications.publishedAt), desc(publications.articleId))
+    .limit(limit)
+    .offset(offset);
   return rows.map(({ slug, publishedAt, ...r }) => ({
     ...r,
     href: `/${r.sectionSlug}/${slug}`,
@@ -60,7 +61,7 @@ export async function listLatest(
   }));
 }
 
-export type PublishedArticle = Omit<typeof publications.$inferSelect, "publishedAt" | "updatedAt" | "visibleFrom"> & {
+export type PublishedArticle = Omit<typeof publications.$inferSelect, "publishedAt" | "updatedAt" | "visibleFrom" | "search"> & {
   publishedAt: string;
   updatedAt: string;
 };
@@ -72,8 +73,10 @@ export async function getVisibleArticle(
 ): Promise<PublishedArticle | null> {
   if (!isSlug(sectionSlug) || !isSlug(slug)) return null; // from the URL: "%00" must not reach the database
   const db = await executor(ctx);
+  // Everything but the search document, which only search reads.
+  const { search: _search, ...columns } = getTableColumns(publications);
   const [row] = await db
-    .select()
+    .select(columns)
     .from(publications)
     .where(and(eq(publications.sectionSlug, sectionSlug), eq(publications.slug, slug), isVisible))
     .limit(1);
@@ -97,4 +100,12 @@ function omitVisibleFrom<T extends { visibleFrom: Date }>(row: T): Omit<T, "visi
   const copy: Partial<T> = { ...row };
   delete copy.visibleFrom;
   return copy as Omit<T, "visibleFrom">;
+}
+
+export const LIST_PAGE_SIZE = 20;
+
+/** One page (1-based) of a list, and whether another follows: one query, one row more than shown. */
+export async function listPage(scope: ListScope, page: number, ctx?: Pick<Ctx, "tx">): Promise<{ items: ArticleTeaser[]; hasNext: boolean }> {
+  const rows = await listLatest({ ...scope, limit: LIST_PAGE_SIZE + 1, offset: (page - 1) * LIST_PAGE_SIZE }, ctx);
+  return { items: rows.slice(0, LIST_PAGE_SIZE), hasNext: rows.length > LIST_PAGE_SIZE };
 }

@@ -3,6 +3,8 @@ import { eq, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { publications, type PublishedTag } from "../schema";
 import { searchDocument } from "./snapshot";
+import { announceReaderChange } from "../reader-cache";
+import { readerTags } from "@/lib/cache/tags";
 
 /**
  * Live publications carry their tags denormalised (name + slug) and fold the tag names into
@@ -26,6 +28,7 @@ export async function replaceTagInPublications(tx: Db, fromSlugs: string[], to: 
     .from(publications)
     .where(containsAny)
     .for("update");
+  await announceReaderChange(tx, [readerTags.all]); // tag names show on articles, lists and tag pages
   const from = new Set(fromSlugs);
   for (const row of rows) {
     const next: PublishedTag[] = [];
@@ -44,4 +47,5 @@ export async function replaceTagInPublications(tx: Db, fromSlugs: string[], to: 
 /** Every live publication in a section shows the section's name: keep it in step with a rename. */
 export async function renameSectionInPublications(tx: Db, sectionSlug: string, sectionName: string): Promise<void> {
   await tx.update(publications).set({ sectionName }).where(eq(publications.sectionSlug, sectionSlug));
+  await announceReaderChange(tx, [readerTags.all]);
 }

@@ -271,6 +271,10 @@ export const publications = pgTable(
   (t) => [
     uniqueIndex("publications_section_slug_key").on(t.sectionSlug, t.slug),
     index("publications_visible_idx").on(t.visibleFrom),
+    // Newest first (the id breaks ties, for stable pages): the home page, feeds and the news
+    // sitemap read the top of this index; a section's list reads the top of its own range.
+    index("publications_published_idx").on(t.publishedAt, t.articleId),
+    index("publications_section_published_idx").on(t.sectionSlug, t.publishedAt, t.articleId),
     index("publications_search_idx").using("gin", t.search),
     index("publications_bylines_idx").using("gin", sql`${t.bylines} jsonb_path_ops`),
     index("publications_tags_idx").using("gin", sql`${t.tags} jsonb_path_ops`),

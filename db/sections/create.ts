@@ -6,8 +6,10 @@ import { Invalid } from "@/lib/errors";
 import { slugify } from "@/lib/slug";
 import { isUniqueViolation, parseInput, withTransaction, type VerbArgs } from "../context";
 import { sections } from "../schema";
+import { announceReaderChange } from "../reader-cache";
+import { readerTags } from "@/lib/cache/tags";
 
-export const RESERVED_SLUGS = new Set(["a", "api", "authors", "comments", "community-standards", "desk", "feeds", "media", "search", "signin", "sitemap", "sitemaps", "tags", "robots", "_next"]);
+export const RESERVED_SLUGS = new Set(["a", "p", "api", "authors", "comments", "community-standards", "desk", "feeds", "media", "search", "signin", "sitemap", "sitemaps", "tags", "robots", "_next"]);
 
 export const SectionName = z
   .string("validation.sectionNameRequired")
@@ -30,6 +32,7 @@ export async function createSection({ ctx, input }: VerbArgs<z.input<typeof Crea
   if (RESERVED_SLUGS.has(slug)) throw new Invalid({ name: ["validation.sectionNameReserved"] });
   try {
     return await withTransaction(ctx, async (tx) => {
+      await announceReaderChange(tx, [readerTags.all]); // every page shows the sections
       const position = data.position ?? sql`(select coalesce(max(${sections.position}) + 1, 0) from ${sections})`;
       const [row] = await tx.insert(sections).values({ name: data.name, slug, position }).returning();
       return row;

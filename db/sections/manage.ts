@@ -16,6 +16,8 @@ import { parseInput, withTransaction, type VerbArgs } from "../context";
 import { renameSectionInPublications } from "../publications/retag";
 import { sections } from "../schema";
 import { SectionName } from "./create";
+import { announceReaderChange } from "../reader-cache";
+import { readerTags } from "@/lib/cache/tags";
 
 const id = z.coerce.number("errors.sectionNotFound").int("errors.sectionNotFound").positive("errors.sectionNotFound").max(2147483647, "errors.sectionNotFound");
 
@@ -45,6 +47,7 @@ async function writeOrder(tx: Db, ordered: SectionRow[]): Promise<void> {
 export async function renameSection({ ctx, input }: VerbArgs<RenameSectionInput>): Promise<SectionRow> {
   const { id: sectionId, name } = parseInput(RenameSectionInput, input);
   return withTransaction(ctx, async (tx) => {
+    await announceReaderChange(tx, [readerTags.all]); // every page shows the sections
     assertCan(ctx.viewer, "taxonomy.manage");
     const [section] = await tx.select().from(sections).where(eq(sections.id, sectionId)).for("update");
     if (!section) throw new NotFound("errors.sectionNotFound");
@@ -64,6 +67,7 @@ export async function renameSection({ ctx, input }: VerbArgs<RenameSectionInput>
 export async function moveSection({ ctx, input }: VerbArgs<MoveSectionInput>): Promise<SectionRow[]> {
   const { id: sectionId, direction } = parseInput(MoveSectionInput, input);
   return withTransaction(ctx, async (tx) => {
+    await announceReaderChange(tx, [readerTags.all]); // every page shows the sections
     assertCan(ctx.viewer, "taxonomy.manage");
     const ordered = await lockedOrder(tx);
     const from = ordered.findIndex((s) => s.id === sectionId);
@@ -79,6 +83,7 @@ export async function moveSection({ ctx, input }: VerbArgs<MoveSectionInput>): P
 export async function reorderSections({ ctx, input }: VerbArgs<ReorderSectionsInput>): Promise<SectionRow[]> {
   const { ids } = parseInput(ReorderSectionsInput, input);
   return withTransaction(ctx, async (tx) => {
+    await announceReaderChange(tx, [readerTags.all]); // every page shows the sections
     assertCan(ctx.viewer, "taxonomy.manage");
     const current = await lockedOrder(tx);
     const byId = new Map(current.map((s) => [s.id, s]));

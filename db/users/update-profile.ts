@@ -4,6 +4,8 @@ import { Forbidden, Invalid } from "@/lib/errors";
 import { parseInput, withTransaction, type VerbArgs } from "../context";
 import { media, users } from "../schema";
 import { UpdateOwnProfileInput } from "./schemas";
+import { announceReaderChange } from "../reader-cache";
+import { readerTags } from "@/lib/cache/tags";
 
 /**
  * A person edits what their author page shows: name, biography and photo (a media-library
@@ -14,6 +16,7 @@ export async function updateOwnProfile({ ctx, input }: VerbArgs<UpdateOwnProfile
   const viewer = ctx.viewer;
   if (!viewer || viewer.id <= 0) throw new Forbidden("errors.signInFirst");
   return withTransaction(ctx, async (tx) => {
+    await announceReaderChange(tx, [readerTags.all]); // author pages and bylines
     if (data.avatarMediaId !== null) {
       const [image] = await tx.select({ id: media.id }).from(media).where(eq(media.id, data.avatarMediaId)).limit(1);
       if (!image) throw new Invalid({ avatarMediaId: ["validation.mediaUnknown"] });

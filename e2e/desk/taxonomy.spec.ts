@@ -71,7 +71,10 @@ test("an editor renames a tag and merges another into it; the old addresses lead
   const reader = await readerPage(browser);
   const old = await reader.request.get(`/tags/faehre-${stamp}`, { maxRedirects: 0 });
   expect(old.status()).toBe(308);
-  expect(old.headers()["location"]).toBe(`/tags/faehrverkehr-${stamp}`);
+  // (On a cache miss Next 16.4 sends a cached page's redirect Location twice, the same value
+  // both times, which browsers accept; what matters is where it leads.)
+  const locations = old.headersArray().filter((h) => h.name.toLowerCase() === "location").map((h) => h.value);
+  expect(new Set(locations)).toEqual(new Set([`/tags/faehrverkehr-${stamp}`]));
   const feed = await reader.request.get(`/feeds/tag/shuttle-${stamp}/rss.xml`, { maxRedirects: 0 });
   expect(feed.status()).toBe(308);
   expect(feed.headers()["location"]).toBe(`/feeds/tag/faehrverkehr-${stamp}/rss.xml`);

@@ -37,8 +37,12 @@ test("a comment goes pending → approved → visible; a rejected one never show
   await expect(heading(reader, 0)).toBeVisible();
 
   await postAs(reader, "Erika Leserin", "Endlich Messdaten aus der Altstadt.\n\nWeiter so – und <b>danke</b>!");
-  await expect(reader).toHaveURL(/\?comment=pending#comments$/);
+  // The article page is cached, the same for everyone: the answer is a page of its own.
+  await expect(reader).toHaveURL(/\/comments\/sent\?.*comment=pending/);
+  await expect(reader.getByRole("heading", { level: 1, name: de.comments.sentTitle })).toBeVisible();
   await expect(reader.getByRole("status")).toHaveText(de.comments.pending);
+  await reader.getByRole("link", { name: de.comments.backToArticle }).click();
+  await expect(reader).toHaveURL(new RegExp(`${path}#comments$`));
   await expect(reader.getByText("Endlich Messdaten aus der Altstadt.")).toHaveCount(0);
   await expect(heading(reader, 0)).toBeVisible();
   await postAs(reader, "Rudi Rüpel", "Alles Unsinn, diese Messungen!");
@@ -82,6 +86,7 @@ test("a comment goes pending → approved → visible; a rejected one never show
   await reader.getByLabel(de.comments.nameLabel).fill("Erika Leserin");
   await reader.getByLabel(de.comments.textLabel).fill("  ");
   await reader.getByRole("button", { name: de.comments.submit }).click();
+  await expect(reader.getByRole("heading", { level: 1, name: de.comments.notSentTitle })).toBeVisible();
   await expect(reader.getByText(de.validation.commentTextRequired)).toBeVisible();
   expect(await seriousViolations(reader)).toEqual([]);
 });
@@ -97,15 +102,16 @@ test("without JavaScript, posting works and an empty comment is named at its fie
   expect(await text.evaluate((el: HTMLTextAreaElement) => el.validity.valueMissing)).toBe(true);
   await text.fill("   \n  ");
   await page.getByRole("button", { name: de.comments.submit }).click();
-  await expect(page).toHaveURL(/comment=invalid/);
+  await expect(page).toHaveURL(/\/comments\/sent\?.*comment=invalid/);
   await expect(text).toHaveAttribute("aria-invalid", "true");
   await expect(text).toHaveAccessibleDescription(new RegExp(`^${de.validation.commentTextRequired}`));
   await expect(page.getByLabel(de.comments.nameLabel)).toHaveValue("Otto Ohnescript");
 
   await text.fill("Geht auch ohne JavaScript.");
   await page.getByRole("button", { name: de.comments.submit }).click();
-  await expect(page).toHaveURL(/\?comment=pending#comments$/);
+  await expect(page).toHaveURL(/\/comments\/sent\?.*comment=pending/);
   await expect(page.getByRole("status")).toHaveText(de.comments.pending);
+  await page.getByRole("link", { name: de.comments.backToArticle }).click();
   await expect(page.getByText("Geht auch ohne JavaScript.")).toHaveCount(0);
 
   // The honeypot is there for bots, not for people or screen readers.

@@ -24,7 +24,7 @@ export default async function SearchPage({ searchParams }: Props) {
   return (
     <>
       <h1 className="page-title">{result.q ? t("searchResultsFor", { q: result.q }) : t("searchTitle")}</h1>
-      <form role="search" action="/search" className="search-form">
+      <form role="search" action="/search" className="search-form" aria-label={t("searchRefine")}>
         <label htmlFor="search-page-q" className="visually-hidden">
           {t("searchLabel")}
         </label>

@@ -1,5 +1,6 @@
 // RSS 2.0 and Atom feeds for the whole site, each section, each tag and each author:
 //   /feeds/rss.xml · /feeds/atom.xml · /feeds/{section|tag|author}/{slug}/{rss|atom}.xml
+import { unstable_cache } from "next/cache";
 import { Feed } from "feed";
 import { getTranslations } from "next-intl/server";
 import { listForFeed } from "@/db/publications/feed";
@@ -9,15 +10,35 @@ import { getTagBySlug, getTagRedirect } from "@/db/tags/queries";
 import { getAuthorBySlug } from "@/db/users/queries";
 import { SITE_LOCALE } from "@/lib/i18n";
 import { siteOrigin } from "@/lib/site-url";
+import { readerTags } from "@/lib/cache/tags";
 
 // Full text by default; COPYDESK_FEED_CONTENT=summary sends the standfirst only.
 const FULL_TEXT = process.env.COPYDESK_FEED_CONTENT !== "summary";
 
+type FeedAnswer = { status: 200; format: "rss" | "atom"; body: string } | { status: 308; location: string } | { status: 404 };
+
 export async function GET(request: Request, { params }: { params: Promise<{ path: string[] }> }) {
   const { path } = await params;
+  if (path.length > 3 || path.some((p) => p.length > 200)) return notFound();
+  const origin = siteOrigin(request.headers);
+  // Built once, kept until what it lists changes (the same tags as the list pages).
+  const [kind, slug] = path.length === 3 ? path : [];
+  const listTag = kind === "section" ? readerTags.section(slug) : kind === "tag" ? readerTags.tag(slug) : kind === "author" ? readerTags.author(slug) : readerTags.home;
+  const answer = await unstable_cache(() => buildFeed(path, origin), ["feed", origin, ...path], { tags: [readerTags.all, listTag], revalidate: 3600 })();
+  if (answer.status === 404) return notFound();
+  if (answer.status === 308) return new Response(null, { status: 308, headers: { location: answer.location } });
+  return new Response(answer.body, {
+    headers: {
+      "content-type": answer.format === "rss" ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8",
+      "cache-control": "public, max-age=300",
+    },
+  });
+}
+
+async function buildFeed(path: string[], origin: string): Promise<FeedAnswer> {
   const format = path.at(-1) === "rss.xml" ? "rss" : path.at(-1) === "atom.xml" ? "atom" : null;
   const scopePath = path.slice(0, -1);
-  if (!format || (scopePath.length !== 0 && scopePath.length !== 2)) return notFound();
+  if (!format || (scopePath.length !== 0 && scopePath.length !== 2)) return { status: 404 };
 
   const t = await getTranslations({ locale: SITE_LOCALE, namespace: "site" });
   let scope: ListScope = {};
@@ -26,7 +47,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ path
     const [kind, slug] = scopePath;
     if (kind === "section") {
       const section = (await listSections()).find((s) => s.slug === slug);
-      if (!section) return notFound();
+      if (!section) return { status: 404 };
       scope = { sectionSlug: section.slug };
       title = `Copydesk – ${section.name}`;
     } else if (kind === "tag") {
@@ -34,21 +55,20 @@ export async function GET(request: Request, { params }: { params: Promise<{ path
       if (!tag) {
         // A renamed or merged tag: feed readers follow a permanent redirect and update the subscription.
         const moved = await getTagRedirect(slug);
-        return moved ? new Response(null, { status: 308, headers: { location: `/feeds/tag/${moved}/${path.at(-1)}` } }) : notFound();
+        return moved ? { status: 308, location: `/feeds/tag/${moved}/${path.at(-1)}` } : { status: 404 };
       }
       scope = { tagSlug: tag.slug };
       title = `Copydesk – ${t("tagKicker")}: ${tag.name}`;
     } else if (kind === "author") {
       const author = await getAuthorBySlug(slug);
-      if (!author) return notFound();
+      if (!author) return { status: 404 };
       scope = { authorSlug: author.slug };
       title = `Copydesk – ${author.name}`;
     } else {
-      return notFound();
+      return { status: 404 };
     }
   }
 
-  const origin = siteOrigin(request.headers);
   const self = `${origin}/feeds/${path.join("/")}`;
   const items = await listForFeed(scope);
   const feed = new Feed({
@@ -77,13 +97,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ path
       category: [{ name: item.sectionName }, ...item.tags.map((tag) => ({ name: tag.name }))],
     });
   }
-  const body = format === "rss" ? feed.rss2() : feed.atom1();
-  return new Response(body, {
-    headers: {
-      "content-type": format === "rss" ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8",
-      "cache-control": "public, max-age=300",
-    },
-  });
+  return { status: 200, format, body: format === "rss" ? feed.rss2() : feed.atom1() };
 }
 
 function notFound() {

@@ -1,31 +1,26 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { headers } from "next/headers";
-import { connection } from "next/server";
 import { siteOrigin } from "@/lib/site-url";
 import { newsArticleJsonLd, scriptJson } from "@/lib/structured-data";
-import { cache } from "react";
-import { getVisibleArticle } from "@/db/publications/queries";
+import { cachedArticle, cachedComments } from "@/lib/cache/reader";
 import { ArticleView } from "@/components/article/ArticleView";
 import { ArticleComments } from "@/components/article/ArticleComments";
-import { areCommentsOpen, listApprovedComments } from "@/db/comments/queries";
-import { readCommentFeedback } from "@/lib/comments";
 
-type Props = {
-  params: Promise<{ section: string; slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = { params: Promise<{ section: string; slug: string }> };
 
-const load = cache(async (section: string, slug: string) => {
-  await connection();
-  return getVisibleArticle(section, slug);
-});
+// Rendered on a reader's first visit, then served from the page cache until a publish,
+// update, unpublish, schedule or moderation expires it (lib/cache). Nothing here may read the
+// request (headers, cookies, query): that would make every visit a new render.
+export const revalidate = 3600;
+export function generateStaticParams() {
+  return [];
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { section, slug } = await params;
-  const article = await load(section, slug);
+  const article = await cachedArticle(section, slug);
   if (!article) return {};
-  const origin = siteOrigin(await headers());
+  const origin = siteOrigin();
   const url = `${origin}/${article.sectionSlug}/${article.slug}`;
   const title = article.seoTitle || article.headline;
   const description = article.seoDescription || article.standfirst || undefined;
@@ -63,24 +58,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function ArticlePage({ params, searchParams }: Props) {
+export default async function ArticlePage({ params }: Props) {
   const { section, slug } = await params;
-  const article = await load(section, slug);
+  const article = await cachedArticle(section, slug);
   if (!article) notFound();
-  const [comments, commentsOpen] = [await listApprovedComments(article.articleId), await areCommentsOpen(article.articleId)];
-  const origin = siteOrigin(await headers());
+  const { comments, open } = await cachedComments(article.articleId);
+  const origin = siteOrigin();
   const jsonLd = newsArticleJsonLd({ ...article, origin, url: `${origin}/${article.sectionSlug}/${article.slug}` });
   return (
     <>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptJson(jsonLd) }} />
       <ArticleView article={article} />
-      <ArticleComments
-        articleId={article.articleId}
-        language={article.language}
-        open={commentsOpen}
-        comments={comments}
-        feedback={readCommentFeedback(await searchParams)}
-      />
+      <ArticleComments articleId={article.articleId} language={article.language} open={open} comments={comments} />
     </>
   );
 }

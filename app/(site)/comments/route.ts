@@ -1,7 +1,8 @@
 // A reader's comment, posted by a plain HTML form (it works without JavaScript): the verb
-// decides, and the reader is sent back to the article with the outcome in the query string
-// (`?comment=pending`, or an error code per field), which the article page turns into words
-// in the article's language. Nothing here renders text.
+// decides, and the reader is sent on to /comments/sent with the outcome in the query string
+// (`comment=pending`, or an error code per field), which that page turns into words in the
+// article's language. Not the article page itself: that one is cached, the same for everyone.
+// Nothing here renders text.
 import crypto from "node:crypto";
 import { CommentRateLimited, postComment } from "@/db/comments/post";
 import { getCanonicalPath } from "@/db/publications/queries";
@@ -47,7 +48,8 @@ export async function POST(request: Request) {
   const path = articleId ? await getCanonicalPath(articleId) : null;
   if (!path) return seeOther("/");
 
-  const back = (query: Record<string, string>, anchor: string) => seeOther(`${path}?${new URLSearchParams(query)}#${anchor}`);
+  const back = (query: Record<string, string>, anchor: string) =>
+    seeOther(`/comments/sent?${new URLSearchParams({ article: String(articleId), ...query })}#${anchor}`);
   try {
     await postComment({
       ctx: { viewer: null },
@@ -58,17 +60,23 @@ export async function POST(request: Request) {
     if (error instanceof Invalid) {
       // Message keys only (validation.commentNameRequired → nameError=commentNameRequired); the
       // page shows only keys it knows. The name comes back so it needn't be typed again.
-      const query: Record<string, string> = { comment: "invalid", name: field("name").slice(0, 80) };
+      const query: Record<string, string> = { comment: "invalid", name: field("name").slice(0, 80), ...keptText(field("text")) };
       for (const f of ["name", "text"] as const) {
         const key = error.fieldErrors[f]?.[0];
         if (key) query[`${f}Error`] = key.replace(/^validation\./, "");
       }
       return back(query, "comment-form");
     }
-    if (error instanceof CommentRateLimited) return back({ comment: "limited", minutes: String(error.params?.minutes ?? 10) }, "comment-form");
+    if (error instanceof CommentRateLimited)
+      return back({ comment: "limited", minutes: String(error.params?.minutes ?? 10), name: field("name").slice(0, 80), ...keptText(field("text")) }, "comment-form");
     if (error instanceof AppError && error.message === "errors.commentsClosed") return back({ comment: "closed" }, "comments");
     if (error instanceof AppError && error.code === "not_found") return seeOther("/");
     console.error("[copydesk] postComment failed:", error);
-    return back({ comment: "error" }, "comment-form");
+    return back({ comment: "error", name: field("name").slice(0, 80), ...keptText(field("text")) }, "comment-form");
   }
+}
+
+/** The text goes back into the form when the address stays well under servers' header limits. */
+function keptText(text: string): { text?: string } {
+  return encodeURIComponent(text).length <= 6000 ? { text } : {};
 }

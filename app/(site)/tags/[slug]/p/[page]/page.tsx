@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { TagPage, tagMetadata } from "@/components/site/ListPages";
+
+type Props = { params: Promise<{ slug: string; page: string }> };
+
+// Cached: rendered on the first visit, expired by tag when what it shows changes (lib/cache).
+export const revalidate = 3600;
+export function generateStaticParams() {
+  return [];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, page } = await params;
+  return tagMetadata(slug, page);
+}
+
+export default async function Page({ params }: Props) {
+  const { slug, page } = await params;
+  return <TagPage slug={slug} pageValue={page} />;
+}

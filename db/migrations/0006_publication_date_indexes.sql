@@ -1,0 +1,2 @@
+CREATE INDEX "publications_published_idx" ON "publications" USING btree ("published_at","article_id");--> statement-breakpoint
+CREATE INDEX "publications_section_published_idx" ON "publications" USING btree ("section_slug","published_at","article_id");

@@ -1,0 +1,108 @@
+import "server-only";
+// Keeps every instance's cached reader pages in step with the database.
+//
+//  - A verb that changes what readers see calls `announceReaderChange` inside its transaction:
+//    this instance expires the tags once the transaction commits, and on PostgreSQL a NOTIFY
+//    (delivered at commit, to every instance listening on the same database) does the same
+//    elsewhere.
+//  - A scheduled article has no event when it falls due: each instance's ticker asks the
+//    database once a second what has become visible since it last asked.
+import { sql } from "drizzle-orm";
+import { expireReaderTags } from "@/lib/cache/expire";
+import { publicationTags, readerTags, type PublicationKeys } from "@/lib/cache/tags";
+import { databaseUrl, getHandle, type Db } from "./client";
+import { onCommit } from "./context";
+
+const CHANNEL = "copydesk_reader_cache";
+/** NOTIFY payloads are limited to 8000 bytes; past that, everything is expired instead. */
+const MAX_PAYLOAD = 7000;
+
+export async function announceReaderChange(tx: Db, tags: Iterable<string>): Promise<void> {
+  const list = [...new Set(tags)];
+  if (list.length === 0) return;
+  onCommit(tx, () => expireReaderTags(list));
+  if ((await getHandle()).engine !== "postgres") return; // the embedded database has one process
+  const payload = JSON.stringify(list);
+  await tx.execute(sql`select pg_notify(${CHANNEL}, ${payload.length <= MAX_PAYLOAD ? payload : JSON.stringify([readerTags.all])})`);
+}
+
+/** The tags of an article's current publication (none if it has none), read inside `tx`. */
+export async function currentPublicationTags(tx: Db, articleId: number): Promise<string[]> {
+  const result = (await tx.execute(sql`select section_slug, slug, tags, bylines from publications where article_id = ${articleId}`)) as unknown as {
+    rows: { section_slug: string; slug: string; tags: PublicationKeys["tags"]; bylines: PublicationKeys["bylines"] }[];
+  };
+  const row = result.rows[0];
+  return row ? publicationTags({ sectionSlug: row.section_slug, slug: row.slug, tags: row.tags, bylines: row.bylines }) : [];
+}
+
+const TICK_MS = 1000;
+const state = globalThis as unknown as { __copydeskReaderCacheSync?: boolean };
+
+/** Starts the listener (PostgreSQL) and the scheduled-article ticker, once per process. */
+export function startReaderCacheSync(): void {
+  if (state.__copydeskReaderCacheSync) return;
+  state.__copydeskReaderCacheSync = true;
+  const url = databaseUrl();
+  if (url) void listen(url);
+  void tick(null);
+}
+
+async function listen(url: string): Promise<void> {
+  const { Client } = await import("pg");
+  let retryMs = 1000;
+  for (;;) {
+    const client = new Client({ connectionString: url });
+    try {
+      const closed = new Promise<void>((resolve) => {
+        client.on("error", () => resolve());
+        client.on("end", () => resolve());
+      });
+      client.on("notification", (message) => {
+        if (message.channel !== CHANNEL || !message.payload) return;
+        try {
+          expireReaderTags(JSON.parse(message.payload) as string[]);
+        } catch {
+          expireReaderTags([readerTags.all]);
+        }
+      });
+      await client.connect();
+      await client.query(`listen ${CHANNEL}`);
+      // Changes made while this instance was not listening are unknown: start clean.
+      expireReaderTags([readerTags.all]);
+      retryMs = 1000;
+      await closed;
+    } catch {
+      // the database is away; try again
+    }
+    await client.end().catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, retryMs));
+    retryMs = Math.min(retryMs * 2, 30_000);
+  }
+}
+
+/** Expires the pages of publications that became visible since the database time `since`. */
+async function tick(since: string | null): Promise<void> {
+  let next = since;
+  try {
+    const { db } = await getHandle();
+    if (since === null) {
+      const result = (await db.execute(sql`select now()::text as now`)) as unknown as { rows: { now: string }[] };
+      next = result.rows[0].now;
+    } else {
+      const result = (await db.execute(sql`
+        select n.now, p.section_slug, p.slug, p.tags, p.bylines
+        from (select now()::text as now) n
+        left join publications p on p.visible_from > ${since}::timestamptz and p.visible_from <= n.now::timestamptz`)) as unknown as {
+        rows: { now: string; section_slug: string | null; slug: string; tags: PublicationKeys["tags"]; bylines: PublicationKeys["bylines"] }[];
+      };
+      next = result.rows[0]?.now ?? since;
+      const tags = result.rows
+        .filter((r) => r.section_slug !== null)
+        .flatMap((r) => publicationTags({ sectionSlug: r.section_slug as string, slug: r.slug, tags: r.tags, bylines: r.bylines }));
+      if (tags.length) expireReaderTags(tags);
+    }
+  } catch {
+    // the database is away: ask again (from the same point) on the next tick
+  }
+  setTimeout(() => void tick(next), TICK_MS).unref();
+}

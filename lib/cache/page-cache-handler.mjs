@@ -1,0 +1,110 @@
+// Next's server cache (cached reader pages and `unstable_cache` data), kept in this process's
+// memory and expired by tag.
+//
+// Why not Next's default file-system cache:
+//  - the database is the truth, and it can change while the server is down (a scheduled
+//    article falls due, a backup is imported): a cache that outlives the process would serve
+//    pages from before. Memory starts empty on every start.
+//  - tags are expired from outside a request too — a notification from another instance on the
+//    same PostgreSQL, or the ticker that notices a scheduled article falling due. They write to
+//    the same store (lib/cache/expire.ts), which lives on globalThis under one symbol.
+//
+// Plain JavaScript: Next loads this file as it is, without compiling it.
+
+const STORE = Symbol.for("copydesk.pageCache");
+const MAX_BYTES = Number(process.env.COPYDESK_PAGE_CACHE_MB || 256) * 1024 * 1024;
+/**
+ * A page whose render began before its data changed can finish after the tag was expired, and
+ * would then be stored as if it were new. So an entry written within this window after one of
+ * its tags expired is served once but not kept.
+ */
+const RENDER_GRACE_MS = 3000;
+
+/**
+ * `epoch` counts expiries: the front cache of scripts/serve.mjs empties itself when it moves.
+ * @returns {{ entries: Map<string, { value: any, lastModified: number, tags: string[], size: number, cacheControl?: any }>, expiredAt: Map<string, number>, bytes: number, epoch: number }}
+ */
+function store() {
+  const g = /** @type {any} */ (globalThis);
+  g[STORE] ??= { entries: new Map(), expiredAt: new Map(), bytes: 0, epoch: 0 };
+  return g[STORE];
+}
+
+/** The tags an entry answers to: its own (pages carry them in a header) and those Next passes. */
+function tagsOf(value, ctx) {
+  const tags = [...(ctx?.tags ?? [])];
+  const header = value?.headers?.["x-next-cache-tags"];
+  if (typeof header === "string" && header) tags.push(...header.split(","));
+  return tags;
+}
+
+function sizeOf(value) {
+  if (!value) return 64;
+  let size = 256;
+  if (typeof value.html === "string") size += value.html.length * 2;
+  if (value.rscData?.byteLength) size += value.rscData.byteLength;
+  if (value.body?.byteLength) size += value.body.byteLength;
+  if (value.segmentData instanceof Map) for (const part of value.segmentData.values()) size += part?.byteLength ?? 0;
+  if (value.data) size += JSON.stringify(value.data).length * 2;
+  return size;
+}
+
+function isExpired(tags, lastModified) {
+  const { expiredAt } = store();
+  for (const tag of tags) {
+    const at = expiredAt.get(tag);
+    if (at !== undefined && at >= lastModified) return true;
+  }
+  return false;
+}
+
+export default class PageCacheHandler {
+  constructor() {}
+
+  async get(key, ctx) {
+    const s = store();
+    const entry = s.entries.get(key);
+    if (!entry) return null;
+    const softTags = ctx?.softTags ?? [];
+    if (isExpired(entry.tags, entry.lastModified) || isExpired(softTags, entry.lastModified)) {
+      s.entries.delete(key);
+      s.bytes -= entry.size;
+      return null;
+    }
+    // Least recently used last: re-insert on every hit.
+    s.entries.delete(key);
+    s.entries.set(key, entry);
+    return { value: entry.value, lastModified: entry.lastModified, cacheControl: entry.cacheControl };
+  }
+
+  async set(key, value, ctx) {
+    const s = store();
+    const old = s.entries.get(key);
+    if (old) {
+      s.entries.delete(key);
+      s.bytes -= old.size;
+    }
+    if (!value) return;
+    const now = Date.now();
+    const tags = tagsOf(value, ctx);
+    if (isExpired(tags, now - RENDER_GRACE_MS)) return;
+    const size = sizeOf(value);
+    s.entries.set(key, { value, lastModified: now, tags, size, cacheControl: ctx?.cacheControl });
+    s.bytes += size;
+    for (const [oldest, entry] of s.entries) {
+      if (s.bytes <= MAX_BYTES) break;
+      s.entries.delete(oldest);
+      s.bytes -= entry.size;
+    }
+  }
+
+  /** From revalidateTag/revalidatePath inside a request. Copydesk expires at once, whatever the profile. */
+  async revalidateTag(tags) {
+    const s = store();
+    const now = Date.now();
+    for (const tag of typeof tags === "string" ? [tags] : tags) s.expiredAt.set(tag, now);
+    s.epoch = (s.epoch ?? 0) + 1;
+  }
+
+  resetRequestCache() {}
+}

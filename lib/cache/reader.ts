@@ -1,0 +1,85 @@
+import "server-only";
+// What reader pages read, cached under the tags that a change expires (lib/cache/tags.ts).
+// A page that calls these carries their tags too, so the whole rendered page is expired with
+// its data. `revalidate` is only a safety net: changes expire tags the moment they commit.
+import { unstable_cache } from "next/cache";
+import { cache } from "react";
+import { areCommentsOpen, listApprovedComments } from "@/db/comments/queries";
+import { getCanonicalPath, getVisibleArticle, listPage, type ListScope } from "@/db/publications/queries";
+import { listSections } from "@/db/sections/queries";
+import { getTagBySlug, getTagRedirect } from "@/db/tags/queries";
+import { getAuthorBySlug } from "@/db/users/queries";
+import { readerTags } from "./tags";
+
+const HOUR = 3600;
+
+export const cachedSections = cache(
+  unstable_cache(async () => (await listSections()).map(({ id, name, slug }) => ({ id, name, slug })), ["sections"], {
+    tags: [readerTags.all, readerTags.sections],
+    revalidate: HOUR,
+  }),
+);
+
+export const cachedArticle = cache((sectionSlug: string, slug: string) =>
+  unstable_cache(() => getVisibleArticle(sectionSlug, slug), ["article", sectionSlug, slug], {
+    tags: [readerTags.all, readerTags.article(sectionSlug, slug)],
+    revalidate: HOUR,
+  })(),
+);
+
+export const cachedComments = cache((articleId: number) =>
+  unstable_cache(
+    async () => ({ comments: await listApprovedComments(articleId), open: await areCommentsOpen(articleId) }),
+    ["comments", String(articleId)],
+    { tags: [readerTags.all, readerTags.comments(articleId)], revalidate: HOUR },
+  )(),
+);
+
+export type ListKind = "home" | "section" | "tag" | "author";
+
+const listScope = (kind: ListKind, key: string): ListScope =>
+  kind === "section" ? { sectionSlug: key } : kind === "tag" ? { tagSlug: key } : kind === "author" ? { authorSlug: key } : {};
+
+const listTag = (kind: ListKind, key: string): string =>
+  kind === "section" ? readerTags.section(key) : kind === "tag" ? readerTags.tag(key) : kind === "author" ? readerTags.author(key) : readerTags.home;
+
+/** Page `page` of the front page (key "") or of a section, tag or author (key: the slug). */
+export const cachedList = cache((kind: ListKind, key: string, page: number) =>
+  unstable_cache(() => listPage(listScope(kind, key), page), ["list", kind, key, String(page)], {
+    tags: [readerTags.all, listTag(kind, key)],
+    revalidate: HOUR,
+  })(),
+);
+
+export const cachedTag = cache((slug: string) =>
+  unstable_cache(
+    async () => {
+      const tag = await getTagBySlug(slug);
+      return { tag, movedTo: tag ? null : await getTagRedirect(slug) };
+    },
+    ["tag", slug],
+    { tags: [readerTags.all, readerTags.tag(slug)], revalidate: HOUR },
+  )(),
+);
+
+export const cachedAuthor = cache((slug: string) =>
+  unstable_cache(() => getAuthorBySlug(slug), ["author", slug], {
+    tags: [readerTags.all, readerTags.author(slug)],
+    revalidate: HOUR,
+  })(),
+);
+
+/** An article's headline, language and address by id (the comment pages' way back). */
+export const cachedArticleById = cache((articleId: number) =>
+  unstable_cache(
+    async () => {
+      const path = await getCanonicalPath(articleId);
+      if (!path) return null;
+      const [, sectionSlug, slug] = path.split("/");
+      const article = await getVisibleArticle(sectionSlug, slug);
+      return article ? { path, headline: article.headline, language: article.language } : null;
+    },
+    ["article-by-id", String(articleId)],
+    { tags: [readerTags.all], revalidate: 60 },
+  )(),
+);

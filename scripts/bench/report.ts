@@ -1,0 +1,90 @@
+// The benchmark's results as one Markdown report (printed and saved beside the JSON).
+import type { LoadFigures, PageWeight, PublishFigures, Spread } from "./measure";
+
+export type RouteResult = { name: string; path: string; queries: number | null; cache: string | null; load: Record<string, LoadFigures> };
+
+export type BenchResult = {
+  meta: {
+    date: string;
+    engine: "pglite" | "postgres";
+    articles: number;
+    quick: boolean;
+    seconds: number;
+    warmupSeconds: number;
+    connections: number[];
+    node: string;
+    cpus: number;
+    loadAverageAtStart: number[];
+    loadAverageAtEnd: number[];
+    commit: string;
+  };
+  seed: { seconds: number; approvedComments: number } | null;
+  ceiling: Record<string, LoadFigures>;
+  routes: RouteResult[];
+  cacheMiss: Spread & { queries: number | null };
+  deskPages: Record<string, Spread>;
+  autosave: Spread;
+  publish: PublishFigures;
+  weight: PageWeight;
+};
+
+const ms = (x: number) => (Number.isFinite(x) ? `${x} ms` : "–");
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+export function markdown(r: BenchResult): string {
+  const m = r.meta;
+  const lines: string[] = [];
+  lines.push(`# Copydesk bench — ${m.engine === "pglite" ? "PGlite" : "PostgreSQL"}, ${m.articles.toLocaleString("en")} articles${m.quick ? " (quick)" : ""}`);
+  lines.push("");
+  lines.push(
+    `${m.date} · commit ${m.commit} · Node ${m.node} · ${m.cpus} CPUs (1-minute load ${m.loadAverageAtStart[0].toFixed(1)} at start, ${m.loadAverageAtEnd[0].toFixed(1)} at end) · ` +
+      `${m.seconds} s per run after ${m.warmupSeconds} s warm-up${r.seed ? ` · seeded in ${r.seed.seconds.toFixed(1)} s` : " · reused archive"}`,
+  );
+  lines.push("");
+  const busiest = Math.max(m.loadAverageAtStart[0], m.loadAverageAtEnd[0]);
+  if (busiest > m.cpus) {
+    lines.push(`> The machine was busy with other work (1-minute load up to ${busiest.toFixed(1)} on ${m.cpus} CPUs): every figure below is lower than this machine can do. Compare ratios, or runs on a quiet machine.`);
+    lines.push("");
+  }
+  const head = ["route", "path", "queries", "cache"];
+  for (const c of m.connections) head.push(`req/s @${c}`, `p50 @${c}`, `p99 @${c}`, `errors @${c}`, `ratio @${c}`);
+  lines.push(`| ${head.join(" | ")} |`);
+  lines.push(`|${head.map((_, i) => (i < 2 || i === 3 ? "---" : "---:")).join("|")}|`);
+  const row = (name: string, path: string, queries: string, cache: string, load: Record<string, LoadFigures>) => {
+    const cells = [name, `\`${path}\``, queries, cache];
+    for (const c of m.connections) {
+      const f = load[c];
+      const ceiling = r.ceiling[c];
+      const none = f.requests === 0; // nothing finished within the run: no latencies to show
+      cells.push(
+        String(f.reqPerSec),
+        none ? "–" : `${f.p50} ms`,
+        none ? "–" : `${f.p99} ms`,
+        String(f.errors + f.non2xx),
+        name === "ceiling" ? "1" : ceiling?.reqPerSec ? (f.reqPerSec / ceiling.reqPerSec).toFixed(3) : "–",
+      );
+    }
+    lines.push(`| ${cells.join(" | ")} |`);
+  };
+  row("ceiling", "(node:http, article HTML from memory)", "–", "–", r.ceiling);
+  for (const route of r.routes) row(route.name, route.path, route.queries === null ? "–" : String(route.queries), route.cache ?? "–", route.load);
+  lines.push("");
+  lines.push("Errors count failed requests, time-outs and non-2xx answers. Ratio: the route's req/s over the ceiling's at the same connections. –: no request finished within the run.");
+  lines.push("Queries: SQL statements one repeated request sends (COPYDESK_COUNT_QUERIES=1). Cache: Next's x-nextjs-cache answer to that request (–: not from the page cache).");
+  lines.push("");
+  lines.push("| measure | n | p50 | p95 | max |");
+  lines.push("|---|---:|---:|---:|---:|");
+  const spreadRow = (name: string, s: Spread) => lines.push(`| ${name} | ${s.n} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.max)} |`);
+  spreadRow(`cache-miss article page (never requested before; ${r.cacheMiss.queries ?? "–"} queries)`, r.cacheMiss);
+  for (const [p, sp] of Object.entries(r.deskPages)) spreadRow(`desk page \`${p}\` (signed in)`, sp);
+  spreadRow("autosave round trip (editor's save action over HTTP)", r.autosave);
+  spreadRow("publish action (over HTTP)", r.publish.publishAction);
+  spreadRow(`publish → visible (polling every ${r.publish.pollIntervalMs} ms)`, r.publish.visible);
+  lines.push("");
+  const w = r.weight;
+  lines.push(
+    `Article page weight (gzip): HTML ${kb(w.htmlGzip)} (${kb(w.htmlBytes)} raw), CSS ${kb(w.cssGzip)}, ` +
+      `JS ${kb(w.jsGzip)} = framework runtime ${kb(w.frameworkJsGzip)} + our own ${kb(w.ownJsGzip)} (${w.scripts.length} scripts).`,
+  );
+  return lines.join("\n") + "\n";
+}

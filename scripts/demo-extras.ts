@@ -1,0 +1,75 @@
+// The demo newsroom's one fully dressed article: a lead image (through the media library, so
+// it has its WebP variants and srcset) and a few approved reader comments. Reader journeys
+// (accessibility, print, page weight) need one article that carries every element.
+import { and, eq } from "drizzle-orm";
+import sharp from "sharp";
+import { getDb } from "@/db/client";
+import { moderateComments } from "@/db/comments/moderate";
+import { postComment } from "@/db/comments/post";
+import { uploadMedia } from "@/db/media/upload";
+import { comments } from "@/db/schema";
+import type { Viewer } from "@/lib/permissions";
+
+/** The article that gets the lead image and the comments (see demo-content.ts). */
+export const DRESSED_ARTICLE_KEY = "buergerentscheid-hafenstrasse";
+
+/**
+ * A street scene drawn as SVG and rendered to JPEG by sharp (the library refuses SVG uploads,
+ * a JPEG is what a photographer would send). Our own drawing: no third-party photo in the repo.
+ */
+function harbourStreetSvg(width: number, height: number): string {
+  const houses = Array.from({ length: 9 }, (_, i) => {
+    const w = width / 9;
+    const h = height * (0.32 + ((i * 37) % 17) / 60);
+    const colour = ["#b5523b", "#d9a441", "#7a8f9c", "#c97c5d", "#8c6d5a", "#e0c9a6", "#5f7d6e", "#a0463a", "#d4b483"][i];
+    const windows = Array.from({ length: 6 }, (_, j) => {
+      const x = i * w + w * (0.18 + (j % 2) * 0.42);
+      const y = height * 0.62 - h + height * 0.06 + Math.floor(j / 2) * h * 0.24;
+      return `<rect x="${x.toFixed(0)}" y="${y.toFixed(0)}" width="${(w * 0.22).toFixed(0)}" height="${(h * 0.12).toFixed(0)}" fill="#f4efe2"/>`;
+    }).join("");
+    return `<rect x="${(i * w).toFixed(0)}" y="${(height * 0.62 - h).toFixed(0)}" width="${Math.ceil(w)}" height="${h.toFixed(0)}" fill="${colour}"/>${windows}`;
+  }).join("");
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">
+  <defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#7fb2d9"/><stop offset="1" stop-color="#dcebf5"/></linearGradient></defs>
+  <rect width="${width}" height="${height}" fill="url(#sky)"/>
+  ${houses}
+  <rect y="${height * 0.62}" width="${width}" height="${height * 0.38}" fill="#4a4d52"/>
+  <rect y="${height * 0.62}" width="${width}" height="${height * 0.05}" fill="#9a9690"/>
+  ${Array.from({ length: 8 }, (_, i) => `<rect x="${i * (width / 8) + width / 32}" y="${height * 0.8}" width="${width / 16}" height="${height * 0.015}" fill="#f2f2f2"/>`).join("")}
+</svg>`;
+}
+
+/** Uploads the lead image and returns the article fields that place it. */
+export async function seedDemoLeadImage(editor: Viewer) {
+  const bytes = await sharp(Buffer.from(harbourStreetSvg(1600, 1000))).jpeg({ quality: 82 }).toBuffer();
+  const item = await uploadMedia({
+    ctx: { viewer: editor },
+    input: {
+      bytes,
+      filename: "hafenstrasse.jpg",
+      caption: "Die Hafenstraße zwischen Altstadt und Kai: vier Fahrspuren, kaum Bäume.",
+      credit: "Illustration: Copydesk",
+      alt: "Eine breite Straße vor einer Reihe bunter Giebelhäuser unter blauem Himmel",
+    },
+  });
+  return { leadImageId: item.id, leadCaption: item.caption, leadCredit: item.credit, leadAlt: item.alt };
+}
+
+const DEMO_COMMENTS = [
+  { name: "Margit Hansen", text: "Endlich dürfen wir mitreden. Ich wohne seit 30 Jahren an der Hafenstraße – zwei Spuren reichen völlig." },
+  { name: "Jörg P.", text: "Und wo sollen die Lieferwagen für den Großmarkt hin?\n\nDas steht leider nicht im Artikel." },
+  { name: "Aylin Demir", text: "Danke für die Übersicht mit den drei Varianten, das hilft bei der Entscheidung." },
+];
+
+/** A few reader comments, posted as readers post them and approved by the editor. */
+export async function seedDemoComments(articleId: number, editor: Viewer) {
+  for (const [i, c] of DEMO_COMMENTS.entries()) {
+    await postComment({ ctx: { viewer: null }, input: { articleId, name: c.name, text: c.text, clientHash: `demo-seed-${i}` } });
+  }
+  const db = await getDb();
+  const pending = await db
+    .select({ id: comments.id })
+    .from(comments)
+    .where(and(eq(comments.articleId, articleId), eq(comments.status, "pending")));
+  await moderateComments({ ctx: { viewer: editor }, input: { ids: pending.map((c) => c.id), action: "approve" } });
+}

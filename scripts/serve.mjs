@@ -1,0 +1,160 @@
+// The production server: Next's request handler behind a small front cache for readers.
+//
+// Next already keeps every reader page rendered (lib/cache/page-cache-handler.mjs), but even a
+// cache hit walks its whole request pipeline (routing, the proxy, response assembly): about a
+// millisecond a request on this project's 2-core machines. The front cache keeps the exact
+// bytes of reader responses that Next answered from its cache, and sends them again without
+// entering Next at all.
+//
+// It never decides freshness itself. It stores only what Next served as a cache HIT, and every
+// expiry of any reader tag (a publish, a moderation, a scheduled article falling due, another
+// instance's change) empties it: lib/cache/expire.ts and the cache handler bump a shared epoch.
+// After that, requests go through Next again (which re-renders only what changed) until the
+// front cache fills anew.
+//
+// Plain JavaScript, run by node directly (`npm start` → scripts/start.ts spawns it).
+import http from "node:http";
+import { parseArgs } from "node:util";
+
+// As `next start` does; before Next (and React) are loaded.
+process.env.NODE_ENV = "production";
+const { default: next } = await import("next");
+
+const { values: flags } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
+const port = Number(flags.port ?? process.env.PORT ?? 3000);
+const hostname = flags.hostname ?? process.env.HOSTNAME;
+
+const STORE = Symbol.for("copydesk.pageCache");
+const MAX_FRONT_BYTES = Number(process.env.COPYDESK_FRONT_CACHE_MB || 64) * 1024 * 1024;
+
+/** The store shared with the cache handler and expireReaderTags (see lib/cache/expire.ts). */
+function store() {
+  globalThis[STORE] ??= { entries: new Map(), expiredAt: new Map(), bytes: 0, epoch: 0 };
+  return globalThis[STORE];
+}
+
+const front = { epoch: -1, entries: new Map(), bytes: 0 };
+
+/** The front cache as of now: emptied whenever anything readers see has changed. */
+function current() {
+  const epoch = store().epoch ?? 0;
+  if (front.epoch !== epoch) {
+    front.epoch = epoch;
+    front.entries.clear();
+    front.bytes = 0;
+  }
+  return front;
+}
+
+// Pages and feeds readers fetch as documents. Not: the desk, sign-in, APIs, uploads, search,
+// the comment form's answer (all per request), Next's own assets (already immutable files).
+const NEVER = /^\/(?:desk|signin|api|_next|media|search|comments|a)(?:[/?]|$)/;
+
+function cacheKey(req) {
+  if (req.method !== "GET") return null;
+  const url = req.url ?? "/";
+  if (NEVER.test(url)) return null;
+  // Client-side navigations ask for the RSC payload instead of HTML: leave those to Next.
+  if (req.headers.rsc || req.headers["next-router-state-tree"] || req.headers["next-router-prefetch"] || url.includes("_rsc=")) return null;
+  const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
+  return `${gzip ? "gz" : "id"} ${url}`;
+}
+
+/** Sends a stored response; a matching If-None-Match gets 304. */
+function replay(req, res, entry) {
+  if (entry.etag && req.headers["if-none-match"] === entry.etag) {
+    res.writeHead(304, { etag: entry.etag, "cache-control": entry.headers["cache-control"] ?? "" });
+    res.end();
+    return;
+  }
+  res.writeHead(200, entry.headers);
+  res.end(entry.body);
+}
+
+/** Watches Next answer `req`; keeps the bytes when they came from its cache, unchanged since. */
+function capture(res, key, epoch) {
+  const chunks = [];
+  let extra = {};
+  const { write, end, writeHead } = res;
+  res.writeHead = function (status, ...rest) {
+    const headers = rest.find((r) => r && typeof r === "object");
+    if (headers && !Array.isArray(headers)) extra = { ...extra, ...headers };
+    return writeHead.call(this, status, ...rest);
+  };
+  res.write = function (chunk, ...rest) {
+    if (chunk) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof rest[0] === "string" ? rest[0] : "utf8"));
+    return write.call(this, chunk, ...rest);
+  };
+  res.end = function (chunk, ...rest) {
+    if (chunk && typeof chunk !== "function") chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof rest[0] === "string" ? rest[0] : "utf8"));
+    const result = end.call(this, chunk, ...rest);
+    keep();
+    return result;
+  };
+  const keep = () => {
+    const headers = { ...res.getHeaders(), ...lower(extra) };
+    if (res.statusCode !== 200 || headers["x-nextjs-cache"] !== "HIT" || headers["set-cookie"]) return;
+    const f = current();
+    if (f.epoch !== epoch) return; // something changed while Next was answering
+    const gzip = key.startsWith("gz ");
+    if ((headers["content-encoding"] === "gzip") !== gzip) return;
+    const body = Buffer.concat(chunks);
+    delete headers["content-length"];
+    delete headers["transfer-encoding"];
+    delete headers["connection"];
+    delete headers["keep-alive"];
+    delete headers["date"];
+    headers["content-length"] = String(body.length);
+    const entry = { headers, body, etag: typeof headers.etag === "string" ? headers.etag : null, size: body.length + 512 };
+    const old = f.entries.get(key);
+    if (old) f.bytes -= old.size;
+    f.entries.set(key, entry);
+    f.bytes += entry.size;
+    for (const [oldest, e] of f.entries) {
+      if (f.bytes <= MAX_FRONT_BYTES) break;
+      f.entries.delete(oldest);
+      f.bytes -= e.size;
+    }
+  };
+}
+
+function lower(headers) {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+const app = next({ dev: false, dir: process.cwd(), port, hostname });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((req, res) => {
+  const key = cacheKey(req);
+  if (key) {
+    const f = current();
+    const entry = f.entries.get(key);
+    if (entry) {
+      // Most recently used last.
+      f.entries.delete(key);
+      f.entries.set(key, entry);
+      replay(req, res, entry);
+      return;
+    }
+    capture(res, key, f.epoch);
+  }
+  handle(req, res).catch((error) => {
+    console.error("[copydesk] request failed:", error);
+    if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+    res.end("Internal Server Error");
+  });
+});
+server.keepAliveTimeout = 65_000;
+server.listen(port, hostname, () => {
+  console.log(`▲ Copydesk ready on http://${hostname ?? "localhost"}:${port}`);
+});
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    server.close();
+    app.close?.().finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 3000).unref();
+  });
+}
