@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { Invalid } from "@/lib/errors";
+import { SLUG_PATTERN } from "@/lib/slug";
 import type { Viewer } from "@/lib/permissions";
 import { getDb, type Db } from "./client";
 
@@ -49,7 +50,11 @@ export async function executor(ctx?: { tx?: Db }): Promise<Db> {
 /** zod → `Invalid` with one message list per field, for the form to show beside each input. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
-  if (result.success) return result.data;
+  if (result.success) {
+    const field = unstorableField(result.data);
+    if (field) throw new Invalid({ [field]: ["validation.invalidCharacters"] });
+    return result.data;
+  }
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of result.error.issues) {
     const key = issue.path.length ? String(issue.path[0]) : "form";
@@ -61,6 +66,20 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   throw new Invalid(fieldErrors);
 }
 
+/**
+ * Text from a URL, a search box or a sign-in form, for use as a query parameter. PostgreSQL
+ * refuses NUL in text (a driver error, i.e. a 500 for `/search?q=%00`), and no stored text
+ * contains one, so it is dropped: the lookup simply finds what the rest of the text finds.
+ */
+export function queryText(value: string): string {
+  return value.replace(/\u0000/g, "");
+}
+
+/** Whether a value from a URL can be a slug at all; anything else is not looked up. */
+export function isSlug(value: string): boolean {
+  return SLUG_PATTERN.test(value);
+}
+
 /** Postgres unique violation (SQLSTATE 23505), whichever driver raised it. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   let e: unknown = error;
@@ -68,6 +87,38 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
     const { code, constraint: name } = e as { code?: string; constraint?: string };
     if (code === "23505") return !constraint || name === constraint;
     e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
+ * Text PostgreSQL refuses (NUL), or that is not Unicode at all (half of a surrogate pair, e.g. an
+ * emoji cut in two). Either would fail as a driver error deep inside a write — or, in text
+ * columns, be silently replaced — so it is refused up front, naming the field it came in.
+ */
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function unstorableField(data: unknown): string | null {
+  if (typeof data !== "object" || data === null) return containsUnstorable(data) ? "form" : null;
+  for (const [key, value] of Object.entries(data)) if (containsUnstorable(value)) return key;
+  return null;
+}
+
+/** Walks strings in plain objects and arrays without recursion: bodies can be deep. */
+function containsUnstorable(value: unknown): boolean {
+  const stack = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === "string") {
+      if (UNSTORABLE.test(v)) return true;
+    } else if (Array.isArray(v)) {
+      for (const item of v) stack.push(item);
+    } else if (v && typeof v === "object" && [Object.prototype, null].includes(Object.getPrototypeOf(v))) {
+      for (const [key, item] of Object.entries(v)) {
+        if (UNSTORABLE.test(key)) return true;
+        stack.push(item);
+      }
+    }
   }
   return false;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import type { ArticleAccess, Viewer } from "@/lib/permissions";
 import type { ArticleStatus } from "@/lib/workflow";
-import { executor, type Ctx } from "../context";
+import { executor, queryText, type Ctx } from "../context";
 import {
   articleAuthors,
   articleEvents,
@@ -203,7 +203,7 @@ export type DeskFilter = { q?: string; status?: ArticleStatus; sectionId?: numbe
 export async function searchDeskArticles(filter: DeskFilter, ctx?: Pick<Ctx, "tx">) {
   const db = await executor(ctx);
   const page = Math.max(1, Math.min(filter.page ?? 1, 10_000));
-  const term = filter.q?.trim().slice(0, 100);
+  const term = filter.q && queryText(filter.q).trim().slice(0, 100);
   const where = and(
     term ? ilike(articles.headline, `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
     filter.status === "scheduled" ? isScheduled : filter.status === "published" ? isLive : filter.status ? eq(articles.status, filter.status) : undefined,
@@ -251,7 +251,7 @@ export type LinkableArticle = { id: number; headline: string; sectionName: strin
  * (prefixes too, "Hafen" finds "Hafenstraße"), newest first.
  */
 export async function findLinkableArticles(q: string, ctx?: Pick<Ctx, "tx">): Promise<LinkableArticle[]> {
-  const term = q.trim().slice(0, 100);
+  const term = queryText(q).trim().slice(0, 100);
   if (!term) return [];
   const db = await executor(ctx);
   const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -279,7 +279,7 @@ export async function findLinkableArticles(q: string, ctx?: Pick<Ctx, "tx">): Pr
 
 /** Existing tags starting with (or containing) what was typed, for the tag field's suggestions. */
 export async function suggestTags(q: string, ctx?: Pick<Ctx, "tx">): Promise<string[]> {
-  const term = q.trim().slice(0, 60);
+  const term = queryText(q).trim().slice(0, 60);
   if (!term) return [];
   const db = await executor(ctx);
   const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

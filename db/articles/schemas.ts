@@ -1,13 +1,17 @@
 import { z } from "zod";
+import { measureJson } from "@/lib/content/body";
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from "@/lib/slug";
 import { articleLanguage } from "../schema";
 
 const id = z.coerce.number("validation.idInvalid").int("validation.idInvalid").positive("validation.idInvalid").max(2147483647, "validation.idInvalid");
 const version = z.coerce.number("validation.versionInvalid").int("validation.versionInvalid").min(1, "validation.versionInvalid").max(2147483647, "validation.versionInvalid");
 
-/** The body is checked against the TipTap schema by `parseBody`; here only its size. */
-const body = z.unknown().refine((value) => JSON.stringify(value ?? null).length <= 2_000_000, {
-  message: "validation.bodyTooLong",
+const BODY_MESSAGES = { tooDeep: "validation.bodyTooDeep", tooLong: "validation.bodyTooLong", unreadable: "validation.bodyUnreadable" } as const;
+
+/** The body is checked against the TipTap schema by `parseBody`; here only its size and nesting. */
+const body = z.unknown().superRefine((value, ctx) => {
+  const measure = measureJson(value, 2_000_000);
+  if (measure !== "ok") ctx.addIssue({ code: "custom", message: BODY_MESSAGES[measure] });
 });
 
 export const ArticleFields = z.object({

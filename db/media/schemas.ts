@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryText } from "../context";
 
 const id = z.coerce.number("validation.mediaUnknown").int("validation.mediaUnknown").positive("validation.mediaUnknown").max(2147483647, "validation.mediaUnknown");
 const shortText = (max: number, tooLong: string) => z.string("validation.invalidValue").trim().max(max, tooLong).default("");
@@ -36,7 +37,7 @@ export const UpdateMediaDefaultsInput = MediaDefaults.extend({ id });
 export type UpdateMediaDefaultsInput = z.input<typeof UpdateMediaDefaultsInput>;
 
 export const ListMediaInput = z.object({
-  q: z.string().trim().max(200).catch("").default(""),
+  q: z.string().transform(queryText).pipe(z.string().trim().max(200)).catch("").default(""),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 export type ListMediaInput = z.input<typeof ListMediaInput>;

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, getTableColumns, lte, sql } from "drizzle-orm";
-import { executor, type Ctx } from "../context";
+import { executor, isSlug, type Ctx } from "../context";
 import { publications } from "../schema";
 
 /** Readers only ever see publications that are due (scheduled ones appear by data, not timers). */
@@ -71,6 +71,7 @@ export async function getVisibleArticle(
   slug: string,
   ctx?: Pick<Ctx, "tx">,
 ): Promise<PublishedArticle | null> {
+  if (!isSlug(sectionSlug) || !isSlug(slug)) return null; // from the URL: "%00" must not reach the database
   const db = await executor(ctx);
   // Everything but the search document, which only search reads.
   const { search, ...columns } = getTableColumns(publications);

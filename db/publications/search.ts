@@ -2,13 +2,13 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { MATCH_END, MATCH_START } from "@/lib/search-marks";
-import { executor, type Ctx } from "../context";
+import { executor, queryText, type Ctx } from "../context";
 
 export const SEARCH_PAGE_SIZE = 10;
 export { MATCH_END, MATCH_START };
 
 const SearchInput = z.object({
-  q: z.string().trim().max(200).catch(""),
+  q: z.string().transform(queryText).pipe(z.string().trim().max(200)).catch(""),
   page: z.coerce.number().int().min(1).max(1000).catch(1),
 });
 

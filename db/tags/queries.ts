@@ -1,10 +1,11 @@
 import "server-only";
 import { asc, count, eq, ilike, or, sql } from "drizzle-orm";
-import { executor, type Ctx } from "../context";
+import { executor, isSlug, type Ctx } from "../context";
 import { tagRedirects, tags } from "../schema";
 import { ListTagsInput } from "./schemas";
 
 export async function getTagBySlug(slug: string, ctx?: Pick<Ctx, "tx">) {
+  if (!isSlug(slug)) return null; // from the URL: "%00" must not reach the database
   const db = await executor(ctx);
   const [row] = await db.select({ name: tags.name, slug: tags.slug }).from(tags).where(eq(tags.slug, slug)).limit(1);
   return row ?? null;
@@ -12,6 +13,7 @@ export async function getTagBySlug(slug: string, ctx?: Pick<Ctx, "tx">) {
 
 /** Where an old tag address (renamed or merged away) lives now: the surviving tag's slug, or null. */
 export async function getTagRedirect(slug: string, ctx?: Pick<Ctx, "tx">): Promise<string | null> {
+  if (!isSlug(slug)) return null;
   const db = await executor(ctx);
   const [row] = await db
     .select({ slug: tags.slug })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryText } from "../context";
 
 const id = (message: string) => z.coerce.number(message).int(message).positive(message).max(2147483647, message);
 
@@ -21,7 +22,7 @@ export const DeleteTagInput = z.object({ id: id("errors.tagNotFound") });
 export type DeleteTagInput = z.input<typeof DeleteTagInput>;
 
 export const ListTagsInput = z.object({
-  q: z.string().trim().max(100).catch("").default(""),
+  q: z.string().transform(queryText).pipe(z.string().trim().max(100)).catch("").default(""),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 export type ListTagsInput = z.input<typeof ListTagsInput>;

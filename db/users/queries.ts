@@ -5,7 +5,7 @@ import { imageSources, type MediaItem } from "@/lib/media/urls";
 import { randomUUID } from "node:crypto";
 import { hashPassword, verifyPassword } from "@/lib/passwords";
 import { media, users } from "../schema";
-import { executor, type Ctx } from "../context";
+import { executor, isSlug, type Ctx } from "../context";
 import { SignInInput } from "./schemas";
 
 export type SessionUser = { id: number; name: string; email: string; role: Role; sessionVersion: number };
@@ -53,6 +53,7 @@ export async function listNewsroomUsers(ctx?: Pick<Ctx, "tx">) {
 
 /** A byline's public profile (author pages), with the photo's sources when there is one. */
 export async function getAuthorBySlug(slug: string, ctx?: Pick<Ctx, "tx">) {
+  if (!isSlug(slug)) return null; // from the URL: "%00" must not reach the database
   const db = await executor(ctx);
   const [row] = await db
     .select({ name: users.name, slug: users.slug, bio: users.bio, photo: { variants: media.variants, alt: media.alt, width: media.width, height: media.height } })

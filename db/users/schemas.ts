@@ -20,7 +20,8 @@ export type SetLocaleInput = z.input<typeof SetLocaleInput>;
 export type CreateUserInput = z.input<typeof CreateUserInput>;
 
 export const SignInInput = z.object({
-  email: z.string().trim().min(1).max(254).transform((s) => s.toLowerCase()),
+  // No NUL: PostgreSQL refuses it in a query parameter, and no stored address contains one.
+  email: z.string().trim().min(1).max(254).regex(/^[^\u0000]*$/).transform((s) => s.toLowerCase()),
   password: z.string().min(1).max(200),
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { JSONContent } from "@tiptap/core";
 import { Invalid } from "../errors";
-import { bodyText, countWords, parseBody, renderBody } from "./body";
+import { bodyText, countWords, measureJson, parseBody, renderBody } from "./body";
 
 const text = (t: string, marks?: unknown[]) => ({ type: "text", text: t, ...(marks ? { marks } : {}) });
 const p = (...content: unknown[]) => ({ type: "paragraph", content });
@@ -94,9 +94,26 @@ describe("pull quotes and figures", () => {
     expect(() => parseBody(doc(figure({ alt: "  " })))).toThrow(Invalid);
   });
 
+  it("refuses figure attributes of the wrong type with a validation error, not a crash", () => {
+    for (const attrs of [{ alt: {} }, { alt: 5 }, { srcset: 5 }, { caption: ["x"] }, { credit: null }, { src: { toString: () => "/media/a" } }, { mediaId: "7" }, { width: "960 onload=x" }, { height: -1 }]) {
+      expect(() => parseBody(doc(figure(attrs))), JSON.stringify(attrs)).toThrow(Invalid);
+    }
+  });
+
   it("escapes caption and credit text", () => {
     const html = renderBody(doc(figure({ caption: '<img src=x onerror="alert(1)">', credit: "</figcaption><script>alert(2)</script>" })));
     expect(html).not.toMatch(/<script|<img src="?x/i);
     expect(html).toContain("&lt;img src=x onerror=");
+  });
+});
+
+describe("measureJson", () => {
+  it("measures size and nesting without recursion, so a body thousands of levels deep is refused, not a stack overflow", () => {
+    let deep: unknown = "x";
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(measureJson(deep, 2_000_000)).toBe("tooDeep");
+    expect(measureJson(doc(p(text("kurz"))), 2_000_000)).toBe("ok");
+    expect(measureJson(doc(p(text("x".repeat(3_000_000)))), 2_000_000)).toBe("tooLong");
+    for (const odd of [BigInt(1), new Date(0), new Map(), () => 1]) expect(measureJson({ type: "doc", attrs: { odd } }, 2_000_000)).toBe("unreadable");
   });
 });

@@ -17,6 +17,39 @@ export type BodyJSON = JSONContent;
 const schema = getSchema(articleExtensions);
 
 const MAX_DEPTH = 40;
+/** JSON nesting a body of MAX_DEPTH nodes needs at most (node → content → node …, plus marks and attrs). */
+const MAX_JSON_DEPTH = MAX_DEPTH * 2 + 10;
+
+export type JsonMeasure = "ok" | "tooDeep" | "tooLong" | "unreadable";
+
+/**
+ * Nesting and serialized size of untrusted JSON, measured without recursion, so a body nested
+ * thousands of levels deep is refused instead of overflowing the stack (JSON.stringify and the
+ * schema's own parser recurse). Anything JSON cannot carry — BigInt, functions, Dates, Maps,
+ * which React's action decoder can produce — is "unreadable".
+ */
+export function measureJson(value: unknown, maxChars: number, maxDepth = MAX_JSON_DEPTH): JsonMeasure {
+  const stack: [unknown, number][] = [[value, 1]];
+  let chars = 0;
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (depth > maxDepth) return "tooDeep";
+    if (v === null || v === undefined) chars += 4;
+    else if (typeof v === "string") chars += v.length + 2;
+    else if (typeof v === "number" || typeof v === "boolean") chars += String(v).length;
+    else if (Array.isArray(v)) {
+      chars += 2;
+      for (const item of v) stack.push([item, depth + 1]);
+    } else if (typeof v === "object" && [Object.prototype, null].includes(Object.getPrototypeOf(v))) {
+      for (const [key, item] of Object.entries(v)) {
+        chars += key.length + 4;
+        stack.push([item, depth + 1]);
+      }
+    } else return "unreadable";
+    if (chars > maxChars) return "tooLong";
+  }
+  return "ok";
+}
 
 /** Validates untrusted body JSON. Unknown nodes or marks, bad nesting and unsafe links are refused. */
 export function parseBody(json: unknown): PMNode {
@@ -35,7 +68,9 @@ export function parseBody(json: unknown): PMNode {
     if (problem) return false;
     if (child.type.name === "figure") {
       const a = child.attrs as FigureAttrs;
-      if (!MEDIA_PATH.test(a.src) || (a.srcset && !a.srcset.split(",").every((c) => MEDIA_PATH.test(c.trim().split(/\s+/)[0] ?? "")))) {
+      if (!figureAttrsWellTyped(a)) {
+        problem = "validation.bodyUnsupported";
+      } else if (!MEDIA_PATH.test(a.src) || (a.srcset && !a.srcset.split(",").every((c) => MEDIA_PATH.test(c.trim().split(/\s+/)[0] ?? "")))) {
         problem = "validation.figureSource";
       } else if (!a.alt.trim()) {
         problem = "validation.figureAlt";
@@ -51,6 +86,13 @@ export function parseBody(json: unknown): PMNode {
   if (depth(node) > MAX_DEPTH) problem = "validation.bodyTooDeep";
   if (problem) throw new Invalid({ body: [problem] });
   return node;
+}
+
+/** Figure attributes arrive as untrusted JSON: words are strings, the id a whole number, sizes numbers (or null). */
+function figureAttrsWellTyped(a: Record<string, unknown>): boolean {
+  const size = (v: unknown) => v === null || (typeof v === "number" && v > 0 && v <= 100_000);
+  const id = a.mediaId === null || (typeof a.mediaId === "number" && Number.isSafeInteger(a.mediaId) && a.mediaId > 0);
+  return id && size(a.width) && size(a.height) && ["src", "srcset", "alt", "caption", "credit"].every((k) => typeof a[k] === "string");
 }
 
 function depth(node: PMNode): number {

@@ -2,6 +2,7 @@
 // Orientation from EXIF is applied and all metadata (GPS position, camera serial numbers) is
 // dropped from the variants — sharp writes none unless asked to.
 import sharp from "sharp";
+import { Invalid } from "@/lib/errors";
 import type { InspectedImage } from "./inspect";
 
 /** Widths offered to browsers; an image is never enlarged, so a small one gets fewer. */
@@ -23,8 +24,20 @@ export async function makeVariants(bytes: Uint8Array, image: InspectedImage): Pr
       .autoOrient()
       .resize({ width, withoutEnlargement: true })
       .webp({ quality: 80, effort: 4 })
-      .toBuffer({ resolveWithObject: true });
+      .toBuffer({ resolveWithObject: true })
+      .catch((error: unknown) => decodeFailure(error, image.maxPixels));
     renditions.push({ width: info.width, height: animated ? (info.pageHeight ?? info.height) : info.height, bytes: data });
   }
   return renditions;
+}
+
+/**
+ * A header can be whole while the pixels behind it are cut off or corrupt (a truncated upload,
+ * a polyglot): only the decode finds out. That is the file's fault, not the server's, so it is
+ * refused like any unreadable image instead of surfacing as an internal error.
+ */
+function decodeFailure(error: unknown, maxPixels: number): never {
+  const message = error instanceof Error ? error.message : "";
+  if (/pixel limit/i.test(message)) throw new Invalid({}, "validation.mediaTooManyPixels", { max: Math.round(maxPixels / 1_000_000) });
+  throw new Invalid({}, "validation.mediaUnreadable");
 }

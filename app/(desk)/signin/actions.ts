@@ -13,6 +13,8 @@ function safeDestination(value: FormDataEntryValue | null): string {
 }
 
 export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
+  // A direct call can send anything as the "form": without one it is just wrong credentials, not a 500.
+  if (!(formData instanceof FormData)) return { error: (await getTranslations("signin"))("wrongCredentials") };
   const email = String(formData.get("email") ?? "").slice(0, 254);
   try {
     await signIn("credentials", {

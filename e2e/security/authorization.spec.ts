@@ -1,0 +1,127 @@
+// The HTTP side of the authorization probe (the data-layer side is db/security/authorization.test.ts):
+// desk pages, the media API and every server action, called directly — no UI — without a
+// session, and the privileged ones with a journalist's session and other people's ids.
+// Each is refused, nothing is written, and no call ends in a 500.
+import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { messages } from "../i18n";
+import { allActions, callAction } from "./server-actions";
+
+/** What a refusal says, in either language: "only editors may …", "sign in first" and the like. */
+const REFUSALS = new Set(
+  ["forbidden", "publishEditorsOnly", "scheduleEditorsOnly", "unpublishEditorsOnly", "requestChangesEditorsOnly", "manageUsersAdminsOnly", "taxonomyEditorsOnly", "moderateCommentsEditorsOnly"].flatMap(
+    (key) => [messages.en.errors[key as keyof typeof messages.en.errors], messages.de.errors[key as keyof typeof messages.de.errors]],
+  ),
+);
+
+const DESK_PAGES = [
+  "/desk",
+  "/desk/articles/new",
+  "/desk/articles/1",
+  "/desk/articles/1/history",
+  "/desk/articles/1/preview",
+  "/desk/media",
+  "/desk/comments",
+  "/desk/taxonomy",
+  "/desk/users",
+  "/desk/profile",
+  "/desk/notifications",
+];
+
+// 1×1 transparent PNG.
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+
+async function session(browser: Browser, role: "admin" | "editor" | "journalist"): Promise<APIRequestContext> {
+  return (await browser.newContext({ storageState: `e2e/.auth/${role}.json` })).request;
+}
+
+/** What a refused call must not have changed: the library, the accounts, the sections and tags. */
+async function observable(admin: APIRequestContext) {
+  const media = (await (await admin.get("/api/media")).json()) as { total: number };
+  const users = await (await admin.get("/desk/users")).text();
+  const taxonomy = await (await admin.get("/desk/taxonomy")).text();
+  const count = (html: string, pattern: RegExp) => html.match(pattern)?.length ?? 0;
+  return {
+    media: media.total,
+    accounts: count(users, /@copydesk\.test/g),
+    tagsAndSections: count(taxonomy, /<li/g),
+    xssUser: count(users, /probe-/g),
+  };
+}
+
+test("an anonymous caller is refused by every desk page and by the media API", async ({ request, browser }) => {
+  for (const path of DESK_PAGES) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(307);
+    expect(response.headers().location, path).toMatch(/^\/signin\?callbackUrl=/);
+  }
+  const admin = await session(browser, "admin");
+  const before = await observable(admin);
+
+  const list = await request.get("/api/media");
+  expect(list.status()).toBe(401);
+  expect(await list.json()).toMatchObject({ ok: false, code: "unauthenticated" });
+  const upload = await request.post("/api/media", { multipart: { file: { name: "a.png", mimeType: "image/png", buffer: PNG }, caption: "anonym" } });
+  expect(upload.status()).toBe(401);
+
+  expect(await observable(admin)).toEqual(before);
+});
+
+test("every server action called without a session executes nothing", async ({ request, browser }) => {
+  const admin = await session(browser, "admin");
+  const before = await observable(admin);
+  const actions = allActions();
+  expect(actions.length).toBeGreaterThan(20);
+  const problems: string[] = [];
+  for (const action of actions) {
+    // Straight to a reader page (outside the desk's proxy), the sign-in page and the desk: JSON arguments and a form.
+    for (const path of ["/", "/signin", "/desk"]) {
+      for (const call of [{ args: [{ id: 1, version: 1, name: "x", ids: [1] }] }, { form: { id: "1", name: "probe-anon", email: "probe-anon@copydesk.test", role: "admin", ids: "1", action: "approve" } }]) {
+        const { status, result } = await callAction(request, action.name, { ...call, path, file: action.file });
+        if (status >= 500) problems.push(`${action.name} at ${path}: HTTP ${status}`);
+        const ok = (result as { ok?: boolean } | null)?.ok;
+        if (ok === true) problems.push(`${action.name} at ${path}: executed for an anonymous caller`);
+      }
+    }
+  }
+  expect(problems).toEqual([]);
+  expect(await observable(admin)).toEqual(before);
+  console.info(`[authz-http] ${actions.length} server actions × 3 paths × 2 encodings called anonymously: none executed`);
+});
+
+test("a journalist calling editor and admin actions directly, with other people's ids, is refused", async ({ browser }) => {
+  const journalist = await session(browser, "journalist");
+  const admin = await session(browser, "admin");
+  const before = await observable(admin);
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 16); // a time the schedule accepts
+  const refusals: [string, Parameters<typeof callAction>[2]][] = [
+    ["publishArticleAction", { args: [{ id: 1, version: 1 }] }],
+    ["scheduleArticleAction", { args: [{ id: 1, version: 1, at: tomorrow }] }],
+    ["unpublishArticleAction", { args: [{ id: 1, version: 1 }] }],
+    ["requestChangesAction", { args: [{ id: 1, version: 1, note: "Bitte" }] }],
+    ["createUserAction", { form: { name: "probe-journalist", email: "probe-journalist@copydesk.test", role: "admin" } }],
+    ["changeRoleAction", { form: { id: "1", role: "journalist" } }],
+    ["setActiveAction", { form: { id: "1", active: "false" } }],
+    ["resetPasswordAction", { form: { id: "1" } }],
+    ["moderateCommentsAction", { form: { ids: "1", action: "spam" } }],
+    ["setCommentsOpenAction", { form: { articleId: "1", open: "false" } }],
+    ["createTagAction", { form: { name: "Probe" } }],
+    ["createSectionAction", { form: { name: "Probe" } }],
+    ["renameSectionAction", { form: { id: "1", name: "Probe" } }],
+    ["moveSectionAction", { form: { id: "1", direction: "down" } }],
+  ];
+  const problems: string[] = [];
+  for (const [name, call] of refusals) {
+    const { status, result } = await callAction(journalist, name, call);
+    const r = result as { ok?: boolean; code?: string; message?: string } | null;
+    if (status >= 500) problems.push(`${name}: HTTP ${status}`);
+    else if (!r) problems.push(`${name}: no action result (HTTP ${status})`);
+    else if (r.ok !== false || !REFUSALS.has(r.message ?? "")) problems.push(`${name}: not refused as forbidden: ${JSON.stringify(r)}`);
+    else if (r.code && r.code !== "forbidden") problems.push(`${name}: refused as ${r.code}, expected forbidden`);
+  }
+  expect(problems).toEqual([]);
+  expect(await observable(admin)).toEqual(before);
+
+  // And the media API: a journalist may upload (that is their job), an anonymous one never could.
+  const list = await journalist.get("/api/media");
+  expect(list.status()).toBe(200);
+});
