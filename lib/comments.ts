@@ -54,7 +54,7 @@ export type CommentFeedback = {
   minutes?: number;
 };
 
-const FIELD_ERRORS = new Set(["commentNameRequired", "commentNameTooLong", "commentTextRequired", "commentTextTooLong", "invalidValue"]);
+const FIELD_ERRORS = new Set(["commentNameRequired", "commentNameTooLong", "commentTextRequired", "commentTextTooLong", "invalidValue", "invalidCharacters"]);
 const STATES = new Set(["pending", "invalid", "limited", "closed", "error"]);
 
 /** Reads the route's report from search params, ignoring anything it wouldn't have written. */
