@@ -69,10 +69,10 @@ test("a journalist writes a complete German article, and after a reload everythi
   await linkDialog.getByRole("button", { name: /Großauftrag für die Werft Südufer/ }).click();
   await expect(linkDialog).toBeHidden();
   await expect(editor.body.getByRole("link", { name: "Mehr zur Werft" })).toBeVisible();
-  // The dialog hands focus back to the text, the linked words still selected: only then may
-  // End move past them (typed sooner, a key goes nowhere and the figure replaces the words).
+  // The dialog hands focus back to the text with the linked words still selected: Enter
+  // before the editor has taken End's cursor would replace them.
   await expect(editor.body).toBeFocused();
-  await kb.press("End");
+  await editor.pressEnd();
   await kb.press("Enter");
 
   // A figure in the text: uploaded from the picker, then described.

@@ -79,12 +79,7 @@ export class ArticleEditorPage {
    * between two presses and reset the selection. (TipTap hangs its editor on the editable element.)
    */
   async selectBackwards(text: string) {
-    const selected = () =>
-      this.page.evaluate(() => {
-        type Tiptap = { state: { doc: { textBetween(a: number, b: number): string }; selection: { from: number; to: number } } };
-        const tiptap = (document.querySelector(".ProseMirror") as unknown as { editor?: Tiptap } | null)?.editor;
-        return tiptap ? tiptap.state.doc.textBetween(tiptap.state.selection.from, tiptap.state.selection.to) : "";
-      });
+    const selected = () => this.selectedText();
     await expect
       .poll(
         async () => {
@@ -96,5 +91,23 @@ export class ArticleEditorPage {
         { timeout: 30_000, intervals: [50] },
       )
       .toBe(text);
+  }
+
+  /**
+   * End, then wait until the editor itself has taken the collapsed cursor: a key pressed while it
+   * still holds an older selection (a link just made, say) would replace the selected words.
+   */
+  async pressEnd() {
+    await this.page.keyboard.press("End");
+    await expect.poll(() => this.selectedText(), { timeout: 30_000, intervals: [50] }).toBe("");
+  }
+
+  /** The text the editor has selected, as TipTap (hung on the editable element) sees it. */
+  private selectedText() {
+    return this.page.evaluate(() => {
+      type Tiptap = { state: { doc: { textBetween(a: number, b: number): string }; selection: { from: number; to: number } } };
+      const tiptap = (document.querySelector(".ProseMirror") as unknown as { editor?: Tiptap } | null)?.editor;
+      return tiptap ? tiptap.state.doc.textBetween(tiptap.state.selection.from, tiptap.state.selection.to) : "";
+    });
   }
 }
