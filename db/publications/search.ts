@@ -50,21 +50,24 @@ export async function searchPublications(input: { q?: unknown; page?: unknown },
   const query = sql`case when p.language = 'de' then websearch_to_tsquery('german', ${q}) else websearch_to_tsquery('english', ${q}) end`;
   const offset = (page - 1) * SEARCH_PAGE_SIZE;
   // Both drivers answer `execute` with `{ rows }`.
+  // Rank every match on the search column alone; only the page's ten rows then read their
+  // text and get a snippet (ts_headline is the expensive part).
   const rows = (await db.execute(sql`
     with found as (
-      select p.article_id, p.section_slug, p.section_name, p.slug, p.headline, p.language, p.published_at,
-             p.body_text, p.standfirst, ts_rank_cd(p.search, ${query}) as rank, ${query} as tsq
+      select p.article_id, p.published_at, ts_rank_cd(p.search, ${query}) as rank, (count(*) over ())::int as total
       from publications p
       where p.visible_from <= now() and (${match})
+      order by rank desc, p.published_at desc
+      limit ${SEARCH_PAGE_SIZE} offset ${offset}
     )
-    select article_id as id, section_slug, section_name, slug, headline, language, published_at,
-           ts_headline(case when language = 'de' then 'german'::regconfig else 'english'::regconfig end,
-                       standfirst || ' ' || body_text, tsq,
+    select p.article_id as id, p.section_slug, p.section_name, p.slug, p.headline, p.language, p.published_at,
+           ts_headline(case when p.language = 'de' then 'german'::regconfig else 'english'::regconfig end,
+                       p.standfirst || ' ' || p.body_text, ${query},
                        ${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) as snippet,
-           (count(*) over ())::int as total
-    from found
-    order by rank desc, published_at desc
-    limit ${SEARCH_PAGE_SIZE} offset ${offset}`)) as unknown as { rows: SearchRow[] };
+           f.total
+    from found f
+    join publications p on p.article_id = f.article_id
+    order by f.rank desc, f.published_at desc`)) as unknown as { rows: SearchRow[] };
   const hits = rows.rows.map(
     (r): SearchHit => ({
       id: r.id,

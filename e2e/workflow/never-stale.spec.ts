@@ -39,7 +39,7 @@ test("cached reader pages change the moment the desk publishes, updates or unpub
   const articleUrl = editor.url();
 
   // Before it is published, readers' caches fill with the pages that will change.
-  const lists = ["/", "/kultur", `/tags/${tagSlug}`];
+  const lists = ["/", "/kultur", `/tags/${tagSlug}`, "/feeds/rss.xml", "/feeds/section/kultur/atom.xml"];
   for (const path of lists) await read(reader, path);
   await read(reader, "/kultur/nicht-da"); // some other address in the section
 

@@ -17,10 +17,17 @@ const FULL_TEXT = process.env.COPYDESK_FEED_CONTENT !== "summary";
 
 type FeedAnswer = { status: 200; format: "rss" | "atom"; body: string } | { status: 308; location: string } | { status: 404 };
 
-export async function GET(request: Request, { params }: { params: Promise<{ path: string[] }> }) {
+// Cached like the reader pages (built on the first request, kept until a change to what it
+// lists expires its tags), so it must not read the request: the origin is configuration.
+export const revalidate = 3600;
+export function generateStaticParams() {
+  return [];
+}
+
+export async function GET(_request: Request, { params }: { params: Promise<{ path: string[] }> }) {
   const { path } = await params;
   if (path.length > 3 || path.some((p) => p.length > 200)) return notFound();
-  const origin = siteOrigin(request.headers);
+  const origin = siteOrigin();
   // Built once, kept until what it lists changes (the same tags as the list pages).
   const [kind, slug] = path.length === 3 ? path : [];
   const listTag = kind === "section" ? readerTags.section(slug) : kind === "tag" ? readerTags.tag(slug) : kind === "author" ? readerTags.author(slug) : readerTags.home;
