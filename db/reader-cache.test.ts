@@ -33,6 +33,7 @@ describe(`reader page cache sync on ${engine}`, () => {
     expect(tags).toEqual([
       readerTags.article("politik", "kaempfer"),
       readerTags.home,
+      readerTags.search,
       readerTags.section("politik"),
       readerTags.tag("verkehr"),
       readerTags.author("lena-kaempfer"),

@@ -40,7 +40,8 @@ test("cached reader pages change the moment the desk publishes, updates or unpub
 
   // Before it is published, readers' caches fill with the pages that will change.
   const lists = ["/", "/kultur", `/tags/${tagSlug}`, "/feeds/rss.xml", "/feeds/section/kultur/atom.xml"];
-  for (const path of lists) await read(reader, path);
+  const search = `/search?q=${encodeURIComponent(`Fährhaus ${stamp}`)}`;
+  for (const path of [...lists, search]) await read(reader, path);
   await read(reader, "/kultur/nicht-da"); // some other address in the section
 
   await desk.button(m.editor.publish).click();
@@ -52,7 +53,7 @@ test("cached reader pages change the moment the desk publishes, updates or unpub
   const first = await read(reader, live!);
   expect(first.status).toBe(200);
   expect(first.html).toContain("Erste Fassung des Vorspanns.");
-  for (const path of lists) expect((await read(reader, path)).html, path).toContain(headline);
+  for (const path of [...lists, search]) expect((await read(reader, path)).html, path).toContain(headline);
   // …and soon served from the cache (pages rendered in the few seconds after a change are
   // not kept: their render may have begun before it).
   await expect
@@ -88,6 +89,6 @@ test("cached reader pages change the moment the desk publishes, updates or unpub
   const gone = await read(reader, live!);
   expect([404, 410]).toContain(gone.status);
   expect(gone.html).not.toContain("Zweite Fassung des Vorspanns.");
-  for (const path of lists) expect((await read(reader, path)).html, path).not.toContain(headline);
+  for (const path of [...lists, search]) expect((await read(reader, path)).html, path).not.toContain(headline);
   await reader.dispose();
 });

@@ -6,6 +6,7 @@ import { unstable_cache } from "next/cache";
 import { cache } from "react";
 import { areCommentsOpen, listApprovedComments } from "@/db/comments/queries";
 import { getCanonicalPath, getVisibleArticle, listPage, type ListScope } from "@/db/publications/queries";
+import { searchPublications } from "@/db/publications/search";
 import { listSections } from "@/db/sections/queries";
 import { getTagBySlug, getTagRedirect } from "@/db/tags/queries";
 import { getAuthorBySlug } from "@/db/users/queries";
@@ -82,4 +83,16 @@ export const cachedArticleById = cache((articleId: number) =>
     ["article-by-id", String(articleId)],
     { tags: [readerTags.all], revalidate: 60 },
   )(),
+);
+
+/**
+ * Search results per query and page: readers repeat the news of the day's words, and ranking
+ * every match is the most expensive thing a reader can ask for. Any change to a publication
+ * expires them all (readerTags.search).
+ */
+export const cachedSearch = cache((q: string, page: string) =>
+  unstable_cache(() => searchPublications({ q, page }), ["search", q, page], {
+    tags: [readerTags.all, readerTags.search],
+    revalidate: HOUR,
+  })(),
 );

@@ -11,6 +11,8 @@ export const readerTags = {
   section: (slug: string) => `r:list:section:${slug}`,
   tag: (slug: string) => `r:list:tag:${slug}`,
   author: (slug: string) => `r:list:author:${slug}`,
+  /** Search results: any change to any publication may change them. */
+  search: "r:search",
 } as const;
 
 export type PublicationKeys = {
@@ -25,6 +27,7 @@ export function publicationTags(p: PublicationKeys): string[] {
   return [
     readerTags.article(p.sectionSlug, p.slug),
     readerTags.home,
+    readerTags.search,
     readerTags.section(p.sectionSlug),
     ...p.tags.map((t) => readerTags.tag(t.slug)),
     ...p.bylines.map((b) => readerTags.author(b.slug)),

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
-import { SEARCH_PAGE_SIZE, searchPublications } from "@/db/publications/search";
+import { SEARCH_PAGE_SIZE } from "@/db/publications/search";
+import { cachedSearch } from "@/lib/cache/reader";
 import { formatDateTime } from "@/lib/dates";
 import { SITE_LOCALE } from "@/lib/i18n";
 import { Snippet } from "@/components/site/Snippet";
@@ -18,7 +19,9 @@ export default async function SearchPage({ searchParams }: Props) {
   await connection();
   const t = await getTranslations({ locale: SITE_LOCALE, namespace: "site" });
   const params = await searchParams;
-  const result = await searchPublications({ q: first(params.q), page: first(params.page) });
+  // The raw words and page number as the reader sent them (the verb validates them); the
+  // results for them are cached until any publication changes.
+  const result = await cachedSearch(String(first(params.q) ?? "").slice(0, 400), String(first(params.page) ?? "1").slice(0, 8));
   const pages = Math.max(1, Math.ceil(result.total / SEARCH_PAGE_SIZE));
   const pageHref = (page: number) => `/search?${new URLSearchParams({ q: result.q, page: String(page) })}`;
   return (
