@@ -3,6 +3,7 @@
 import { headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { getViewer } from "@/lib/auth";
+import { isDatabaseUnavailable } from "@/lib/errors";
 import { isLocale, negotiateLocale, type Locale } from "@/lib/i18n";
 import { NEWSROOM_TIME_ZONE } from "@/lib/dates";
 
@@ -12,7 +13,12 @@ const catalogues = {
 };
 
 export async function deskLocale(): Promise<Locale> {
-  const viewer = await getViewer();
+  const viewer = await getViewer().catch((error: unknown) => {
+    // Without the database the person's saved choice is unknown: their browser's language
+    // still lets the error page (or the editor's "kept on this device") speak to them.
+    if (isDatabaseUnavailable(error)) return null;
+    throw error;
+  });
   if (viewer?.locale) return viewer.locale;
   return negotiateLocale((await headers()).get("accept-language"));
 }

@@ -47,7 +47,9 @@ type SaveState =
   | { kind: "dirty" }
   | { kind: "saving" }
   | { kind: "saved"; at: Date }
-  | { kind: "offline"; serverDown: boolean }
+  // Not saved, kept on this device: no network, no answer from the server, or the server
+  // answered that its database is away. The last two retry by themselves.
+  | { kind: "offline"; cause: "network" | "server" | "database" }
   | { kind: "local" }
   | { kind: "error"; message: string }
   | { kind: "conflict"; message: string };
@@ -149,7 +151,8 @@ export function ArticleEditor({
   const saveNowRef = useRef<(opts: SaveOpts) => Promise<{ id: number; version: number } | null>>(async () => null);
   const markDirty = useCallback(() => {
     changes.current++;
-    setSave((s) => (s.kind === "dirty" || s.kind === "conflict" ? s : { kind: "dirty" }));
+    // While the server or its database is away, the status keeps saying so (the retry runs on).
+    setSave((s) => (s.kind === "dirty" || s.kind === "conflict" || (s.kind === "offline" && s.cause !== "network") ? s : { kind: "dirty" }));
     clearTimeout(localTimer.current);
     localTimer.current = setTimeout(keepOnDevice, 400);
     scheduleAutosave.current();
@@ -231,10 +234,11 @@ export function ArticleEditor({
     }
     if (typeof navigator !== "undefined" && navigator.onLine === false) {
       keepOnDevice();
-      setSave({ kind: "offline", serverDown: false });
+      setSave({ kind: "offline", cause: "network" });
       return null;
     }
-    setSave({ kind: "saving" });
+    // A retry during an outage says "Saving…" only once it has worked.
+    setSave((s) => (s.kind === "offline" && s.cause !== "network" ? s : { kind: "saving" }));
     const body = plainBody(e);
     const input = toSaveInput(f, body, { slugEdited: slugEditedRef.current });
     let result;
@@ -244,10 +248,13 @@ export function ArticleEditor({
         : await createArticleAction(input);
     } catch {
       // The request never got an answer: offline, or the server is down. The text stays here.
-      keepOnDevice();
-      setSave({ kind: "offline", serverDown: navigator.onLine !== false });
-      clearTimeout(autosaveTimer.current);
-      autosaveTimer.current = setTimeout(() => void saveNowRef.current({ autosave: true }), RETRY_DELAY_MS);
+      keepAndRetry(navigator.onLine === false ? "network" : "server");
+      return null;
+    }
+    if (!result.ok && result.code === "database_unavailable") {
+      // The server answered, but its database is away: nothing was written, so the same
+      // version is sent again until it is back (the version check still guards the save).
+      keepAndRetry("database");
       return null;
     }
     if (!result.ok) {
@@ -286,6 +293,14 @@ export function ArticleEditor({
       setSave({ kind: "dirty" });
     }
     return { id: result.data.id, version: result.data.version };
+  }
+
+  /** Keeps the screen on this device, says why it is not saved, and tries again shortly. */
+  function keepAndRetry(cause: "network" | "server" | "database") {
+    keepOnDevice();
+    setSave({ kind: "offline", cause });
+    clearTimeout(autosaveTimer.current);
+    autosaveTimer.current = setTimeout(() => void saveNowRef.current({ autosave: true }), RETRY_DELAY_MS);
   }
 
   /** One save at a time, in order — never two creates for one new article, never a self-conflict. */
@@ -329,7 +344,7 @@ export function ArticleEditor({
       if (changes.current !== savedChanges.current && can.edit) void saveNow({ autosave: true });
     };
     const onOffline = () => {
-      if (changes.current !== savedChanges.current) setSave({ kind: "offline", serverDown: false });
+      if (changes.current !== savedChanges.current) setSave({ kind: "offline", cause: "network" });
     };
     document.addEventListener("visibilitychange", onHidden);
     window.addEventListener("pagehide", keepOnDevice);
@@ -821,7 +836,7 @@ function SaveStatus({ state }: { state: SaveState }) {
     dirty: t("saveDirty"),
     saving: t("saveSaving"),
     saved: state.kind === "saved" ? t("saveSaved", { time: timeFormat(locale).format(state.at) }) : "",
-    offline: state.kind === "offline" && state.serverDown ? t("saveServerDown") : t("saveOffline"),
+    offline: state.kind !== "offline" ? "" : state.cause === "database" ? t("saveDatabaseDown") : state.cause === "server" ? t("saveServerDown") : t("saveOffline"),
     local: t("saveLocal"),
     error: t("saveError"),
     conflict: t("saveConflict"),

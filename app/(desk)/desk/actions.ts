@@ -23,7 +23,14 @@ import { getViewer } from "@/lib/auth";
 import { NotFound, toFailure, type ActionResult } from "@/lib/errors";
 
 async function run<T extends object>(name: string, verb: (ctx: Ctx) => Promise<T>): Promise<ActionResult<T>> {
-  const viewer = await getViewer();
+  let viewer;
+  try {
+    viewer = await getViewer();
+  } catch (error) {
+    // Reading who is asking needs the database too: an outage answers here, as a result the
+    // editor can act on (keep the text, retry), not as a thrown action error.
+    return toFailure(error, name, await serverTranslator());
+  }
   if (!viewer) {
     const t = await serverTranslator();
     return { ok: false, code: "unauthenticated", message: t("errors.unauthenticated") };
