@@ -5,7 +5,6 @@
 // digest of a server error to the browser, and nothing of it is shown.
 import Link from "next/link";
 import { catchError, type ErrorInfo } from "next/error";
-import { useEffect, useRef } from "react";
 
 type Text = { title: string; text: string; retry: string; home: string };
 
@@ -14,13 +13,10 @@ function UnavailableNotice(text: Text, { retry }: ErrorInfo) {
 }
 
 function UnavailableBody({ title, text, retry, home, onRetry }: Text & { onRetry: () => void }) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  // Replaces the page's content: move screen readers and keyboards to what is there now.
-  useEffect(() => heading.current?.focus(), []);
   return (
     <section aria-labelledby="unavailable-title">
       <meta name="robots" content="noindex" />
-      <h1 id="unavailable-title" className="page-title" tabIndex={-1} ref={heading}>
+      <h1 id="unavailable-title" className="page-title">
         {title}
       </h1>
       <p role="alert">{text}</p>
