@@ -85,7 +85,7 @@ class Stage {
 }
 
 /** Words that would mean the error itself reached the reader. */
-const LEAKS = ["ECONNREFUSED", "ECONNRESET", "Connection terminated", "DrizzleQueryError", "Failed query", "node_modules", "postgres://", "at async", "stack"];
+const LEAKS = ["ECONNREFUSED", "ECONNRESET", "Connection terminated", "DrizzleQueryError", "Failed query", 'select "', "127.0.0.1", "node_modules", "postgres://", "at async", "stack"];
 
 async function shot(page: Page, name: string) {
   const file = test.info().outputPath(`${name}.png`);
@@ -101,6 +101,9 @@ test("PostgreSQL down and back: the editor keeps and then saves the text, reader
     expect(ready.event, stage.output.slice(-3000)).toBe("ready");
     const { origin, article } = ready;
     const context = await browser.newContext({ baseURL: origin, locale: "en-GB" });
+
+    // The server listens for other instances' changes (db/reader-cache.ts).
+    expect((await stage.send("listening")).found).toBe(true);
 
     // Arrange: a reader has seen one article (now cached); the other nobody has asked for.
     // (Until the server's first seconds are over it renders anew: ask until the cache answers.)
@@ -167,6 +170,9 @@ test("PostgreSQL down and back: the editor keeps and then saves the text, reader
     for (const leak of LEAKS) expect(deskHtml, `the desk error page contains "${leak}"`).not.toContain(leak);
     await shot(desk, "desk-during-outage");
 
+    // The LISTEN client's session is gone with the rest (so its return below means something).
+    await expect.poll(async () => (await stage.send("listening 0")).found, { timeout: 20_000 }).toBe(false);
+
     // Still no save while the database is away.
     expect(await stage.version(article.id)).toBe(savedVersion);
     await expect(editor.saveStatus).toHaveText(m.editor.saveDatabaseDown);
@@ -189,6 +195,10 @@ test("PostgreSQL down and back: the editor keeps and then saves the text, reader
     await expect(reader.getByRole("heading", { level: 1, name: ready.uncached.headline })).toBeVisible();
     await desk.goto("/desk");
     await expect(desk.getByRole("heading", { level: 1, name: m.deskUnavailable.title })).toHaveCount(0);
+    // …and its LISTEN client found the database again by itself (it retries with backoff).
+    const listening = await stage.send("listening");
+    expect(listening.found, "the LISTEN client did not reconnect within a minute").toBe(true);
+    console.log(`LISTEN client connected again ${listening.seconds} s after the desk page loaded`);
     await expect(desk.getByRole("navigation", { name: m.desk.navLabel })).toBeVisible();
     await context.close();
 

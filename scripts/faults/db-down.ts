@@ -9,7 +9,8 @@
 //
 // Protocol, one JSON object per line: the script prints {"event":"ready", …} once the server
 // answers, then reads commands on stdin — "cut", "restore", "version <articleId>" (read
-// directly, not through the relay), "stop" — and answers each with one line. PostgreSQL only.
+// directly, not through the relay), "listening [seconds]" (waits until the server's LISTEN client is
+// connected; 0: only looks), "stop" — and answers each with one line. PostgreSQL only.
 //
 //   npx tsx --conditions=react-server scripts/faults/db-down.ts [--port 3103] [--relay-port 3104] [--report file.json]
 // Needs a production build and DATABASE_URL (a fresh database is made beside the one named).
@@ -86,6 +87,18 @@ try {
       await relay.restore();
       report.downSeconds = Math.round((Date.now() - Number(report.cutAt)) / 100) / 10;
       say({ event: "restored" });
+    } else if (command === "listening") {
+      // The server's LISTEN client (db/reader-cache.ts) is connected again: PostgreSQL shows a
+      // session of this database whose last statement was its LISTEN.
+      const since = Date.now();
+      const waitMs = arg === undefined ? 60_000 : Number(arg) * 1000; // "listening 0": just look
+      let found = false;
+      for (let first = true; first || (!found && Date.now() - since < waitMs); first = false) {
+        const rows = await query(sql`select 1 from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and query ilike 'listen %'`);
+        found = rows.length > 0;
+        if (!found) await new Promise((r) => setTimeout(r, 250));
+      }
+      say({ event: "listening", found, seconds: Math.round((Date.now() - since) / 100) / 10 });
     } else if (command === "version") {
       const [row] = await query(sql`select version from articles where id = ${Number(arg)}`);
       say({ event: "version", version: row?.version ?? null });
