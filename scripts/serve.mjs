@@ -141,6 +141,10 @@ function secure(req, res) {
   const held = [];
   const decide = () => {
     if (mode) return mode;
+    // Next 16.4 sends a cached page's redirect with its Location twice on a fresh render
+    // (vercel/next.js#82117); proxies in front merge that into an invalid "/x, /x".
+    const location = res.getHeader("location");
+    if (Array.isArray(location)) res.setHeader("location", [...new Set(location)].length === 1 ? location[0] : location);
     const type = String(res.getHeader("content-type") ?? "");
     const policy = String(res.getHeader("content-security-policy") ?? "");
     // A 304 must not carry a policy: it would replace the cached page's own.
