@@ -16,6 +16,7 @@
 import http from "node:http";
 import { parseArgs } from "node:util";
 import zlib from "node:zlib";
+import { store } from "../lib/cache/store.mjs";
 import { BASELINE_HEADERS, HSTS, RESOURCE_POLICY, documentPolicy, framingFor, inlineScriptHashes } from "../lib/security/headers.mjs";
 
 // As `next start` does; before Next (and React) are loaded.
@@ -26,20 +27,13 @@ const { values: flags } = parseArgs({ options: { port: { type: "string", short: 
 const port = Number(flags.port ?? process.env.PORT ?? 3000);
 const hostname = flags.hostname ?? process.env.HOSTNAME;
 
-const STORE = Symbol.for("copydesk.pageCache");
 const MAX_FRONT_BYTES = Number(process.env.COPYDESK_FRONT_CACHE_MB || 64) * 1024 * 1024;
-
-/** The store shared with the cache handler and expireReaderTags (see lib/cache/expire.ts). */
-function store() {
-  globalThis[STORE] ??= { entries: new Map(), expiredAt: new Map(), bytes: 0, epoch: 0 };
-  return globalThis[STORE];
-}
 
 const front = { epoch: -1, entries: new Map(), bytes: 0 };
 
 /** The front cache as of now: emptied whenever anything readers see has changed. */
 function current() {
-  const epoch = store().epoch ?? 0;
+  const epoch = store().epoch;
   if (front.epoch !== epoch) {
     front.epoch = epoch;
     front.entries.clear();
