@@ -1,21 +1,18 @@
 import { fileURLToPath } from "node:url";
 import createNextIntlPlugin from "next-intl/plugin";
+import { BASELINE_HEADERS } from "./lib/security/headers.mjs";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
-// Headers every response carries. A script Content-Security-Policy with nonces is still to
-// come (issue 7); these are the ones that cannot break a page.
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
-  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-];
+// Headers every response carries (also under `npm run dev`). The Content-Security-Policy comes
+// from scripts/serve.mjs (hashes of each page's inline scripts) and the proxy (the desk's nonce):
+// see lib/security/headers.mjs.
+const securityHeaders = Object.entries(BASELINE_HEADERS).map(([key, value]) => ({ key, value }));
 
-// The newsroom must never be framed (clickjacking a publish button).
+// The newsroom must never be framed (clickjacking a publish button): its policy says
+// frame-ancestors 'none'; X-Frame-Options is for browsers that predate it.
 const deskHeaders = [
   { key: "X-Frame-Options", value: "DENY" },
-  { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
   { key: "Cache-Control", value: "private, no-store" },
 ];
 

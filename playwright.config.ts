@@ -10,6 +10,20 @@ const systemChromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bi
 
 const port = Number(process.env.E2E_PORT || 3100);
 const onPostgres = Boolean(process.env.DATABASE_URL?.trim());
+// `npm test` runs every journey on PGlite, then on PostgreSQL only those whose outcome depends on
+// the engine: the workflow (publish, schedule, conflicts, caches kept fresh), sign-in and its
+// throttling, user admin, authorization, two instances and the fault checks. The reader and
+// editor journeys read and write through the same queries, which the integration tests already
+// run on both engines. COPYDESK_E2E_ENGINE_ONLY=0 (or `npm test -- --e2e-full`) runs all of it.
+const engineOnly = onPostgres && process.env.COPYDESK_E2E_ENGINE_ONLY === "1";
+const ENGINE_JOURNEYS = /(workflow|auth)\/.*\.spec\.ts|security\/authorization\.spec\.ts|desk\/users\.spec\.ts/;
+// Fault checks (kill -9 during publish, a schedule passing while the server is down, the database
+// going away) start servers of their own and take minutes: only when COPYDESK_FAULT_TESTS=1 (CI
+// sets it). The database outage is PostgreSQL's only (the embedded one lives inside the server).
+const faults =
+  process.env.COPYDESK_FAULT_TESTS === "1"
+    ? [{ name: "faults", testMatch: /faults\/.*\.spec\.ts/, testIgnore: onPostgres ? [] : [/faults\/db-down\.spec\.ts/] }]
+    : [];
 // One secret for the test server and any second instance a journey starts (e2e/instances).
 process.env.AUTH_SECRET ||= crypto.randomBytes(33).toString("base64");
 export const baseURL = `http://localhost:${port}`;
@@ -35,22 +49,23 @@ export default defineConfig({
       args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  projects: [
-    { name: "setup", testMatch: /auth\.setup\.ts/ },
-    // Reader journeys first: they count exactly the demo newsroom's articles in feeds and
-    // sitemaps, which the desk journeys then add to.
-    { name: "reader", testMatch: /reader\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
-    { name: "chromium", testIgnore: /(reader|instances|faults)\//, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup", "reader"] },
-    // A second app instance on the same database: PostgreSQL only (the embedded one has one process).
-    ...(onPostgres ? [{ name: "instances", testMatch: /instances\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup", "reader"] }] : []),
-    // Fault checks (kill -9 during publish, a schedule passing while the server is down, the
-    // database going away) start servers of their own and take minutes: only when
-    // COPYDESK_FAULT_TESTS=1 (CI sets it). The database outage is PostgreSQL's only (the
-    // embedded one lives inside the server process).
-    ...(process.env.COPYDESK_FAULT_TESTS === "1"
-      ? [{ name: "faults", testMatch: /faults\/.*\.spec\.ts/, testIgnore: onPostgres ? [] : [/faults\/db-down\.spec\.ts/] }]
-      : []),
-  ],
+  projects: engineOnly
+    ? [
+        { name: "setup", testMatch: /auth\.setup\.ts/ },
+        { name: "chromium", testMatch: ENGINE_JOURNEYS, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+        { name: "instances", testMatch: /instances\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup", "chromium"] },
+        ...faults,
+      ]
+    : [
+        { name: "setup", testMatch: /auth\.setup\.ts/ },
+        // Reader journeys first: they count exactly the demo newsroom's articles in feeds and
+        // sitemaps, which the desk journeys then add to.
+        { name: "reader", testMatch: /reader\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+        { name: "chromium", testIgnore: /(reader|instances|faults)\//, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup", "reader"] },
+        // A second app instance on the same database: PostgreSQL only (the embedded one has one process).
+        ...(onPostgres ? [{ name: "instances", testMatch: /instances\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup", "reader"] }] : []),
+        ...faults,
+      ],
   webServer: {
     // Resets its own data folder (or PostgreSQL schema), seeds the demo newsroom and serves the production build.
     command: `npx tsx --conditions=react-server scripts/e2e-server.ts --port ${port}`,

@@ -11,6 +11,7 @@
 // out (a prefetch, say) could put the cookie right back — signing them in again.
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { documentPolicy, newNonce } from "./lib/security/headers.mjs";
 import de from "./messages/de.json";
 import en from "./messages/en.json";
 
@@ -35,12 +36,30 @@ async function guardDesk(request: NextRequest) {
     secret: process.env.AUTH_SECRET,
     secureCookie: request.cookies.has(SECURE_COOKIE) || request.cookies.has(`${SECURE_COOKIE}.0`),
   });
-  if (token?.uid) return NextResponse.next();
+  if (token?.uid) return withNonce(request);
   const signIn = request.nextUrl.clone();
   signIn.pathname = "/signin";
   signIn.search = "";
   signIn.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
   return NextResponse.redirect(signIn);
+}
+
+/**
+ * The desk is rendered for each request, so its script policy is a fresh nonce: Next reads it
+ * from the request's policy header and puts it on every script it writes. (Reader pages are
+ * cached for everyone; scripts/serve.mjs gives them a policy of their inline scripts' hashes.)
+ */
+function withNonce(request: NextRequest) {
+  const policy = documentPolicy({
+    scripts: [`'nonce-${newNonce()}'`],
+    framing: "'none'",
+    dev: process.env.NODE_ENV === "development", // React's dev build evaluates code
+  });
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", policy);
+  return response;
 }
 
 // Two-segment paths are articles (/{section}/{slug}) unless they belong to another route.

@@ -1,10 +1,16 @@
+import { eq, sql } from "drizzle-orm";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { tagExpiredAt } from "@/lib/cache/expire";
 import { publicationTags, readerTags } from "@/lib/cache/tags";
+import { toNewsroomWallClock } from "@/lib/dates";
+import { createArticle } from "./articles/create";
+import { publishArticle } from "./articles/publish";
+import { scheduleArticle } from "./articles/schedule";
 import { withTransaction } from "./context";
-import { announceReaderChange, startReaderCacheSync } from "./reader-cache";
-import { engine } from "./testing";
+import { announceReaderChange, dueSince, startReaderCacheSync } from "./reader-cache";
+import { publications } from "./schema";
+import { doc, engine, inRollback, newsroom } from "./testing";
 
 const unique = (name: string) => `test:${name}:${Date.now()}:${Math.random()}`;
 
@@ -39,6 +45,28 @@ describe(`reader page cache sync on ${engine}`, () => {
       readerTags.author("lena-kaempfer"),
     ]);
   });
+
+  it("the ticker expires scheduled articles that fell due, and leaves plain publishes to their own commit", () =>
+    inRollback(async (tx) => {
+      const n = await newsroom(tx);
+      const input = (headline: string) => ({ headline, standfirst: "Vorspann.", sectionId: n.sections.politik.id, language: "de" as const, body: doc("Text.") });
+      const since = ((await tx.execute(sql`select (now() - interval '1 minute')::text as since`)) as unknown as { rows: { since: string }[] }).rows[0].since;
+      const planned = await createArticle({ ctx: n.ctx(n.journalist), input: input("Geplant: Fähre fährt") });
+      await scheduleArticle({ ctx: n.ctx(n.editor), input: { id: planned.id, version: planned.version, at: toNewsroomWallClock(new Date(Date.now() + 5 * 60_000)) } });
+      // Time passes: the schedule fell due half a minute ago (the clock is the database's).
+      await tx.update(publications).set({ visibleFrom: sql`now() - interval '30 seconds'` }).where(eq(publications.articleId, planned.id));
+      const plain = await createArticle({ ctx: n.ctx(n.journalist), input: input("Sofort: Brücke gesperrt") });
+      await publishArticle({ ctx: n.ctx(n.editor), input: { id: plain.id, version: plain.version } });
+
+      const slugOf = async (id: number) => (await tx.select({ slug: publications.slug }).from(publications).where(eq(publications.articleId, id)))[0].slug;
+      const section = n.sections.politik.slug;
+      const due = await dueSince(tx, since);
+      expect(due.tags).toContain(readerTags.article(section, await slugOf(planned.id)));
+      expect(due.tags).toContain(readerTags.home);
+      expect(due.tags).not.toContain(readerTags.article(section, await slugOf(plain.id)));
+      // Asked again from where it left off, nothing is due twice.
+      expect((await dueSince(tx, due.now)).tags).not.toContain(readerTags.article(section, await slugOf(planned.id)));
+    }));
 
   // Only PostgreSQL has other instances (the embedded database belongs to one process).
   if (engine === "postgres")

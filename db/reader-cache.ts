@@ -27,13 +27,15 @@ export async function announceReaderChange(tx: Db, tags: Iterable<string>): Prom
   await tx.execute(sql`select pg_notify(${CHANNEL}, ${payload.length <= MAX_PAYLOAD ? payload : JSON.stringify([readerTags.all])})`);
 }
 
+type PublicationRow = { section_slug: string; slug: string; tags: PublicationKeys["tags"]; bylines: PublicationKeys["bylines"] };
+const rowTags = (row: PublicationRow) => publicationTags({ sectionSlug: row.section_slug, slug: row.slug, tags: row.tags, bylines: row.bylines });
+
 /** The tags of an article's current publication (none if it has none), read inside `tx`. */
 export async function currentPublicationTags(tx: Db, articleId: number): Promise<string[]> {
   const result = (await tx.execute(sql`select section_slug, slug, tags, bylines from publications where article_id = ${articleId}`)) as unknown as {
-    rows: { section_slug: string; slug: string; tags: PublicationKeys["tags"]; bylines: PublicationKeys["bylines"] }[];
+    rows: PublicationRow[];
   };
-  const row = result.rows[0];
-  return row ? publicationTags({ sectionSlug: row.section_slug, slug: row.slug, tags: row.tags, bylines: row.bylines }) : [];
+  return result.rows[0] ? rowTags(result.rows[0]) : [];
 }
 
 const TICK_MS = 1000;
@@ -92,7 +94,24 @@ async function listen(url: string): Promise<void> {
   }
 }
 
-/** Expires the pages of publications that became visible since the database time `since`. */
+/**
+ * The pages of scheduled publications that became visible after the database time `since`, and
+ * the database time now (where to ask from next). Only scheduled ones: a plain publish is
+ * visible from its own transaction's time and already expired its pages at commit
+ * (announceReaderChange); doing it again a second later would only empty the front cache twice.
+ */
+export async function dueSince(db: Db, since: string): Promise<{ now: string; tags: string[] }> {
+  const result = (await db.execute(sql`
+    select n.now, p.section_slug, p.slug, p.tags, p.bylines
+    from (select now()::text as now) n
+    left join (publications p join articles a on a.id = p.article_id and a.status = 'scheduled')
+      on p.visible_from > ${since}::timestamptz and p.visible_from <= n.now::timestamptz`)) as unknown as {
+    rows: ({ now: string } & (PublicationRow | { section_slug: null }))[];
+  };
+  return { now: result.rows[0].now, tags: result.rows.flatMap((r) => (r.section_slug === null ? [] : rowTags(r as PublicationRow))) };
+}
+
+/** Once a second: expires what fell due since the last tick (the ticker of startReaderCacheSync). */
 async function tick(since: string | null): Promise<void> {
   let next = since;
   try {
@@ -101,17 +120,9 @@ async function tick(since: string | null): Promise<void> {
       const result = (await db.execute(sql`select now()::text as now`)) as unknown as { rows: { now: string }[] };
       next = result.rows[0].now;
     } else {
-      const result = (await db.execute(sql`
-        select n.now, p.section_slug, p.slug, p.tags, p.bylines
-        from (select now()::text as now) n
-        left join publications p on p.visible_from > ${since}::timestamptz and p.visible_from <= n.now::timestamptz`)) as unknown as {
-        rows: { now: string; section_slug: string | null; slug: string; tags: PublicationKeys["tags"]; bylines: PublicationKeys["bylines"] }[];
-      };
-      next = result.rows[0]?.now ?? since;
-      const tags = result.rows
-        .filter((r) => r.section_slug !== null)
-        .flatMap((r) => publicationTags({ sectionSlug: r.section_slug as string, slug: r.slug, tags: r.tags, bylines: r.bylines }));
-      if (tags.length) expireReaderTags(tags);
+      const due = await dueSince(db, since);
+      next = due.now;
+      if (due.tags.length) expireReaderTags(due.tags);
     }
     reachability().reachable = true;
   } catch (error) {

@@ -4,7 +4,8 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
 import { loadViewer } from "@/db/users/queries";
-import { clientAddress, signInWithThrottle } from "@/db/users/sign-in";
+import { signInWithThrottle } from "@/db/users/sign-in";
+import { clientAddress } from "@/lib/http/client-address";
 import type { Viewer } from "./permissions";
 import { authConfig } from "./auth.config";
 

@@ -15,6 +15,9 @@
 // Plain JavaScript, run by node directly (`npm start` → scripts/start.ts spawns it).
 import http from "node:http";
 import { parseArgs } from "node:util";
+import zlib from "node:zlib";
+import { store } from "../lib/cache/store.mjs";
+import { BASELINE_HEADERS, HSTS, RESOURCE_POLICY, documentPolicy, framingFor, inlineScriptHashes } from "../lib/security/headers.mjs";
 
 // As `next start` does; before Next (and React) are loaded.
 process.env.NODE_ENV = "production";
@@ -24,20 +27,13 @@ const { values: flags } = parseArgs({ options: { port: { type: "string", short: 
 const port = Number(flags.port ?? process.env.PORT ?? 3000);
 const hostname = flags.hostname ?? process.env.HOSTNAME;
 
-const STORE = Symbol.for("copydesk.pageCache");
 const MAX_FRONT_BYTES = Number(process.env.COPYDESK_FRONT_CACHE_MB || 64) * 1024 * 1024;
-
-/** The store shared with the cache handler and expireReaderTags (see lib/cache/expire.ts). */
-function store() {
-  globalThis[STORE] ??= { entries: new Map(), expiredAt: new Map(), bytes: 0, epoch: 0 };
-  return globalThis[STORE];
-}
 
 const front = { epoch: -1, entries: new Map(), bytes: 0 };
 
 /** The front cache as of now: emptied whenever anything readers see has changed. */
 function current() {
-  const epoch = store().epoch ?? 0;
+  const epoch = store().epoch;
   if (front.epoch !== epoch) {
     front.epoch = epoch;
     front.entries.clear();
@@ -122,6 +118,91 @@ function capture(res, key, epoch) {
   };
 }
 
+// HSTS only where the site is served over HTTPS (configured, or the TLS-terminating proxy says so).
+const HTTPS_SITE = /^https:/i.test(process.env.COPYDESK_SITE_URL || process.env.AUTH_URL || "");
+
+/**
+ * Security headers on every response Next sends (lib/security/headers.mjs). An HTML page that
+ * has no script policy yet (all but the desk, whose proxy sets a nonce) is held back until it is
+ * complete, so that its policy can allow exactly the inline scripts it contains, by hash. Reader
+ * pages are small and come from the page cache; the front cache then keeps the finished headers.
+ */
+function secure(req, res) {
+  for (const [name, value] of Object.entries(BASELINE_HEADERS)) res.setHeader(name, value);
+  if (HTTPS_SITE || req.socket.encrypted || req.headers["x-forwarded-proto"] === "https") res.setHeader("strict-transport-security", HSTS);
+  const { writeHead, write, end, flushHeaders } = res;
+  let mode = null;
+  const held = [];
+  const decide = () => {
+    if (mode) return mode;
+    // Next 16.4 sends a cached page's redirect with its Location twice on a fresh render
+    // (vercel/next.js#82117); proxies in front merge that into an invalid "/x, /x".
+    const location = res.getHeader("location");
+    if (Array.isArray(location)) res.setHeader("location", [...new Set(location)].length === 1 ? location[0] : location);
+    const type = String(res.getHeader("content-type") ?? "");
+    const policy = String(res.getHeader("content-security-policy") ?? "");
+    // A 304 must not carry a policy: it would replace the cached page's own.
+    if (res.statusCode === 304 || res.statusCode === 204) mode = "pass";
+    else if (!type.startsWith("text/html")) {
+      if (!policy) res.setHeader("content-security-policy", RESOURCE_POLICY);
+      mode = "pass";
+    } else mode = /\bscript-src\b/.test(policy) ? "pass" : "hold";
+    return mode;
+  };
+  res.writeHead = function (status, ...rest) {
+    res.statusCode = status;
+    if (typeof rest[0] === "string") res.statusMessage = rest.shift();
+    const headers = rest[0];
+    if (Array.isArray(headers)) {
+      const pairs = Array.isArray(headers[0]) ? headers : headers.flatMap((_, i) => (i % 2 ? [] : [[headers[i], headers[i + 1]]]));
+      for (const [name, value] of pairs) res.setHeader(name, value);
+    } else if (headers) {
+      for (const [name, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(name, value);
+    }
+    if (decide() === "pass") writeHead.call(this, res.statusCode);
+    return this;
+  };
+  res.flushHeaders = function () {
+    if (decide() === "pass") flushHeaders.call(this);
+  };
+  res.write = function (chunk, ...rest) {
+    if (decide() === "pass") return write.call(this, chunk, ...rest);
+    if (chunk) held.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof rest[0] === "string" ? rest[0] : "utf8"));
+    const callback = rest.find((r) => typeof r === "function");
+    if (callback) process.nextTick(callback);
+    return true;
+  };
+  res.end = function (chunk, ...rest) {
+    if (typeof chunk === "function") {
+      rest.unshift(chunk);
+      chunk = undefined;
+    }
+    if (decide() === "pass") return end.call(this, chunk, ...rest);
+    if (chunk) held.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof rest[0] === "string" ? rest[0] : "utf8"));
+    const body = Buffer.concat(held);
+    const scripts = inlineScriptHashes(decoded(body, res.getHeader("content-encoding")));
+    res.setHeader("content-security-policy", documentPolicy({ scripts, framing: framingFor(req.url ?? "/") }));
+    res.removeHeader("transfer-encoding");
+    if (req.method !== "HEAD") res.setHeader("content-length", body.length);
+    writeHead.call(this, res.statusCode);
+    return end.call(this, body, rest.find((r) => typeof r === "function"));
+  };
+}
+
+function decoded(body, encoding) {
+  if (!body.length) return "";
+  switch (String(encoding ?? "").toLowerCase()) {
+    case "gzip":
+      return zlib.gunzipSync(body).toString("utf8");
+    case "br":
+      return zlib.brotliDecompressSync(body).toString("utf8");
+    case "deflate":
+      return zlib.inflateSync(body).toString("utf8");
+    default:
+      return body.toString("utf8");
+  }
+}
+
 function lower(headers) {
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
 }
@@ -131,6 +212,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = http.createServer((req, res) => {
+  secure(req, res);
   const key = cacheKey(req);
   if (key) {
     const f = current();

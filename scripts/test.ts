@@ -9,6 +9,8 @@ import { buildIfStale } from "./build";
 type Report = Record<string, unknown>;
 const pgUrl = process.env.DATABASE_URL?.trim() || "";
 const skipE2e = process.argv.includes("--no-e2e");
+// On PostgreSQL, after the full PGlite run, only the engine-dependent journeys (playwright.config.ts).
+const e2eFull = process.argv.includes("--e2e-full") || process.env.COPYDESK_E2E_ENGINE_ONLY === "0";
 const results: { name: string; passed: number; failed: number; ok: boolean }[] = [];
 fs.mkdirSync("test-results", { recursive: true });
 
@@ -44,7 +46,7 @@ if (!skipE2e) {
   const e2e = (name: string, env: NodeJS.ProcessEnv, report: string) =>
     run(name, `${npx}/playwright`, ["test", "--reporter=list,json"], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report }, report, playwrightCount);
   e2e("e2e (PGlite)", withoutPg, "test-results/e2e-pglite.json");
-  if (pgUrl) e2e("e2e (PostgreSQL)", process.env, "test-results/e2e-postgres.json");
+  if (pgUrl) e2e(e2eFull ? "e2e (PostgreSQL)" : "e2e (PostgreSQL, engine-dependent journeys)", { ...process.env, COPYDESK_E2E_ENGINE_ONLY: e2eFull ? "0" : "1" }, "test-results/e2e-postgres.json");
 }
 
 console.log("\n=== summary ===");

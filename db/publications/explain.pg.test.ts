@@ -5,6 +5,7 @@
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { getDeskOverview, searchDeskArticles } from "../articles/queries";
 import type { Db } from "../client";
 import { areCommentsOpen, listApprovedComments } from "../comments/queries";
 import * as schema from "../schema";
@@ -93,6 +94,7 @@ describe("reader query plans on PostgreSQL", () => {
         "select article_id as id, section_slug, slug from publications where slug = 'explain-25000'",
       );
       const a = rows[0];
+      const editorId = (await client.query<{ id: number }>("select id from users where slug = 'explain-author-0'")).rows[0].id;
       const readers: [string, () => Promise<unknown>][] = [
         ["article by path", () => getVisibleArticle(a.section_slug, a.slug, ctx)],
         ["short link", () => getCanonicalPath(a.id, ctx)],
@@ -114,6 +116,11 @@ describe("reader query plans on PostgreSQL", () => {
         ["sitemap index", () => countSitemapChunks(ctx)],
         ["sitemap chunk", () => listSitemapChunk(Math.floor(a.id / SITEMAP_CHUNK), ctx)],
         ["news sitemap", () => listNewsSitemap(ctx)],
+        // The desk on the same archive: the dashboard's queues and a filtered article list. (The
+        // unfiltered list's total is a count of every article, which is a scan by nature.)
+        ["desk dashboard, editor", () => getDeskOverview({ id: editorId, role: "editor", name: "Explain Editor" }, ctx)],
+        ["desk dashboard, journalist", () => getDeskOverview({ id: editorId, role: "journalist", name: "Explain Author" }, ctx)],
+        ["desk list, drafts", () => searchDeskArticles({ status: "draft" }, ctx)],
       ];
       for (const [name, run] of readers) {
         label = name;

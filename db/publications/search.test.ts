@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { createArticle } from "../articles/create";
 import { publishArticle } from "../articles/publish";
 import { publications } from "../schema";
 import { doc, engine, inRollback, newsroom } from "../testing";
-import { MATCH_END, MATCH_START, searchPublications } from "./search";
+import { MATCH_END, MATCH_START, SEARCH_RANKED, searchPublications } from "./search";
 
 describe(`full-text search on ${engine}`, () => {
   async function publish(n: Awaited<ReturnType<typeof newsroom>>, input: { headline: string; language: "de" | "en"; body: string }) {
@@ -42,6 +42,39 @@ describe(`full-text search on ${engine}`, () => {
       const second = await searchPublications({ q: "Straßenbahn", page: "2" }, { tx });
       expect(second.total).toBe(13);
       expect(second.hits).toHaveLength(3);
+    }));
+
+  it("a word found everywhere ranks the newest matches only, and says there are more", () =>
+    inRollback(async (tx) => {
+      const n = await newsroom(tx);
+      const old = await publish(n, { headline: "Fähre, Fähre, Fähre: das Fährjahr", language: "de", body: "Die Fähre fährt. Fähre um Fähre." });
+      await tx.update(publications).set({ publishedAt: new Date(Date.now() - 365 * 86_400_000) }).where(eq(publications.articleId, old.id));
+      // A busy archive: 505 more articles mentioning the ferry, a day old.
+      const { id: sectionId, slug: sectionSlug } = n.sections.politik;
+      await tx.execute(sql`
+        with a as (
+          insert into articles (section_id, slug, headline, body, status, version, published_version, language, comments_open)
+          select ${sectionId}, 'faehre-' || i || '-' || ${n.tag}, 'Meldung ' || i || ' zur Fähre', '{"type":"doc","content":[]}', 'published', 1, 1, 'de', true
+          from generate_series(1, 505) i
+          returning id, slug, headline)
+        insert into publications (article_id, section_slug, section_name, slug, language, headline, standfirst, body_html, body_text,
+                                  bylines, tags, related, published_at, updated_at, visible_from, version, search)
+        select id, ${sectionSlug}, 'Politik', slug, 'de', headline, '', '<p>Text</p>', 'Text', '[]', '[]', '[]',
+               now() - interval '1 day', now() - interval '1 day', now() - interval '1 day', 1, to_tsvector('german', headline)
+        from a`);
+      const newest = await publish(n, { headline: "Neue Fähre für die Elbe", language: "de", body: "Die Fähre kommt im Mai." });
+
+      const first = await searchPublications({ q: "Fähre" }, { tx });
+      expect(first.total).toBe(SEARCH_RANKED);
+      expect(first.more).toBe(true);
+      expect(first.hits[0].id).toBe(newest.id); // the best match among the newest
+      const ids = new Set<number>();
+      for (let page = 1; page <= SEARCH_RANKED / 10; page++) for (const hit of (await searchPublications({ q: "Fähre", page }, { tx })).hits) ids.add(hit.id);
+      expect(ids.size).toBe(SEARCH_RANKED);
+      expect(ids.has(old.id)).toBe(false); // a year old: found by a narrower search
+      const narrower = await searchPublications({ q: "Fährjahr" }, { tx });
+      expect(narrower.hits.map((h) => h.id)).toEqual([old.id]);
+      expect(narrower.more).toBe(false);
     }));
 
   it("finds only what readers may see, and treats bad input as an empty search", () =>

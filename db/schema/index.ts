@@ -126,6 +126,9 @@ export const articles = pgTable(
   (t) => [
     uniqueIndex("articles_section_slug_key").on(t.sectionId, t.slug),
     index("articles_status_updated_idx").on(t.status, t.updatedAt),
+    // The desk's "recently published" and "all articles" lists, newest change first on a big
+    // archive (read backwards: ORDER BY updated_at DESC, id DESC).
+    index("articles_updated_idx").on(t.updatedAt, t.id),
   ],
 );
 

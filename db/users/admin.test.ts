@@ -11,7 +11,8 @@ import { changeRole } from "./change-role";
 import { getAuthorBySlug, getOwnProfile, listUsers, loadViewer, verifyCredentials } from "./queries";
 import { resetPassword } from "./reset-password";
 import { setActive } from "./set-active";
-import { SIGN_IN_LIMITS, clientAddress, signInWithThrottle } from "./sign-in";
+import { clientAddress } from "@/lib/http/client-address";
+import { SIGN_IN_LIMITS, signInWithThrottle } from "./sign-in";
 import { updateOwnProfile } from "./update-profile";
 
 const PASSWORD = "correct horse battery"; // what newsroom() gives everyone

@@ -56,14 +56,3 @@ export async function signInWithThrottle(
   return { status: "ok", user };
 }
 
-/**
- * The client's address from the request Auth.js hands to `authorize`. The right-most
- * `x-forwarded-for` entry is the one our own proxy (or Next itself) added; entries further left
- * are whatever the client claimed, so they are not trusted.
- */
-export function clientAddress(headers: Headers | undefined): string | null {
-  const forwarded = headers?.get("x-forwarded-for");
-  const last = forwarded?.split(",").map((s) => s.trim()).filter(Boolean).at(-1);
-  const address = last || headers?.get("x-real-ip")?.trim();
-  return address ? address.slice(0, 64) : null;
-}

@@ -10,8 +10,8 @@
 //    the same store (lib/cache/expire.ts), which lives on globalThis under one symbol.
 //
 // Plain JavaScript: Next loads this file as it is, without compiling it.
+import { expireTags, store } from "./store.mjs";
 
-const STORE = Symbol.for("copydesk.pageCache");
 const MAX_BYTES = Number(process.env.COPYDESK_PAGE_CACHE_MB || 256) * 1024 * 1024;
 /**
  * A page whose render began before its data changed can finish after the tag was expired, and
@@ -19,16 +19,6 @@ const MAX_BYTES = Number(process.env.COPYDESK_PAGE_CACHE_MB || 256) * 1024 * 102
  * its tags expired is served once but not kept.
  */
 const RENDER_GRACE_MS = 3000;
-
-/**
- * `epoch` counts expiries: the front cache of scripts/serve.mjs empties itself when it moves.
- * @returns {{ entries: Map<string, { value: any, lastModified: number, tags: string[], size: number, cacheControl?: any }>, expiredAt: Map<string, number>, bytes: number, epoch: number }}
- */
-function store() {
-  const g = /** @type {any} */ (globalThis);
-  g[STORE] ??= { entries: new Map(), expiredAt: new Map(), bytes: 0, epoch: 0 };
-  return g[STORE];
-}
 
 /** The tags an entry answers to: its own (pages carry them in a header) and those Next passes. */
 function tagsOf(value, ctx) {
@@ -100,10 +90,7 @@ export default class PageCacheHandler {
 
   /** From revalidateTag/revalidatePath inside a request. Copydesk expires at once, whatever the profile. */
   async revalidateTag(tags) {
-    const s = store();
-    const now = Date.now();
-    for (const tag of typeof tags === "string" ? [tags] : tags) s.expiredAt.set(tag, now);
-    s.epoch = (s.epoch ?? 0) + 1;
+    expireTags(tags);
   }
 
   resetRequestCache() {}

@@ -8,6 +8,7 @@ import { CommentRateLimited, postComment } from "@/db/comments/post";
 import { getCanonicalPath } from "@/db/publications/queries";
 import { AppError, Invalid } from "@/lib/errors";
 import { hashClientAddress } from "@/lib/comments";
+import { clientAddress } from "@/lib/http/client-address";
 
 /** A comment form is a few KB; anything far bigger is not one. */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -15,17 +16,6 @@ const MAX_BODY_BYTES = 64 * 1024;
 // AUTH_SECRET is shared by every instance (npm start generates one for the embedded database);
 // without it, a per-process key still keeps addresses unreadable, only not comparable across restarts.
 const SECRET = process.env.AUTH_SECRET || crypto.randomBytes(32).toString("base64");
-
-/**
- * The poster's address for the rate limit. Next fills X-Forwarded-For with the socket address
- * when no proxy set it; behind a reverse proxy the last entry is the one that proxy added (the
- * earlier ones are whatever the client claimed). Exposed directly, a client can vary the header:
- * the per-article limit still caps what that buys.
- */
-function clientAddress(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean);
-  return forwarded?.at(-1) || request.headers.get("x-real-ip") || "unknown";
-}
 
 function seeOther(location: string): Response {
   // A relative Location keeps the reader on the host they used, whatever proxies sit in between.
@@ -53,7 +43,7 @@ export async function POST(request: Request) {
   try {
     await postComment({
       ctx: { viewer: null },
-      input: { articleId, name: field("name"), text: field("text"), website: field("website"), clientHash: hashClientAddress(clientAddress(request), SECRET) },
+      input: { articleId, name: field("name"), text: field("text"), website: field("website"), clientHash: hashClientAddress(clientAddress(request.headers) ?? "unknown", SECRET) },
     });
     return back({ comment: "pending" }, "comments");
   } catch (error) {

@@ -36,7 +36,11 @@ export default async function SearchPage({ searchParams }: Props) {
           {t("searchSubmit")}
         </button>
       </form>
-      {result.q ? <p className="search-count">{t("searchCount", { count: result.total })}</p> : <p>{t("searchHint")}</p>}
+      {result.q ? (
+        <p className="search-count">{result.more ? t("searchCountMore", { count: result.total }) : t("searchCount", { count: result.total })}</p>
+      ) : (
+        <p>{t("searchHint")}</p>
+      )}
       <ol className="search-results">
         {result.hits.map((hit) => (
           <li key={hit.id} lang={hit.language}>

@@ -1,0 +1,4 @@
+export type PageCacheEntry = { value: unknown; lastModified: number; tags: string[]; size: number; cacheControl?: unknown };
+export type PageCacheStore = { entries: Map<string, PageCacheEntry>; expiredAt: Map<string, number>; bytes: number; epoch: number };
+export function store(): PageCacheStore;
+export function expireTags(tags: string | Iterable<string>): void;

@@ -1,0 +1,27 @@
+// The reader page cache's store, shared in one server process by Next's cache handler
+// (page-cache-handler.mjs, which Next loads on its own), the expiry of tags from anywhere
+// (expire.ts: verbs after commit, the listener for other instances, the scheduled-article
+// ticker) and the front cache of scripts/serve.mjs. It lives on globalThis under one symbol
+// because Next's bundles and the plain server script get their own copies of this module.
+// Plain JavaScript: the handler and scripts/serve.mjs run without a compiler.
+
+const STORE = Symbol.for("copydesk.pageCache");
+
+/**
+ * `entries`: cached values by key; `expiredAt`: when each tag was last expired; `bytes`: the
+ * entries' estimated size; `epoch`: counts expiries (the front cache empties when it moves).
+ * @returns {import("./store.d.mts").PageCacheStore}
+ */
+export function store() {
+  const g = /** @type {any} */ (globalThis);
+  g[STORE] ??= { entries: new Map(), expiredAt: new Map(), bytes: 0, epoch: 0 };
+  return g[STORE];
+}
+
+/** Expires every page and datum tagged with any of `tags`, from now on. */
+export function expireTags(tags) {
+  const s = store();
+  const now = Date.now();
+  for (const tag of typeof tags === "string" ? [tags] : tags) s.expiredAt.set(tag, now);
+  s.epoch += 1;
+}

@@ -1,0 +1,67 @@
+// Copydesk's security headers, in one place for the three that send them: the production server
+// (scripts/serve.mjs: every response, and a hash-based script policy for each HTML page), the
+// proxy (a per-request nonce for the desk) and next.config.js (`npm run dev`).
+//
+// Why two kinds of script policy: reader pages are rendered once and served from memory to
+// everyone (lib/cache/), so they cannot carry a per-request nonce. Instead the server hashes the
+// inline scripts of the exact HTML it sends and allows those, and nothing else inline. The desk
+// is rendered for each request anyway, so it gets Next's own nonce support.
+// Plain JavaScript: scripts/serve.mjs runs under node without a compiler.
+import crypto from "node:crypto";
+
+/** Sent with every response. */
+export const BASELINE_HEADERS = Object.freeze({
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "strict-origin-when-cross-origin",
+  "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+  "cross-origin-opener-policy": "same-origin",
+});
+
+/** Two years, as browsers' preload lists ask; only ever sent over HTTPS. */
+export const HSTS = "max-age=63072000; includeSubDomains";
+
+/** For everything that is not a document (JSON, feeds, images, scripts): it may load nothing. */
+export const RESOURCE_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+/** The newsroom and its sign-in must never be framed (clickjacking a publish button). */
+export function framingFor(pathname) {
+  return /^\/(?:desk|signin)(?:[/?]|$)/.test(pathname) ? "'none'" : "'self'";
+}
+
+/**
+ * The policy of an HTML document. `scripts`: the sources allowed to run besides the site's own
+ * files — the hashes of a page's inline scripts, or a nonce. Never 'unsafe-inline' for scripts;
+ * styles keep it (the editor and React set style attributes).
+ */
+export function documentPolicy({ scripts, framing, dev = false }) {
+  return [
+    "default-src 'self'",
+    ["script-src 'self'", ...scripts, ...(dev ? ["'unsafe-eval'"] : [])].join(" "),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "media-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    `frame-ancestors ${framing}`,
+  ].join("; ");
+}
+
+const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+
+/** CSP sources ('sha256-…') for every inline script of `html`, each once, in document order. */
+export function inlineScriptHashes(html) {
+  const hashes = new Set();
+  for (const [, attributes, text] of html.matchAll(SCRIPT)) {
+    if (/\bsrc\s*=/i.test(attributes)) continue;
+    hashes.add(`'sha256-${crypto.createHash("sha256").update(text, "utf8").digest("base64")}'`);
+  }
+  return [...hashes];
+}
+
+/** A fresh nonce for one desk request. */
+export function newNonce() {
+  return crypto.randomBytes(16).toString("base64");
+}
