@@ -13,6 +13,7 @@
 // front cache fills anew.
 //
 // Plain JavaScript, run by node directly (`npm start` → scripts/start.ts spawns it).
+import fs from "node:fs";
 import http from "node:http";
 import { parseArgs } from "node:util";
 import zlib from "node:zlib";
@@ -139,6 +140,13 @@ function secure(req, res) {
     // (vercel/next.js#82117); proxies in front merge that into an invalid "/x, /x".
     const location = res.getHeader("location");
     if (Array.isArray(location)) res.setHeader("location", [...new Set(location)].length === 1 ? location[0] : location);
+    // A page that failed while the database is away (db/reader-cache.ts watches it) is an
+    // outage, not a bug: 503 and when to come back (Next can only say 500).
+    if (res.statusCode === 500 && globalThis[Symbol.for("copydesk.database")]?.reachable === false) {
+      res.statusCode = 503;
+      res.setHeader("retry-after", "30");
+      res.setHeader("cache-control", "no-store");
+    }
     const type = String(res.getHeader("content-type") ?? "");
     const policy = String(res.getHeader("content-security-policy") ?? "");
     // A 304 must not carry a policy: it would replace the cached page's own.
@@ -179,14 +187,46 @@ function secure(req, res) {
     }
     if (decide() === "pass") return end.call(this, chunk, ...rest);
     if (chunk) held.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof rest[0] === "string" ? rest[0] : "utf8"));
-    const body = Buffer.concat(held);
-    const scripts = inlineScriptHashes(decoded(body, res.getHeader("content-encoding")));
+    const encoding = res.getHeader("content-encoding");
+    let body = Buffer.concat(held);
+    let html = decoded(body, encoding);
+    if (res.statusCode === 503) {
+      // Next's error page is drawn by the browser's JavaScript: say it without, too.
+      html = html.replace(/<body[^>]*>/i, (tag) => tag + outageNotice());
+      body = encoded(html, encoding);
+    }
+    const scripts = inlineScriptHashes(html);
     res.setHeader("content-security-policy", documentPolicy({ scripts, framing: framingFor(req.url ?? "/") }));
     res.removeHeader("transfer-encoding");
     if (req.method !== "HEAD") res.setHeader("content-length", body.length);
     writeHead.call(this, res.statusCode);
     return end.call(this, body, rest.find((r) => typeof r === "function"));
   };
+}
+
+/** The outage notice for readers without JavaScript, in the site's language (messages/*.json). */
+let notice = null;
+function outageNotice() {
+  if (notice === null) {
+    const locale = process.env.COPYDESK_SITE_LANGUAGE === "en" ? "en" : "de";
+    const t = JSON.parse(fs.readFileSync(new URL(`../messages/${locale}.json`, import.meta.url), "utf8")).site;
+    const escape = (text) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+    notice = `<noscript><main style="max-width:40rem;margin:4rem auto;padding:0 1rem;font-family:system-ui,sans-serif"><h1>${escape(t.unavailableTitle)}</h1><p>${escape(t.unavailableText)}</p><p><a href="/">${escape(t.goneHome)}</a></p></main></noscript>`;
+  }
+  return notice;
+}
+
+function encoded(text, encoding) {
+  switch (String(encoding ?? "").toLowerCase()) {
+    case "gzip":
+      return zlib.gzipSync(text);
+    case "br":
+      return zlib.brotliCompressSync(text);
+    case "deflate":
+      return zlib.deflateSync(text);
+    default:
+      return Buffer.from(text, "utf8");
+  }
 }
 
 function decoded(body, encoding) {
