@@ -5,6 +5,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import pg from "pg";
+import { toNewsroomWallClock } from "../../lib/dates";
 import { pageAs } from "../fixtures";
 import { messages } from "../i18n";
 import { ArticleEditorPage } from "../pages/ArticleEditorPage";
@@ -74,4 +76,51 @@ test("a session, the sign-in throttle and a publish all reach the second instanc
   const delay = Date.now() - publishedAt;
   expect(await readSecond("/sport")).toContain(headline);
   console.log(`publish on instance 1 → on instance 2's front page after ${delay} ms`);
+});
+
+test("a scheduled article appears on both instances when it falls due, published once", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const editor = await pageAs(browser, "editor");
+  const headline = `Geplant für beide Instanzen ${Date.now()}`;
+  const desk = new ArticleEditorPage(editor);
+  await desk.gotoNew();
+  await desk.headline.fill(headline);
+  await desk.section.selectOption({ label: "Kultur" });
+  await desk.body.click();
+  await editor.keyboard.type("Erscheint zur geplanten Zeit, ohne dass jemand etwas tut.");
+  await desk.button(m.editor.save).click();
+  await expect(desk.saveStatus).toHaveText(/^Saved/);
+  const id = Number(/\/desk\/articles\/(\d+)/.exec(editor.url())![1]);
+
+  // Scheduled on the first instance for an hour from now…
+  await desk.button(m.editor.schedule).click();
+  await editor.getByLabel(/Publish at/).fill(toNewsroomWallClock(new Date(Date.now() + 3_600_000)));
+  await desk.button(m.editor.scheduleConfirm).click();
+  await expect(editor.getByRole("status").filter({ hasText: /Scheduled for/ })).toBeVisible();
+  const read = (origin: string, p: string) => fetch(`${origin}${p}`).then((r) => r.text());
+  const first = `http://localhost:${Number(process.env.E2E_PORT || 3100)}`;
+  for (const origin of [first, second]) for (let i = 0; i < 2; i++) expect(await read(origin, "/kultur")).not.toContain(headline);
+
+  // …and the hour passes (the clock is the database's: the schedule moves to two seconds from now).
+  const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+  try {
+    await db.query("update publications set visible_from = now() + interval '2 seconds', published_at = now() + interval '2 seconds' where article_id = $1", [id]);
+    // Nobody acts: each instance's own ticker notices, and both section pages show it.
+    for (const origin of [first, second]) {
+      await expect.poll(() => read(origin, "/kultur").then((html) => html.includes(headline)), { timeout: 20_000, intervals: [250] }).toBe(true);
+    }
+    // Published once: one publication, one scheduling in the audit trail, no event from either
+    // instance when it fell due (visibility is data, not a job that two instances could both run).
+    const { rows } = await db.query<{ publications: number; events: string[] }>(
+      `select (select count(*)::int from publications where article_id = $1) as publications,
+              (select array_agg(action order by id) from article_events where article_id = $1) as events`,
+      [id],
+    );
+    expect(rows[0].publications).toBe(1);
+    expect(rows[0].events.filter((a) => a === "schedule")).toHaveLength(1);
+    expect(rows[0].events.filter((a) => a === "publish")).toHaveLength(0);
+  } finally {
+    await db.end();
+  }
 });
