@@ -13,7 +13,7 @@
 //       DATABASE_URL's own database is never touched.
 //
 //   --articles 1000   published archive (the benchmark's seeder)     --port 3410
-//   --think 100-300   ms between an answer and the next save          --timeout 10 (s, per request)
+//   --think 100-300   ms between an answer and the next save          --timeout 30 (s, per request)
 //   --no-build        use the existing build (else it is built when stale)
 //   --report file     also write the JSON there (the CI check reads it)
 //
@@ -40,7 +40,7 @@ const { values: flags } = parseArgs({
     editors: { type: "string", default: "5" },
     articles: { type: "string", default: "1000" },
     think: { type: "string", default: "100-300" },
-    timeout: { type: "string", default: "10" },
+    timeout: { type: "string", default: "30" },
     port: { type: "string", default: process.env.LOAD_PORT ?? "3410" },
     report: { type: "string" },
     "no-build": { type: "boolean", default: false },
@@ -81,6 +81,7 @@ try {
   exitCode = await main();
 } catch (error) {
   console.error(`\nload test failed to run: ${(error as Error).stack ?? error}`);
+  if (flags.report) fs.writeFileSync(flags.report, JSON.stringify({ failure: `the load test failed to run: ${(error as Error).message}` }));
   if (server) console.error(`server output (last lines):\n${server.output.slice(-30).join("\n")}`);
   if (server) await killServer(server);
 } finally {
