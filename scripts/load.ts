@@ -119,6 +119,7 @@ async function main(): Promise<number> {
   const sampler = setInterval(() => (maxLoad = Math.max(maxLoad, os.loadavg()[0])), 2000);
   const t0 = performance.now();
   const readersDone = runReaders(base, mix);
+  readersDone.catch(() => undefined); // a failure surfaces at the await below, after the editors stop
   const until = t0 + seconds * 1000;
   await Promise.all(editors.map((e, i) => autosaveUntil(e, until, { seed: 4242 + i, timeoutMs: timeoutSeconds * 1000, thinkMs })));
   const editorSeconds = (performance.now() - t0) / 1000;
