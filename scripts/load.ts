@@ -41,7 +41,7 @@ const { values: flags } = parseArgs({
     articles: { type: "string", default: "1000" },
     think: { type: "string", default: "100-300" },
     timeout: { type: "string", default: "30" },
-    port: { type: "string", default: process.env.LOAD_PORT ?? "3410" },
+    port: { type: "string", default: "3410" },
     report: { type: "string" },
     "no-build": { type: "boolean", default: false },
     help: { type: "boolean", default: false },

@@ -3,6 +3,7 @@
 // the reader addresses to spread the readers over.
 import { sql } from "drizzle-orm";
 import { createArticle } from "@/db/articles/create";
+import { saveArticle } from "@/db/articles/save";
 import { getDb } from "@/db/client";
 import { SYSTEM_VIEWER } from "@/db/context";
 import { createUser } from "@/db/users/create";
@@ -30,6 +31,7 @@ export async function seedNewsroom(opts: { articles: number; editors: number; lo
   const sections = await rows<{ id: number; slug: string }>(sql`select id, slug from sections order by position`);
   const tagNames = await rows<{ name: string }>(sql`select name from tags order by id limit 40`);
   const editors: EditorPlan[] = [];
+  const drafts: { viewer: { id: number; role: "journalist" | "editor"; name: string }; input: Parameters<typeof createArticle>[0]["input"]; id: number; version: number }[] = [];
   for (let i = 0; i < opts.editors; i++) {
     const name = DESK_PEOPLE[i] ?? `Load Editor ${i + 1}`;
     // Editors and journalists, alternating: a journalist edits their own draft, an editor any.
@@ -37,18 +39,25 @@ export async function seedNewsroom(opts: { articles: number; editors: number; lo
     const email = `load-desk-${i + 1}@copydesk.test`;
     const person = await createUser({ ctx: { viewer: SYSTEM_VIEWER }, input: { email, name, role, password: DEMO_PASSWORD } });
     const language = i % 3 === 2 ? ("en" as const) : ("de" as const);
-    const draft = await createArticle({
-      ctx: { viewer: { id: person.id, role: person.role, name: person.name } },
-      input: {
-        headline: language === "de" ? `Entwurf von ${name}: Was die Stadt jetzt plant` : `Draft by ${name}: what the city plans now`,
-        standfirst: language === "de" ? "Ein Text, der während des Lasttests entsteht." : "A story written during the load test.",
-        sectionId: sections[i % sections.length].id,
-        language,
-        body: draftBody(1000 + i, language),
-        tags: [tagNames[i % tagNames.length].name, tagNames[(i * 7 + 3) % tagNames.length].name],
-      },
-    });
+    const viewer = { id: person.id, role: role, name: person.name };
+    const input = {
+      headline: language === "de" ? `Entwurf von ${name}: Was die Stadt jetzt plant` : `Draft by ${name}: what the city plans now`,
+      standfirst: language === "de" ? "Ein Text, der während des Lasttests entsteht." : "A story written during the load test.",
+      sectionId: sections[i % sections.length].id,
+      language,
+      body: draftBody(1000 + i, language),
+      tags: [tagNames[i % tagNames.length].name, tagNames[(i * 7 + 3) % tagNames.length].name],
+    };
+    const draft = await createArticle({ ctx: { viewer }, input });
+    drafts.push({ viewer, input, id: draft.id, version: draft.version });
     editors.push({ email, password: DEMO_PASSWORD, articleId: draft.id, language });
+  }
+  // The drafts are one story package: each is related to the one before and after it, so
+  // every autosave (which sends the related links along) points at articles others are saving.
+  for (const [i, d] of drafts.entries()) {
+    const neighbours = [...new Set([drafts[(i + 1) % drafts.length], drafts[(i + drafts.length - 1) % drafts.length]])].filter((n) => n !== d);
+    if (!neighbours.length) continue;
+    await saveArticle({ ctx: { viewer: d.viewer }, input: { ...d.input, id: d.id, version: d.version, related: neighbours.map((n) => ({ articleId: n.id, title: n.input.headline })) } });
   }
 
   // Newest first: the first few are what most readers open (hot, cached after the first hit);
