@@ -202,6 +202,7 @@ async function verify(e: Editor, editorSeconds: number): Promise<EditorFigures> 
   const t = e.tally;
   const [article] = await rows(sql`select version, body from articles where id = ${t.articleId}`);
   const [newest] = await rows(sql`select version, body from article_revisions where article_id = ${t.articleId} order by version desc, id desc limit 1`);
+  const tags = await rows(sql`select t.name from article_tags x join tags t on t.id = x.tag_id where x.article_id = ${t.articleId} order by x.position`);
   const expectedVersion = t.initialVersion + t.acknowledged + t.appliedUnacknowledged;
   const storedVersion = article ? Number(article.version) : null;
   const lastText = storedForm(t.lastBody);
@@ -223,6 +224,7 @@ async function verify(e: Editor, editorSeconds: number): Promise<EditorFigures> 
     lostSaves: Math.max(0, expectedVersion - (storedVersion ?? t.initialVersion)),
     bodyMatches: Boolean(article) && sameJson(article.body, lastText),
     revisionMatches: Boolean(newest) && Number(newest.version) === storedVersion && sameJson(newest.body, lastText),
+    tagsMatch: sameJson(tags.map((r) => r.name), t.lastTags),
     firstErrors: t.firstErrors,
   };
 }

@@ -15,13 +15,13 @@ test("50 readers and 5 editors autosaving for 60 s: no errors, every confirmed s
   const readers = report!.readers as { requests: number; non2xx: number; errors: number; timeouts: number };
   expect(readers.requests).toBeGreaterThan(0);
   expect({ non2xx: readers.non2xx, errors: readers.errors, timeouts: readers.timeouts }).toEqual({ non2xx: 0, errors: 0, timeouts: 0 });
-  const editors = report!.editors as (Figures & { storedVersion: number; expectedVersion: number; bodyMatches: boolean; revisionMatches: boolean })[];
+  const editors = report!.editors as (Figures & { storedVersion: number; expectedVersion: number; bodyMatches: boolean; revisionMatches: boolean; tagsMatch: boolean })[];
   expect(editors).toHaveLength(5);
   for (const e of editors) {
     // At least one confirmed save every 12 s per person even on a loaded machine; typically many more.
     expect(e.acknowledged).toBeGreaterThanOrEqual(5);
     expect({ conflicts: e.conflicts, errors: e.errors, timeouts: e.timeouts, lost: e.lostSaves }).toEqual({ conflicts: 0, errors: 0, timeouts: 0, lost: 0 });
     expect(e.storedVersion).toBe(e.expectedVersion);
-    expect(e.bodyMatches && e.revisionMatches).toBe(true);
+    expect({ body: e.bodyMatches, revision: e.revisionMatches, tags: e.tagsMatch }).toEqual({ body: true, revision: true, tags: true });
   }
 });

@@ -30,8 +30,29 @@ export type EditorTally = {
   /** The version and body of the last save the database must hold. */
   lastVersion: number;
   lastBody: JSONContent;
+  lastTags: string[];
   firstErrors: string[];
 };
+
+// What the newsroom is suddenly covering: every BREAKING_MS each person adds the moment's
+// three new tags to their draft, typed in their own order — so several saves create the same
+// new tags at about the same time.
+const BREAKING = [
+  "Sturmflut Nordsee", "Stromausfall Hafen", "Fährunglück", "Bahnstreik", "Wahlabend", "Hitzewelle", "Brückensperrung", "Chemieunfall",
+  "Großbrand Speicherstadt", "Eisregen", "Evakuierung Altstadt", "Hochwasser Elbe", "Cyberangriff Rathaus", "Busstreik", "Sondersitzung",
+  "Haushaltssperre", "Rücktritt", "Misstrauensvotum", "Gasleck", "Bombenfund", "Orkanböen", "Deichbruch", "Zugunglück", "Ausgangssperre",
+];
+const BREAKING_MS = 10_000;
+
+function breakingTags(moment: number, r: Rand): string[] {
+  const now = [0, 1, 2].map((k) => BREAKING[(moment * 3 + k) % BREAKING.length]);
+  const before = moment > 0 ? [0, 1, 2].map((k) => BREAKING[((moment - 1) * 3 + k) % BREAKING.length]) : [];
+  for (let i = now.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [now[i], now[j]] = [now[j], now[i]];
+  }
+  return [...before, ...now];
+}
 
 /** A draft of ~`words` words, the text every editor starts from. */
 export function draftBody(seed: number, language: "de" | "en", words = 400): JSONContent {
@@ -105,6 +126,7 @@ export async function prepareEditor(port: number, plan: EditorPlan): Promise<Edi
       latencies: [],
       lastVersion: article.version,
       lastBody: article.body as JSONContent,
+      lastTags: article.fields.tags,
       firstErrors: [],
     },
   };
@@ -123,14 +145,23 @@ export async function autosaveUntil(editor: Editor, until: number, opts: { seed:
   const typist = new Typist(r, plan.language, ((article.body as JSONContent).content ?? []) as JSONContent[]);
   const page = `/desk/articles/${plan.articleId}`;
   let version = article.version;
+  const started = performance.now();
+  const baseTags = article.fields.tags;
+  let moment = -1;
+  let tags = baseTags;
   const note = (message: string) => {
     if (tally.firstErrors.length < 5) tally.firstErrors.push(message);
   };
 
   while (performance.now() < until) {
     const body = typist.next();
+    const nowMoment = Math.floor((performance.now() - started) / BREAKING_MS);
+    if (nowMoment !== moment) {
+      moment = nowMoment;
+      tags = [...baseTags, ...breakingTags(moment, r)];
+    }
     // Exactly the request the editor's autosave sends.
-    const input = { id: plan.articleId, version, autosave: true, ...toSaveInput(article.fields, body, { slugEdited: false }) };
+    const input = { id: plan.articleId, version, autosave: true, ...toSaveInput({ ...article.fields, tags }, body, { slugEdited: false }) };
     tally.attempts += 1;
     const t0 = performance.now();
     let outcome: "ok" | "conflict" | "error" | "timeout";
@@ -147,6 +178,7 @@ export async function autosaveUntil(editor: Editor, until: number, opts: { seed:
         tally.latencies.push(performance.now() - t0);
         tally.lastVersion = version;
         tally.lastBody = body;
+        tally.lastTags = tags;
       } else {
         outcome = result.code === "conflict" ? "conflict" : "error";
         note(`${result.code}: ${result.message}`);
@@ -168,6 +200,7 @@ export async function autosaveUntil(editor: Editor, until: number, opts: { seed:
           tally.appliedUnacknowledged += 1;
           tally.lastVersion = now.version;
           tally.lastBody = body;
+          tally.lastTags = tags;
         } else {
           note(`after a failed save the draft is at version ${now.version}, expected ${version} or ${version + 1}`);
         }

@@ -35,6 +35,7 @@ export type EditorFigures = {
   lostSaves: number;
   bodyMatches: boolean;
   revisionMatches: boolean;
+  tagsMatch: boolean;
   firstErrors: string[];
 };
 
@@ -76,6 +77,7 @@ export function failuresOf(r: Omit<LoadResult, "failures" | "failure">): string[
     if (e.storedVersion !== null && e.storedVersion > e.expectedVersion) out.push(`${who}: version ${e.storedVersion} in the database, more than the ${e.expectedVersion} saves sent`);
     if (!e.bodyMatches) out.push(`${who}: the stored text is not the last confirmed save`);
     if (!e.revisionMatches) out.push(`${who}: the newest revision is not the working copy`);
+    if (!e.tagsMatch) out.push(`${who}: the stored tags are not the last confirmed save's`);
   }
   if (r.serverErrors.length) out.push(`the server logged ${r.serverErrors.length} errors: ${r.serverErrors.slice(0, 3).join(" | ")}`);
   return out;
@@ -105,17 +107,17 @@ export function markdown(r: LoadResult): string {
     "",
     "## Editors (autosave, one at a time each, think time " + `${m.thinkMs[0]}–${m.thinkMs[1]} ms)`,
     "",
-    "| desk user | article | attempts | confirmed | saves/s | p50 ms | p95 ms | max ms | conflicts | errors | timeouts | version in DB (expected) | text = last save | lost |",
+    "| desk user | article | attempts | confirmed | saves/s | p50 ms | p95 ms | max ms | conflicts | errors | timeouts | version in DB (expected) | text, tags = last save | lost |",
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|",
     ...r.editors.map(
       (e) =>
         `| ${e.email} | ${e.articleId} | ${e.attempts} | ${e.acknowledged} | ${e.savesPerSec.toFixed(1)} | ${ms(e.latency.p50)} | ${ms(e.latency.p95)} | ${ms(e.latency.max)} | ${e.conflicts} | ${e.errors} | ${e.timeouts} | ` +
-        `${e.storedVersion ?? "–"} (${e.expectedVersion}) | ${e.bodyMatches && e.revisionMatches ? "yes" : "**no**"} | ${e.lostSaves} |`,
+        `${e.storedVersion ?? "–"} (${e.expectedVersion}) | ${e.bodyMatches && e.revisionMatches && e.tagsMatch ? "yes" : "**no**"} | ${e.lostSaves} |`,
     ),
     `| **all** | | ${r.totals.attempts} | ${r.totals.acknowledged} | ${r.totals.savesPerSec.toFixed(1)} | ${ms(r.totals.latency.p50)} | ${ms(r.totals.latency.p95)} | ${ms(r.totals.latency.max)} | ${r.totals.conflicts} | ${r.totals.errors} | ${r.totals.timeouts} | | | ${r.totals.lostSaves} |`,
     "",
     "Version in DB: each confirmed save raises the draft's version by exactly one, so version − initial version counts the saves the database holds;",
-    "“text = last save” compares the stored body (and the newest revision) with the last confirmed save's text.",
+    "“text, tags = last save” compares the stored body, the newest revision and the tags with the last confirmed save's.",
     "",
   ];
   if (r.serverErrors.length) lines.push("## Server errors", "", "```", ...r.serverErrors.slice(0, 20), "```", "");
