@@ -10,9 +10,16 @@ import { articleAuthors, articleEvents, articles, publications } from "../schema
 export type ArticleRow = typeof articles.$inferSelect;
 export type LockedArticle = ArticleRow & ArticleAccess;
 
-/** Loads and row-locks an article for a write, with what the permission rules need. */
+/**
+ * Loads and row-locks an article for a write, with what the permission rules need.
+ *
+ * FOR NO KEY UPDATE, not FOR UPDATE: writers of the same article still queue behind each
+ * other, but rows that merely point at it (another article's related link, checked by its
+ * foreign key with FOR KEY SHARE) are not blocked. With FOR UPDATE two articles related to
+ * each other deadlocked on PostgreSQL when both were saved at once (`npm run load` found it).
+ */
 export async function getArticleForUpdateOrThrow(tx: Db, id: number): Promise<LockedArticle> {
-  const [row] = await tx.select().from(articles).where(eq(articles.id, id)).for("update");
+  const [row] = await tx.select().from(articles).where(eq(articles.id, id)).for("no key update");
   if (!row) throw new NotFound("errors.articleNotFound");
   if (row.status === "scheduled") {
     // A schedule whose time has come is a publication: nobody may "cancel" what readers already see.

@@ -24,9 +24,12 @@ export async function ensureTags(tx: Db, names: string[]): Promise<number[]> {
   );
   const fresh = slugs.filter((s) => !redirected.has(s));
   if (fresh.length) {
+    // In slug order, not typed order: a row another open transaction has just inserted makes
+    // this insert wait for it, and two saves creating the same new tags in opposite orders
+    // would each wait for the other (a deadlock on PostgreSQL). One order for all: no cycle.
     await tx
       .insert(tags)
-      .values(fresh.map((slug) => ({ slug, name: wanted.get(slug)! })))
+      .values([...fresh].sort().map((slug) => ({ slug, name: wanted.get(slug)! })))
       .onConflictDoNothing();
   }
   const rows = fresh.length ? await tx.select({ id: tags.id, slug: tags.slug }).from(tags).where(inArray(tags.slug, fresh)) : [];

@@ -113,7 +113,7 @@ function fill(template: string, r: Rand): string {
   return template.replace("{n}", String(between(r, 2, 95))).replace("{m}", String(between(r, 1, 40)));
 }
 
-function sentence(r: Rand, lang: Lang): string {
+export function sentence(r: Rand, lang: Lang): string {
   const w = WORDS[lang];
   switch (between(r, 0, 4)) {
     case 0:
