@@ -7,11 +7,12 @@ import "server-only";
 //    elsewhere.
 //  - A scheduled article has no event when it falls due: each instance's ticker asks the
 //    database once a second what has become visible since it last asked.
-import { sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { expireReaderTags } from "@/lib/cache/expire";
 import { publicationTags, readerTags, type PublicationKeys } from "@/lib/cache/tags";
 import { databaseUrl, getHandle, type Db } from "./client";
 import { onCommit } from "./context";
+import { publications } from "./schema";
 
 const CHANNEL = "copydesk_reader_cache";
 /** NOTIFY payloads are limited to 8000 bytes; past that, everything is expired instead. */
@@ -24,6 +25,20 @@ export async function announceReaderChange(tx: Db, tags: Iterable<string>): Prom
   if ((await getHandle()).engine !== "postgres") return; // the embedded database has one process
   const payload = JSON.stringify(list);
   await tx.execute(sql`select pg_notify(${CHANNEL}, ${payload.length <= MAX_PAYLOAD ? payload : JSON.stringify([readerTags.all])})`);
+}
+
+/**
+ * The tags of the pages that show these articles' comments (or whether they take comments): each
+ * article's own page, while it has a publication. Read inside `tx`.
+ */
+export async function commentPageTags(tx: Db, articleIds: Iterable<number>): Promise<string[]> {
+  const ids = [...new Set(articleIds)];
+  if (ids.length === 0) return [];
+  const rows = await tx
+    .select({ sectionSlug: publications.sectionSlug, slug: publications.slug })
+    .from(publications)
+    .where(inArray(publications.articleId, ids));
+  return rows.map((row) => readerTags.article(row.sectionSlug, row.slug));
 }
 
 /** The tags of an article's current publication (none if it has none), read inside `tx`. */

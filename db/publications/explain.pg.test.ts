@@ -11,7 +11,7 @@ import * as schema from "../schema";
 import { getTagBySlug, getTagRedirect } from "../tags/queries";
 import { listForFeed } from "./feed";
 import { isUnpublished, listGonePaths } from "./gone";
-import { getCanonicalPath, getVisibleArticle, listLatest } from "./queries";
+import { getArticlePage, getCanonicalPath, getVisibleArticle, listLatest } from "./queries";
 import { searchPublications } from "./search";
 import { countSitemapChunks, listNewsSitemap, listSitemapChunk, SITEMAP_CHUNK } from "./sitemap";
 
@@ -95,6 +95,7 @@ describe("reader query plans on PostgreSQL", () => {
       const a = rows[0];
       const readers: [string, () => Promise<unknown>][] = [
         ["article by path", () => getVisibleArticle(a.section_slug, a.slug, ctx)],
+        ["article page (publication, comments, views)", () => getArticlePage(a.section_slug, a.slug, ctx)],
         ["short link", () => getCanonicalPath(a.id, ctx)],
         ["unpublished check", () => isUnpublished(a.id, ctx)],
         ["gone paths", () => listGonePaths(ctx)],

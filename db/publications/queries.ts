@@ -1,7 +1,8 @@
 import "server-only";
 import { and, desc, eq, getTableColumns, lte, sql } from "drizzle-orm";
+import { READER_COMMENT_LIMIT, type ReaderComment } from "../comments/queries";
 import { executor, isSlug, type Ctx } from "../context";
-import { publications } from "../schema";
+import { articles, articleViews, comments, publications } from "../schema";
 
 /** Readers only ever see publications that are due (scheduled ones appear by data, not timers). */
 const isVisible = lte(publications.visibleFrom, sql`now()`);
@@ -84,6 +85,61 @@ export async function getVisibleArticle(
   if (!row) return null;
   const { publishedAt, updatedAt, ...rest } = row;
   return { ...omitVisibleFrom(rest), publishedAt: publishedAt.toISOString(), updatedAt: updatedAt.toISOString() };
+}
+
+/** A publication as the reader's page shows it: without the plain text, which only search and diffs read. */
+export type ReaderArticle = Omit<PublishedArticle, "bodyText">;
+
+export type ArticlePage = {
+  article: ReaderArticle;
+  commentsOpen: boolean;
+  views: number;
+  comments: { count: number; items: ReaderComment[] };
+};
+
+/**
+ * Everything a reader's article page shows, in one statement: the publication snapshot, whether
+ * comments are open, the view count and the approved comments (oldest first) with their count.
+ * A page nobody has asked for yet is rendered from this one indexed read.
+ */
+export async function getArticlePage(sectionSlug: string, slug: string, ctx?: Pick<Ctx, "tx">): Promise<ArticlePage | null> {
+  if (!isSlug(sectionSlug) || !isSlug(slug)) return null; // from the URL: "%00" must not reach the database
+  const db = await executor(ctx);
+  const { search, bodyText, visibleFrom, ...columns } = getTableColumns(publications);
+  void search, void bodyText, void visibleFrom;
+  const approved = and(eq(comments.articleId, publications.articleId), eq(comments.status, "approved"));
+  const [row] = await db
+    .select({
+      ...columns,
+      commentsOpen: articles.commentsOpen,
+      views: sql<number>`coalesce(${articleViews.count}, 0)`,
+      commentCount: sql<number>`(select count(*)::int from ${comments} where ${approved})`,
+      // Times as milliseconds since the epoch: exact to the millisecond on both drivers.
+      commentItems: sql<{ id: number; authorName: string; body: string; createdAt: number }[] | string>`(
+        select coalesce(json_agg(json_build_object('id', c.id, 'authorName', c.author_name, 'body', c.body,
+                                                   'createdAt', floor(extract(epoch from c.created_at) * 1000))
+                                 order by c.created_at, c.id), '[]')
+        from (select ${comments.id} as id, ${comments.authorName} as author_name, ${comments.body} as body, ${comments.createdAt} as created_at
+              from ${comments} where ${approved}
+              order by ${comments.createdAt}, ${comments.id} limit ${READER_COMMENT_LIMIT}) c)`,
+    })
+    .from(publications)
+    .innerJoin(articles, eq(articles.id, publications.articleId))
+    .leftJoin(articleViews, eq(articleViews.articleId, publications.articleId))
+    .where(and(eq(publications.sectionSlug, sectionSlug), eq(publications.slug, slug), isVisible))
+    .limit(1);
+  if (!row) return null;
+  const { commentsOpen, views, commentCount, commentItems, publishedAt, updatedAt, ...article } = row;
+  const items = typeof commentItems === "string" ? (JSON.parse(commentItems) as Exclude<typeof commentItems, string>) : commentItems;
+  return {
+    article: { ...article, publishedAt: publishedAt.toISOString(), updatedAt: updatedAt.toISOString() },
+    commentsOpen,
+    views: Number(views),
+    comments: {
+      count: Number(commentCount),
+      items: items.map((c) => ({ id: c.id, authorName: c.authorName, body: c.body, createdAt: new Date(Number(c.createdAt)).toISOString() })),
+    },
+  };
 }
 
 /** The canonical path for a short link `/a/{id}`, or null when nothing is visible. */

@@ -8,7 +8,7 @@ const de = messages.de.article;
 const en = messages.en.article;
 
 test("opening an article sends a view beacon, and after a reload the count has gone up", async ({ page }) => {
-  // The page is cached; the count in it is refreshed about once a minute (lib/cache/views.ts).
+  // The page is cached; the count in it is refreshed about once a minute (VIEW_COUNT_SECONDS in lib/cache/reader.ts).
   test.setTimeout(300_000);
   const article = page.getByRole("article");
   const views = article.getByText(/^[\d.]+ Aufrufe?$/); // German article: "1.234 Aufrufe"
