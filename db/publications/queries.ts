@@ -103,7 +103,9 @@ type CommentsJson = { count: number; items: { id: number; authorName: string; bo
 /** The article page's statement for one database or transaction, with the address as placeholders. */
 function articlePageQuery(db: Db) {
   const { search, bodyText, visibleFrom, ...columns } = getTableColumns(publications);
-  void search, void bodyText, void visibleFrom;
+  void search;
+  void bodyText;
+  void visibleFrom;
   const approved = and(eq(comments.articleId, publications.articleId), eq(comments.status, "approved"));
   return db
     .select({
