@@ -7,12 +7,13 @@ import "server-only";
 //    elsewhere.
 //  - A scheduled article has no event when it falls due: each instance's ticker asks the
 //    database once a second what has become visible since it last asked.
-import { sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { expireReaderTags } from "@/lib/cache/expire";
 import { isDatabaseUnavailable } from "@/lib/errors";
 import { publicationTags, readerTags, type PublicationKeys } from "@/lib/cache/tags";
 import { databaseUrl, getHandle, type Db } from "./client";
 import { onCommit } from "./context";
+import { publications } from "./schema";
 
 const CHANNEL = "copydesk_reader_cache";
 /** NOTIFY payloads are limited to 8000 bytes; past that, everything is expired instead. */
@@ -29,6 +30,20 @@ export async function announceReaderChange(tx: Db, tags: Iterable<string>): Prom
 
 type PublicationRow = { section_slug: string; slug: string; tags: PublicationKeys["tags"]; bylines: PublicationKeys["bylines"] };
 const rowTags = (row: PublicationRow) => publicationTags({ sectionSlug: row.section_slug, slug: row.slug, tags: row.tags, bylines: row.bylines });
+
+/**
+ * The tags of the pages that show these articles' comments (or whether they take comments): each
+ * article's own page, while it has a publication. Read inside `tx`.
+ */
+export async function commentPageTags(tx: Db, articleIds: Iterable<number>): Promise<string[]> {
+  const ids = [...new Set(articleIds)];
+  if (ids.length === 0) return [];
+  const rows = await tx
+    .select({ sectionSlug: publications.sectionSlug, slug: publications.slug })
+    .from(publications)
+    .where(inArray(publications.articleId, ids));
+  return rows.map((row) => readerTags.article(row.sectionSlug, row.slug));
+}
 
 /** The tags of an article's current publication (none if it has none), read inside `tx`. */
 export async function currentPublicationTags(tx: Db, articleId: number): Promise<string[]> {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { PublishedArticle } from "@/db/publications/queries";
+import type { ReaderArticle } from "@/db/publications/queries";
 import { formatDateTime } from "@/lib/dates";
 import { siteOrigin } from "@/lib/site-url";
 import { CopyLinkButton } from "./CopyLinkButton";
@@ -12,7 +12,7 @@ import { ViewBeacon } from "./ViewBeacon";
  * on the reader's page only: it shows the count and sends the view beacon (the desk preview
  * does neither).
  */
-export async function ArticleView({ article, views }: { article: PublishedArticle; views?: number }) {
+export async function ArticleView({ article, views }: { article: ReaderArticle; views?: number }) {
   const t = await getTranslations({ locale: article.language, namespace: "article" });
   const updated = new Date(article.updatedAt).getTime() - new Date(article.publishedAt).getTime() > 60_000;
   const count = article.bylines.length;

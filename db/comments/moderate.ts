@@ -4,8 +4,7 @@ import { assertCan } from "@/lib/permissions";
 import { MODERATION_STATUS } from "@/lib/comments";
 import { parseInput, withTransaction, type VerbArgs } from "../context";
 import { comments } from "../schema";
-import { announceReaderChange } from "../reader-cache";
-import { readerTags } from "@/lib/cache/tags";
+import { announceReaderChange, commentPageTags } from "../reader-cache";
 import { ModerateCommentsInput } from "./schemas";
 
 /**
@@ -23,7 +22,7 @@ export async function moderateComments({ ctx, input }: VerbArgs<ModerateComments
       .set({ status, moderatedById: ctx.viewer!.id, moderatedAt: sql`now()` })
       .where(inArray(comments.id, ids))
       .returning({ id: comments.id, articleId: comments.articleId });
-    await announceReaderChange(tx, changed.map((c) => readerTags.comments(c.articleId)));
+    await announceReaderChange(tx, await commentPageTags(tx, changed.map((c) => c.articleId)));
     return { count: changed.length, status };
   });
 }

@@ -7,9 +7,12 @@ import type { CommentStatus } from "./schemas";
 export type ReaderComment = { id: number; authorName: string; body: string; createdAt: string };
 
 /** Most comments one article page shows (oldest first); the count is always the full one. */
-const READER_LIMIT = 500;
+export const READER_COMMENT_LIMIT = 500;
 
-/** An article's approved comments, oldest first, and how many there are. */
+/**
+ * An article's approved comments, oldest first, and how many there are. The reader's page reads
+ * them within its one statement (getArticlePage), which must answer the same.
+ */
 export async function listApprovedComments(
   articleId: number,
   ctx?: Pick<Ctx, "tx">,
@@ -21,7 +24,7 @@ export async function listApprovedComments(
     .from(comments)
     .where(approved)
     .orderBy(asc(comments.createdAt), asc(comments.id))
-    .limit(READER_LIMIT);
+    .limit(READER_COMMENT_LIMIT);
   const [{ total }] = await db.select({ total: count() }).from(comments).where(approved);
   return { count: Number(total), items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
 }

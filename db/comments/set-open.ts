@@ -4,8 +4,7 @@ import { NotFound } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
 import { parseInput, withTransaction, type VerbArgs } from "../context";
 import { articles } from "../schema";
-import { announceReaderChange } from "../reader-cache";
-import { readerTags } from "@/lib/cache/tags";
+import { announceReaderChange, commentPageTags } from "../reader-cache";
 import { SetCommentsOpenInput } from "./schemas";
 
 /**
@@ -19,7 +18,7 @@ export async function setCommentsOpen({ ctx, input }: VerbArgs<SetCommentsOpenIn
   return withTransaction(ctx, async (tx) => {
     const [row] = await tx.update(articles).set({ commentsOpen: open }).where(eq(articles.id, articleId)).returning({ id: articles.id });
     if (!row) throw new NotFound("errors.articleNotFound");
-    await announceReaderChange(tx, [readerTags.comments(articleId)]);
+    await announceReaderChange(tx, await commentPageTags(tx, [articleId]));
     return { articleId, open };
   });
 }

@@ -12,7 +12,7 @@ import * as schema from "../schema";
 import { getTagBySlug, getTagRedirect } from "../tags/queries";
 import { listForFeed } from "./feed";
 import { isUnpublished, listGonePaths } from "./gone";
-import { getCanonicalPath, getVisibleArticle, listLatest } from "./queries";
+import { getArticlePage, getCanonicalPath, getVisibleArticle, listLatest } from "./queries";
 import { searchPublications } from "./search";
 import { countSitemapChunks, listNewsSitemap, listSitemapChunk, SITEMAP_CHUNK } from "./sitemap";
 
@@ -97,6 +97,7 @@ describe("reader query plans on PostgreSQL", () => {
       const editorId = (await client.query<{ id: number }>("select id from users where slug = 'explain-author-0'")).rows[0].id;
       const readers: [string, () => Promise<unknown>][] = [
         ["article by path", () => getVisibleArticle(a.section_slug, a.slug, ctx)],
+        ["article page (publication, comments, views)", () => getArticlePage(a.section_slug, a.slug, ctx)],
         ["short link", () => getCanonicalPath(a.id, ctx)],
         ["unpublished check", () => isUnpublished(a.id, ctx)],
         ["gone paths", () => listGonePaths(ctx)],

@@ -1,7 +1,9 @@
 import "server-only";
 import { and, desc, eq, getTableColumns, lte, sql } from "drizzle-orm";
+import { READER_COMMENT_LIMIT, type ReaderComment } from "../comments/queries";
+import type { Db } from "../client";
 import { executor, isSlug, type Ctx } from "../context";
-import { publications } from "../schema";
+import { articles, articleViews, comments, publications } from "../schema";
 
 /** Readers only ever see publications that are due (scheduled ones appear by data, not timers). */
 const isVisible = lte(publications.visibleFrom, sql`now()`);
@@ -84,6 +86,78 @@ export async function getVisibleArticle(
   if (!row) return null;
   const { publishedAt, updatedAt, ...rest } = row;
   return { ...omitVisibleFrom(rest), publishedAt: publishedAt.toISOString(), updatedAt: updatedAt.toISOString() };
+}
+
+/** A publication as the reader's page shows it: without the plain text, which only search and diffs read. */
+export type ReaderArticle = Omit<PublishedArticle, "bodyText">;
+
+export type ArticlePage = {
+  article: ReaderArticle;
+  commentsOpen: boolean;
+  views: number;
+  comments: { count: number; items: ReaderComment[] };
+};
+
+type CommentsJson = { count: number; items: { id: number; authorName: string; body: string; createdAt: number }[] };
+
+/** The article page's statement for one database or transaction, with the address as placeholders. */
+function articlePageQuery(db: Db) {
+  const { search, bodyText, visibleFrom, ...columns } = getTableColumns(publications);
+  void search;
+  void bodyText;
+  void visibleFrom;
+  const approved = and(eq(comments.articleId, publications.articleId), eq(comments.status, "approved"));
+  return db
+    .select({
+      ...columns,
+      commentsOpen: articles.commentsOpen,
+      views: sql<number>`coalesce(${articleViews.count}, 0)`,
+      // One subquery for the list and the count (a window over all approved, before the limit):
+      // fewer subplans to plan, and PGlite plans every statement anew. Times as milliseconds
+      // since the epoch: exact to the millisecond on both drivers.
+      comments: sql<CommentsJson | string>`(
+        select json_build_object('count', coalesce(max(c.total), 0), 'items', coalesce(json_agg(json_build_object(
+                 'id', c.id, 'authorName', c.author_name, 'body', c.body, 'createdAt', floor(extract(epoch from c.created_at) * 1000)
+               ) order by c.created_at, c.id), '[]'))
+        from (select ${comments.id} as id, ${comments.authorName} as author_name, ${comments.body} as body,
+                     ${comments.createdAt} as created_at, count(*) over () as total
+              from ${comments} where ${approved}
+              order by ${comments.createdAt}, ${comments.id} limit ${READER_COMMENT_LIMIT}) c)`,
+    })
+    .from(publications)
+    .innerJoin(articles, eq(articles.id, publications.articleId))
+    .leftJoin(articleViews, eq(articleViews.articleId, publications.articleId))
+    .where(and(eq(publications.sectionSlug, sql.placeholder("sectionSlug")), eq(publications.slug, sql.placeholder("slug")), isVisible))
+    .limit(1)
+    .prepare("article_page");
+}
+
+/** Built once per database (and per test transaction): no SQL is composed per page. */
+const articlePageQueries = new WeakMap<Db, ReturnType<typeof articlePageQuery>>();
+
+/**
+ * Everything a reader's article page shows, in one statement: the publication snapshot, whether
+ * comments are open, the view count and the approved comments (oldest first) with their count.
+ * A page nobody has asked for yet is rendered from this one indexed read.
+ */
+export async function getArticlePage(sectionSlug: string, slug: string, ctx?: Pick<Ctx, "tx">): Promise<ArticlePage | null> {
+  if (!isSlug(sectionSlug) || !isSlug(slug)) return null; // from the URL: "%00" must not reach the database
+  const db = await executor(ctx);
+  let query = articlePageQueries.get(db);
+  if (!query) articlePageQueries.set(db, (query = articlePageQuery(db)));
+  const [row] = await query.execute({ sectionSlug, slug });
+  if (!row) return null;
+  const { commentsOpen, views, comments: list, publishedAt, updatedAt, ...article } = row;
+  const { count, items } = typeof list === "string" ? (JSON.parse(list) as CommentsJson) : list;
+  return {
+    article: { ...article, publishedAt: publishedAt.toISOString(), updatedAt: updatedAt.toISOString() },
+    commentsOpen,
+    views: Number(views),
+    comments: {
+      count: Number(count),
+      items: items.map((c) => ({ id: c.id, authorName: c.authorName, body: c.body, createdAt: new Date(Number(c.createdAt)).toISOString() })),
+    },
+  };
 }
 
 /** The canonical path for a short link `/a/{id}`, or null when nothing is visible. */

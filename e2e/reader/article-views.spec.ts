@@ -8,7 +8,7 @@ const de = messages.de.article;
 const en = messages.en.article;
 
 test("opening an article sends a view beacon, and after a reload the count has gone up", async ({ browser }) => {
-  // The page is cached; the count in it is refreshed about once a minute (lib/cache/views.ts).
+  // The page is cached; the count in it is refreshed about once a minute (VIEW_COUNT_SECONDS in lib/cache/reader.ts).
   test.setTimeout(300_000);
   // A reader who has not read this article yet: earlier journeys read it with the same browser
   // from the same address, and a reader's repeat views within half an hour count once.

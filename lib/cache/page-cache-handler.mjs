@@ -35,7 +35,8 @@ function sizeOf(value) {
   if (value.rscData?.byteLength) size += value.rscData.byteLength;
   if (value.body?.byteLength) size += value.body.byteLength;
   if (value.segmentData instanceof Map) for (const part of value.segmentData.values()) size += part?.byteLength ?? 0;
-  if (value.data) size += JSON.stringify(value.data).length * 2;
+  // `unstable_cache` data: its body is already JSON (no second stringify of a whole article).
+  if (value.data) size += typeof value.data.body === "string" ? value.data.body.length * 2 + 128 : JSON.stringify(value.data).length * 2;
   return size;
 }
 

@@ -4,8 +4,7 @@ import "server-only";
 // its data. `revalidate` is only a safety net: changes expire tags the moment they commit.
 import { unstable_cache } from "next/cache";
 import { cache } from "react";
-import { areCommentsOpen, listApprovedComments } from "@/db/comments/queries";
-import { getCanonicalPath, getVisibleArticle, listPage, type ListScope } from "@/db/publications/queries";
+import { getArticlePage, getCanonicalPath, getVisibleArticle, listPage, type ListScope } from "@/db/publications/queries";
 import { searchPublications } from "@/db/publications/search";
 import { listSections } from "@/db/sections/queries";
 import { getTagBySlug, getTagRedirect } from "@/db/tags/queries";
@@ -21,19 +20,25 @@ export const cachedSections = cache(
   }),
 );
 
-export const cachedArticle = cache((sectionSlug: string, slug: string) =>
-  unstable_cache(() => getVisibleArticle(sectionSlug, slug), ["article", sectionSlug, slug], {
-    tags: [readerTags.all, readerTags.article(sectionSlug, slug)],
-    revalidate: HOUR,
-  })(),
-);
+/**
+ * How long an article page's view count may lag. Views change all the time, so no tag expires
+ * them: the article page's data is kept for a minute, and that `revalidate` makes the cached
+ * page render again at most once a minute while it is read (readers are always served the
+ * cached page; the number lags by up to a minute or two).
+ */
+export const VIEW_COUNT_SECONDS = 60;
 
-export const cachedComments = cache((articleId: number) =>
-  unstable_cache(
-    async () => ({ comments: await listApprovedComments(articleId), open: await areCommentsOpen(articleId) }),
-    ["comments", String(articleId)],
-    { tags: [readerTags.all, readerTags.comments(articleId)], revalidate: HOUR },
-  )(),
+/**
+ * An article page's data (the publication, its approved comments, whether comments are open,
+ * the view count), read in one statement: a page nobody has asked for yet costs one query.
+ * Expired by the article's own tag, which publishing, unpublishing, moving and moderating its
+ * comments announce (lib/cache/tags.ts).
+ */
+export const cachedArticlePage = cache((sectionSlug: string, slug: string) =>
+  unstable_cache(() => getArticlePage(sectionSlug, slug), ["article-page", sectionSlug, slug], {
+    tags: [readerTags.all, readerTags.article(sectionSlug, slug)],
+    revalidate: VIEW_COUNT_SECONDS,
+  })(),
 );
 
 export type ListKind = "home" | "section" | "tag" | "author";

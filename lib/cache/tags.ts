@@ -5,8 +5,8 @@ export const readerTags = {
   /** Everything readers see: taxonomy and people changes reach every page through it. */
   all: "r:all",
   sections: "r:sections",
+  /** An article's own page: its publication, and its comments (moderation expires it too). */
   article: (sectionSlug: string, slug: string) => `r:article:${sectionSlug}/${slug}`,
-  comments: (articleId: number) => `r:comments:${articleId}`,
   home: "r:list:home",
   section: (slug: string) => `r:list:section:${slug}`,
   tag: (slug: string) => `r:list:tag:${slug}`,

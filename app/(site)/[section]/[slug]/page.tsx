@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { siteOrigin } from "@/lib/site-url";
 import { newsArticleJsonLd, scriptJson } from "@/lib/structured-data";
-import { cachedArticle, cachedComments } from "@/lib/cache/reader";
-import { cachedViewCount } from "@/lib/cache/views";
+import { cachedArticlePage } from "@/lib/cache/reader";
 import { findSlugRedirect } from "@/db/publications/redirects";
 import { ArticleView } from "@/components/article/ArticleView";
 import { ArticleComments } from "@/components/article/ArticleComments";
@@ -20,7 +19,7 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { section, slug } = await params;
-  const article = await cachedArticle(section, slug);
+  const article = (await cachedArticlePage(section, slug))?.article;
   if (!article) return {};
   const origin = siteOrigin();
   const url = `${origin}/${article.sectionSlug}/${article.slug}`;
@@ -62,20 +61,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Props) {
   const { section, slug } = await params;
-  const article = await cachedArticle(section, slug);
-  if (!article) {
+  // The same one read as the metadata's (React's cache() shares it within the render).
+  const page = await cachedArticlePage(section, slug);
+  if (!page) {
     const moved = await findSlugRedirect(section, slug); // an earlier address of a live article (308)
     if (moved) permanentRedirect(moved);
     notFound();
   }
-  const { comments, open } = await cachedComments(article.articleId);
+  const { article, comments, commentsOpen, views } = page;
   const origin = siteOrigin();
   const jsonLd = newsArticleJsonLd({ ...article, origin, url: `${origin}/${article.sectionSlug}/${article.slug}` });
   return (
     <>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptJson(jsonLd) }} />
-      <ArticleView article={article} views={await cachedViewCount(article.articleId)} />
-      <ArticleComments articleId={article.articleId} language={article.language} open={open} comments={comments} />
+      <ArticleView article={article} views={views} />
+      <ArticleComments articleId={article.articleId} language={article.language} open={commentsOpen} comments={comments} />
     </>
   );
 }
