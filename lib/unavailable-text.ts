@@ -1,5 +1,6 @@
-// The words of app/global-error.tsx, which replaces the whole document (a root layout failed)
-// and so cannot ask next-intl; importing the catalogues there would ship both to every page's
+// The words of app/global-error.tsx (which replaces the whole document: a root layout failed)
+// and app/(site)/error.tsx (drawn in the browser, where the reader site has no catalogue): they
+// cannot ask next-intl, and importing the catalogues there would ship both to every page's
 // JavaScript. Copies of messages/{de,en}.json's keys, kept equal by lib/unavailable-text.test.ts.
 export const UNAVAILABLE_TEXT = {
   de: {

@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { getTranslations } from "next-intl/server";
 import { cachedSections } from "@/lib/cache/reader";
 import { isDatabaseUnavailable } from "@/lib/errors";
-import { SITE_LOCALE } from "@/lib/i18n";
 import { SiteFrame } from "@/components/site/SiteFrame";
-import { UnavailableBoundary } from "@/components/site/Unavailable";
 import "../globals.css";
 
 export const metadata: Metadata = {
@@ -19,15 +16,8 @@ export default async function SiteLayout({ children }: { children: React.ReactNo
   // rendered at run time (and cached); the few without (community standards, 404) become
   // per-request pages this way.
   if (process.env.NEXT_PHASE === "phase-production-build") await connection();
-  const t = await getTranslations({ locale: SITE_LOCALE, namespace: "site" });
-  return (
-    <SiteFrame sections={await sectionsIfReachable()}>
-      {/* A page that cannot be rendered says so inside the frame (global-error.tsx has no frame). */}
-      <UnavailableBoundary title={t("unavailableTitle")} text={t("unavailableText")} retry={t("unavailableRetry")} home={t("backHome")}>
-        {children}
-      </UnavailableBoundary>
-    </SiteFrame>
-  );
+  // A page that cannot be rendered says so inside the frame: ./error.tsx.
+  return <SiteFrame sections={await sectionsIfReachable()}>{children}</SiteFrame>;
 }
 
 /** The section navigation, or none while the database is out of reach (the page below says why). */
