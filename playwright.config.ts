@@ -17,12 +17,24 @@ const onPostgres = Boolean(process.env.DATABASE_URL?.trim());
 // run on both engines. COPYDESK_E2E_ENGINE_ONLY=0 (or `npm test -- --e2e-full`) runs all of it.
 const engineOnly = onPostgres && process.env.COPYDESK_E2E_ENGINE_ONLY === "1";
 const ENGINE_JOURNEYS = /(workflow|auth)\/.*\.spec\.ts|security\/authorization\.spec\.ts|desk\/users\.spec\.ts/;
-// Fault checks (kill -9 during publish, a schedule passing while the server is down, the database
-// going away) start servers of their own and take minutes: only when COPYDESK_FAULT_TESTS=1 (CI
-// sets it). The database outage is PostgreSQL's only (the embedded one lives inside the server).
+// Fault checks start servers of their own and take minutes: only when COPYDESK_FAULT_TESTS=1 (CI
+// sets it). Each runs on the engine where it tells most: kill -9 during publish and a schedule
+// passing while the server is down on the embedded database (its files are the server's own);
+// the database going away and the mixed load (concurrent saves, where PostgreSQL's locks
+// deadlocked) on PostgreSQL. COPYDESK_FAULT_TESTS=all runs every check on whichever engine.
+const EMBEDDED_FAULTS = /faults\/(kill-publish|scheduled-while-down)\.spec\.ts/;
+const SERVER_FAULTS = /faults\/(db-down|mixed-load)\.spec\.ts/;
+const faultsFlag = process.env.COPYDESK_FAULT_TESTS;
 const faults =
-  process.env.COPYDESK_FAULT_TESTS === "1"
-    ? [{ name: "faults", testMatch: /faults\/.*\.spec\.ts/, testIgnore: onPostgres ? [] : [/faults\/db-down\.spec\.ts/] }]
+  faultsFlag === "1" || faultsFlag === "all"
+    ? [
+        {
+          name: "faults",
+          testMatch: /faults\/.*\.spec\.ts/,
+          // The database outage needs a database outside the server: PostgreSQL only, always.
+          testIgnore: onPostgres ? (faultsFlag === "all" ? [] : [EMBEDDED_FAULTS]) : faultsFlag === "all" ? [/faults\/db-down\.spec\.ts/] : [SERVER_FAULTS],
+        },
+      ]
     : [];
 // One secret for the test server and any second instance a journey starts (e2e/instances).
 process.env.AUTH_SECRET ||= crypto.randomBytes(33).toString("base64");
