@@ -11,7 +11,8 @@ import { comments, publications, rateLimits } from "../schema";
 import { doc, engine, inRollback, newsroom } from "../testing";
 import { moderateComments } from "./moderate";
 import { CommentRateLimited, postComment } from "./post";
-import { countCommentsByStatus, listApprovedComments, listCommentArticles, listModerationQueue } from "./queries";
+import { getArticlePage } from "../publications/queries";
+import { countCommentsByStatus, listCommentArticles, listModerationQueue } from "./queries";
 import { setCommentsOpen } from "./set-open";
 
 type Newsroom = Awaited<ReturnType<typeof newsroom>>;
@@ -32,6 +33,12 @@ const post = (n: Newsroom, articleId: number, fields: Partial<{ name: string; te
     ctx: n.ctx(null),
     input: { articleId, name: "Erika Mustermann", text: "Gute Nachricht für den Hafen.", clientHash: hashClientAddress(`203.0.113.${++client}`, "test-secret"), ...fields },
   });
+
+/** The comments a reader's article page shows, read as the page reads them. */
+async function listApprovedComments(articleId: number, { tx }: { tx: Db }) {
+  const [p] = await tx.select({ sectionSlug: publications.sectionSlug, slug: publications.slug }).from(publications).where(eq(publications.articleId, articleId));
+  return (await getArticlePage(p.sectionSlug, p.slug, { tx }))!.comments;
+}
 
 const allComments = (tx: Db) => tx.select().from(comments).orderBy(comments.id);
 

@@ -9,33 +9,6 @@ export type ReaderComment = { id: number; authorName: string; body: string; crea
 /** Most comments one article page shows (oldest first); the count is always the full one. */
 export const READER_COMMENT_LIMIT = 500;
 
-/**
- * An article's approved comments, oldest first, and how many there are. The reader's page reads
- * them within its one statement (getArticlePage), which must answer the same.
- */
-export async function listApprovedComments(
-  articleId: number,
-  ctx?: Pick<Ctx, "tx">,
-): Promise<{ count: number; items: ReaderComment[] }> {
-  const db = await executor(ctx);
-  const approved = and(eq(comments.articleId, articleId), eq(comments.status, "approved"));
-  const rows = await db
-    .select({ id: comments.id, authorName: comments.authorName, body: comments.body, createdAt: comments.createdAt })
-    .from(comments)
-    .where(approved)
-    .orderBy(asc(comments.createdAt), asc(comments.id))
-    .limit(READER_COMMENT_LIMIT);
-  const [{ total }] = await db.select({ total: count() }).from(comments).where(approved);
-  return { count: Number(total), items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
-}
-
-/** Whether an article takes new comments (false when it doesn't exist). */
-export async function areCommentsOpen(articleId: number, ctx?: Pick<Ctx, "tx">): Promise<boolean> {
-  const db = await executor(ctx);
-  const [row] = await db.select({ open: articles.commentsOpen }).from(articles).where(eq(articles.id, articleId));
-  return row?.open ?? false;
-}
-
 export type CommentCounts = Record<CommentStatus, number>;
 
 /** How many comments each status holds, for the queue's tabs. */

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { readerTags } from "@/lib/cache/tags";
 import { toNewsroomWallClock } from "@/lib/dates";
@@ -8,10 +8,10 @@ import { scheduleArticle } from "../articles/schedule";
 import { submitArticle } from "../articles/submit";
 import { unpublishArticle } from "../articles/unpublish";
 import type { Db } from "../client";
-import { areCommentsOpen, listApprovedComments, READER_COMMENT_LIMIT } from "../comments/queries";
+import { READER_COMMENT_LIMIT } from "../comments/queries";
 import { setCommentsOpen } from "../comments/set-open";
 import { commentPageTags } from "../reader-cache";
-import { comments, publications } from "../schema";
+import { articles, comments, publications } from "../schema";
 import { doc, engine, inRollback, newsroom } from "../testing";
 import { readViewCount, recordViews } from "../views/record";
 import { getArticlePage, getVisibleArticle } from "./queries";
@@ -34,17 +34,26 @@ async function addComments(tx: Db, articleId: number, list: { status: "approved"
   await tx.insert(comments).values(list.map((c, i) => ({ articleId, authorName: `Leserin ${i}`, body: c.body, status: c.status, createdAt: sql`${c.at}::timestamptz` })));
 }
 
-/** What the page showed when it read the pieces one statement at a time. */
+/** What the page showed when it read the pieces one statement at a time (the queries it used to send). */
 async function piecewise(tx: Db, sectionSlug: string, slug: string) {
   const full = await getVisibleArticle(sectionSlug, slug, { tx });
   if (!full) return null;
   const { bodyText, ...article } = full;
   void bodyText;
+  const approved = and(eq(comments.articleId, article.articleId), eq(comments.status, "approved"));
+  const rows = await tx
+    .select({ id: comments.id, authorName: comments.authorName, body: comments.body, createdAt: comments.createdAt })
+    .from(comments)
+    .where(approved)
+    .orderBy(asc(comments.createdAt), asc(comments.id))
+    .limit(READER_COMMENT_LIMIT);
+  const [{ total }] = await tx.select({ total: count() }).from(comments).where(approved);
+  const [{ open }] = await tx.select({ open: articles.commentsOpen }).from(articles).where(eq(articles.id, article.articleId));
   return {
     article,
-    commentsOpen: await areCommentsOpen(article.articleId, { tx }),
+    commentsOpen: open,
     views: await readViewCount(article.articleId, { tx }),
-    comments: await listApprovedComments(article.articleId, { tx }),
+    comments: { count: Number(total), items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) },
   };
 }
 

@@ -7,7 +7,6 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { getDeskOverview, searchDeskArticles } from "../articles/queries";
 import type { Db } from "../client";
-import { areCommentsOpen, listApprovedComments } from "../comments/queries";
 import * as schema from "../schema";
 import { getTagBySlug, getTagRedirect } from "../tags/queries";
 import { listForFeed } from "./feed";
@@ -101,8 +100,6 @@ describe("reader query plans on PostgreSQL", () => {
         ["short link", () => getCanonicalPath(a.id, ctx)],
         ["unpublished check", () => isUnpublished(a.id, ctx)],
         ["gone paths", () => listGonePaths(ctx)],
-        ["article comments", () => listApprovedComments(a.id, ctx)],
-        ["comments open", () => areCommentsOpen(a.id, ctx)],
         ["home list", () => listLatest({ limit: 30 }, ctx)],
         ["section list", () => listLatest({ sectionSlug: a.section_slug }, ctx)],
         ["tag list", () => listLatest({ tagSlug: "explain-tag-77" }, ctx)],
