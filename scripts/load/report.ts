@@ -1,5 +1,6 @@
 // The load test's result: one JSON shape, printed and written as Markdown.
 import type { Spread } from "../bench/measure";
+import type { EditorTally } from "./editors";
 
 export type ReaderFigures = {
   requests: number;
@@ -16,27 +17,20 @@ export type ReaderFigures = {
   failures: { path: string; status: number }[];
 };
 
-export type EditorFigures = {
-  email: string;
-  articleId: number;
-  attempts: number;
-  acknowledged: number;
-  conflicts: number;
-  errors: number;
-  timeouts: number;
-  versionSkips: number;
-  appliedUnacknowledged: number;
+/** An editor's tally as counted during the run, then checked against the database. */
+export type EditorFigures = Pick<
+  EditorTally,
+  "email" | "articleId" | "initialVersion" | "attempts" | "acknowledged" | "conflicts" | "errors" | "timeouts" | "versionSkips" | "appliedUnacknowledged" | "firstErrors"
+> & {
   savesPerSec: number;
   latency: Spread;
   /** From the database after the server stopped. */
-  initialVersion: number;
   expectedVersion: number;
   storedVersion: number | null;
   lostSaves: number;
   bodyMatches: boolean;
   revisionMatches: boolean;
   tagsMatch: boolean;
-  firstErrors: string[];
 };
 
 export type LoadResult = {
