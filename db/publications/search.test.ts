@@ -42,6 +42,8 @@ describe(`full-text search on ${engine}`, () => {
       const second = await searchPublications({ q: "Straßenbahn", page: "2" }, { tx });
       expect(second.total).toBe(13);
       expect(second.hits).toHaveLength(3);
+      // Past the last page: no hits, and still the count (the pager leads back).
+      expect(await searchPublications({ q: "Straßenbahn", page: "3" }, { tx })).toMatchObject({ total: 13, hits: [] });
     }));
 
   it("a word found everywhere ranks the newest matches only, and says there are more", () =>

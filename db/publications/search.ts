@@ -56,6 +56,8 @@ export async function searchPublications(input: { q?: unknown; page?: unknown },
     or (p.language = 'en' and p.search @@ websearch_to_tsquery('english', ${q}))`;
   const query = sql`case when p.language = 'de' then websearch_to_tsquery('german', ${q}) else websearch_to_tsquery('english', ${q}) end`;
   const offset = (page - 1) * SEARCH_PAGE_SIZE;
+  // How many articles match, counted up to one past what is ranked.
+  const matches = sql`(select count(*) from (select 1 from publications p where p.visible_from <= now() and (${match}) limit ${SEARCH_RANKED + 1}) c)::int`;
   // Both drivers answer `execute` with `{ rows }`.
   // The newest matches (index on published_at for a common word, the search index for a rare
   // one) are ranked on the search column alone; only the page's ten rows then read their text
@@ -74,7 +76,7 @@ export async function searchPublications(input: { q?: unknown; page?: unknown },
            ts_headline(case when p.language = 'de' then 'german'::regconfig else 'english'::regconfig end,
                        p.standfirst || ' ' || p.body_text, ${query},
                        ${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) as snippet,
-           (select count(*) from (select 1 from publications p where p.visible_from <= now() and (${match}) limit ${SEARCH_RANKED + 1}) c)::int as total
+           ${matches} as total
     from found f
     join publications p on p.article_id = f.article_id
     order by f.rank desc, f.published_at desc, f.article_id desc`)) as unknown as { rows: SearchRow[] };
@@ -89,15 +91,12 @@ export async function searchPublications(input: { q?: unknown; page?: unknown },
       snippet: r.snippet,
     }),
   );
-  const total = rows.rows[0]?.total ?? (offset > 0 ? await countMatches(db, match) : 0);
+  const total = rows.rows[0]?.total ?? (offset > 0 ? await countMatches(db, matches) : 0);
   return { q, page, total: Math.min(total, SEARCH_RANKED), more: total > SEARCH_RANKED, hits };
 }
 
 /** Matches up to SEARCH_RANKED + 1, for a page past the last one (which has no row to carry it). */
-async function countMatches(db: Awaited<ReturnType<typeof executor>>, match: SQL): Promise<number> {
-  const result = (await db.execute(sql`
-    select count(*)::int as total from (select 1 from publications p where p.visible_from <= now() and (${match}) limit ${SEARCH_RANKED + 1}) c`)) as unknown as {
-    rows: { total: number }[];
-  };
+async function countMatches(db: Awaited<ReturnType<typeof executor>>, matches: SQL): Promise<number> {
+  const result = (await db.execute(sql`select ${matches} as total`)) as unknown as { rows: { total: number }[] };
   return result.rows[0].total;
 }
