@@ -9,6 +9,7 @@ import "server-only";
 //    database once a second what has become visible since it last asked.
 import { inArray, sql } from "drizzle-orm";
 import { expireReaderTags } from "@/lib/cache/expire";
+import { reachability } from "@/lib/cache/store.mjs";
 import { isDatabaseUnavailable } from "@/lib/errors";
 import { publicationTags, readerTags, type PublicationKeys } from "@/lib/cache/tags";
 import { databaseUrl, getHandle, type Db } from "./client";
@@ -55,16 +56,6 @@ export async function currentPublicationTags(tx: Db, articleId: number): Promise
 
 const TICK_MS = 1000;
 
-/**
- * Whether the ticker's last question reached the database (true until one fails for want of
- * it). Shared through globalThis, like the page cache, so the production server around Next
- * (scripts/serve.mjs) can tell an outage from a bug when a reader page fails: 503 and
- * Retry-After then, not 500.
- */
-export function reachability(): { reachable: boolean } {
-  const g = globalThis as unknown as Record<symbol, { reachable: boolean } | undefined>;
-  return (g[Symbol.for("copydesk.database")] ??= { reachable: true });
-}
 const state = globalThis as unknown as { __copydeskReaderCacheSync?: boolean };
 
 /** Starts the listener (PostgreSQL) and the scheduled-article ticker, once per process. */

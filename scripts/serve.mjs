@@ -17,7 +17,7 @@ import fs from "node:fs";
 import http from "node:http";
 import { parseArgs } from "node:util";
 import zlib from "node:zlib";
-import { store } from "../lib/cache/store.mjs";
+import { reachability, store } from "../lib/cache/store.mjs";
 import { BASELINE_HEADERS, HSTS, RESOURCE_POLICY, documentPolicy, framingFor, inlineScriptHashes } from "../lib/security/headers.mjs";
 
 // As `next start` does; before Next (and React) are loaded.
@@ -142,7 +142,7 @@ function secure(req, res) {
     if (Array.isArray(location)) res.setHeader("location", [...new Set(location)].length === 1 ? location[0] : location);
     // A page that failed while the database is away (db/reader-cache.ts watches it) is an
     // outage, not a bug: 503 and when to come back (Next can only say 500).
-    if (res.statusCode === 500 && globalThis[Symbol.for("copydesk.database")]?.reachable === false) {
+    if (res.statusCode === 500 && !reachability().reachable) {
       res.statusCode = 503;
       res.setHeader("retry-after", "30");
       res.setHeader("cache-control", "no-store");

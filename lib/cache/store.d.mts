@@ -2,3 +2,4 @@ export type PageCacheEntry = { value: unknown; lastModified: number; tags: strin
 export type PageCacheStore = { entries: Map<string, PageCacheEntry>; expiredAt: Map<string, number>; bytes: number; epoch: number };
 export function store(): PageCacheStore;
 export function expireTags(tags: string | Iterable<string>): void;
+export function reachability(): { reachable: boolean };
