@@ -71,13 +71,8 @@ function replay(req, res, entry) {
 /** Watches Next answer `req`; keeps the bytes when they came from its cache, unchanged since. */
 function capture(res, key, epoch) {
   const chunks = [];
-  let extra = {};
-  const { write, end, writeHead } = res;
-  res.writeHead = function (status, ...rest) {
-    const headers = rest.find((r) => r && typeof r === "object");
-    if (headers && !Array.isArray(headers)) extra = { ...extra, ...headers };
-    return writeHead.call(this, status, ...rest);
-  };
+  // (Headers Next passes to writeHead are on `res` too: secure() sets them there.)
+  const { write, end } = res;
   res.write = function (chunk, ...rest) {
     if (chunk) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof rest[0] === "string" ? rest[0] : "utf8"));
     return write.call(this, chunk, ...rest);
@@ -89,7 +84,7 @@ function capture(res, key, epoch) {
     return result;
   };
   const keep = () => {
-    const headers = { ...res.getHeaders(), ...lower(extra) };
+    const headers = { ...res.getHeaders() };
     if (res.statusCode !== 200 || headers["x-nextjs-cache"] !== "HIT" || headers["set-cookie"]) return;
     const f = current();
     if (f.epoch !== epoch) return; // something changed while Next was answering
@@ -241,10 +236,6 @@ function decoded(body, encoding) {
     default:
       return body.toString("utf8");
   }
-}
-
-function lower(headers) {
-  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
 }
 
 const app = next({ dev: false, dir: process.cwd(), port, hostname });
