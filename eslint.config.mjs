@@ -1,15 +1,76 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import boundaries from "eslint-plugin-boundaries";
 
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
   globalIgnores([".next/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "bench/results/**"]),
   {
+    // Layers (docs/adr/0005-layers.md): app → components, db, lib; components → lib and the
+    // actions layer (app/**/actions.ts, which itself → db, lib); db → lib; lib → nothing of ours.
+    // Files outside these folders (scripts/, e2e/, i18n/, types/, proxy.ts) are not layers.
+    files: ["app/**", "components/**", "db/**", "lib/**"],
+    plugins: { boundaries },
+    settings: {
+      "import/resolver": { typescript: { alwaysTryTypes: true } },
+      "boundaries/include": ["app/**", "components/**", "db/**", "lib/**"],
+      "boundaries/elements": [
+        { type: "app", pattern: "app" },
+        { type: "components", pattern: "components" },
+        { type: "db", pattern: "db" },
+        { type: "lib", pattern: "lib" },
+      ],
+      // The actions layer: the server actions in app/**/actions.ts, the one part of app/ that
+      // components may call (a form's action).
+      "boundaries/files": [{ category: "actions", pattern: "**/actions.ts" }],
+    },
     rules: {
-      // `components/` never talks to the database: pages and actions call db/ verbs.
-      "no-restricted-imports": "off",
+      "boundaries/dependencies": [
+        "error",
+        {
+          default: "disallow",
+          message: "{{from.type}}/ may not import {{to.type}}/ (layers: eslint.config.mjs, docs/adr/0005-layers.md)",
+          policies: [
+            { from: { element: { type: "app" } }, allow: { to: { element: { type: ["app", "components", "db", "lib"] } } } },
+            { from: { element: { type: "app" }, file: { categories: "actions" } }, disallow: { to: { element: { type: "components" } } } },
+            { from: { element: { type: "components" } }, allow: { to: [{ element: { type: ["components", "lib"] } }, { element: { type: "app" }, file: { categories: "actions" } }] } },
+            { from: { element: { type: "db" } }, allow: { to: { element: { type: ["db", "lib"] } } } },
+            { from: { element: { type: "lib" } }, allow: { to: { element: { type: "lib" } } } },
+            // Temporary: the row types components and lib/editor show still live beside their
+            // queries in db/; a type import brings no code along. They move to lib/ (or a types
+            // module) with the next change to those queries.
+            { from: { element: { type: ["components", "lib"] } }, allow: { to: { element: { type: "db" } }, dependency: { kind: "type" } } },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Documented, temporary exceptions (each one is a known lib→db edge, not a pattern to copy):
+    // - lib/auth.ts signs people in with db/users (being rewritten by the staff-security work,
+    //   which moves it beside app/ or makes db/ hand it a loader);
+    // - db/security/uploads.test.ts serves an upload through the media route handler it guards,
+    //   db/testing/factory.test.ts proves the test-factory route absent without its token.
+    files: ["lib/auth.ts", "db/security/uploads.test.ts", "db/testing/factory.test.ts"],
+    rules: { "boundaries/dependencies": "off" },
+  },
+  {
+    // One action path (app/(desk)/desk-action.ts): a desk action resolves the viewer and
+    // translates errors only through deskAction, so every action answers with one ActionResult.
+    files: ["app/**/actions.ts"],
+    ignores: ["app/(desk)/signin/actions.ts", "app/(desk)/desk/profile/actions.ts"], // sign-in has no viewer yet; the profile's move with the two-factor work
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "@/lib/errors", importNames: ["toFailure"], message: "Run desk actions through deskAction (app/(desk)/desk-action.ts)." },
+            { name: "@/lib/auth", importNames: ["getViewer"], message: "Run desk actions through deskAction (app/(desk)/desk-action.ts), which resolves the viewer." },
+          ],
+        },
+      ],
     },
   },
   {
@@ -17,13 +78,6 @@ export default defineConfig([
     files: ["app/**/*.tsx", "components/**/*.tsx"],
     rules: {
       "react/jsx-no-literals": ["error", { noStrings: false, allowedStrings: ["·", "Copydesk", "B", "I", "H2", "H3", "•", "1.", "❝", ",", "(", ")"], ignoreProps: true }],
-    },
-  },
-  {
-    files: ["components/**/*.{ts,tsx}"],
-    rules: {
-      // Types of the DTOs pages pass in are fine; values (and so queries) are not.
-      "@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ group: ["@/db/**"], allowTypeImports: true, message: "components/ may not touch the database; pass data in from the page." }] }],
     },
   },
 ]);

@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import createNextIntlPlugin from "next-intl/plugin";
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/http/body-limit.mjs";
 import { BASELINE_HEADERS } from "./lib/security/headers.mjs";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
@@ -19,7 +20,12 @@ const deskHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its WebAssembly and data files at run time; bundling it breaks that.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  // The co-editing server (instrumentation.ts) runs Hocuspocus and ws from node_modules, and every
+  // server-side user of Yjs must share one copy of it (its types are checked with instanceof).
+  // Not @tiptap/y-tiptap: it must be bundled with the same prosemirror-model as @tiptap/core's
+  // schema (lib/content/body.ts), or converting a body fails with "Can not convert … to a Fragment
+  // (looks like multiple versions of prosemirror-model were loaded)"; its yjs stays the external one.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@hocuspocus/server", "@hocuspocus/extension-redis", "ws", "yjs", "y-protocols", "lib0"],
   poweredByHeader: false,
   // Reader pages are cached in memory and expired by tag, also from outside a request
   // (another instance's change, a scheduled article falling due): see lib/cache/.
@@ -30,7 +36,8 @@ const nextConfig = {
     return { beforeFiles: [{ source: "/", destination: "/p/1" }], afterFiles: [], fallback: [] };
   },
   // app/global-not-found.tsx: an accessible 404 for addresses no route matches (two root layouts).
-  experimental: { globalNotFound: true },
+  // Server actions up to the size the validators answer with a field message (lib/http/body-limit.mjs).
+  experimental: { globalNotFound: true, serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES } },
   // Tests and the start script may use another build folder so they never fight over .next.
   distDir: process.env.COPYDESK_DIST_DIR || ".next",
   async headers() {

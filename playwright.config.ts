@@ -20,9 +20,9 @@ const ENGINE_JOURNEYS = /(workflow|auth)\/.*\.spec\.ts|security\/authorization\.
 // Fault checks start servers of their own and take minutes: only when COPYDESK_FAULT_TESTS=1 (CI
 // sets it). Each runs on the engine where it tells most: kill -9 during publish and a schedule
 // passing while the server is down on the embedded database (its files are the server's own);
-// the database going away and the mixed load (concurrent saves, where PostgreSQL's locks
+// kill -9 among co-editors likewise; the database going away and the mixed load (concurrent saves, where PostgreSQL's locks
 // deadlocked) on PostgreSQL. COPYDESK_FAULT_TESTS=all runs every check on whichever engine.
-const EMBEDDED_FAULTS = /faults\/(kill-publish|scheduled-while-down)\.spec\.ts/;
+const EMBEDDED_FAULTS = /faults\/(kill-publish|kill-collab|scheduled-while-down)\.spec\.ts/;
 const SERVER_FAULTS = /faults\/(db-down|mixed-load)\.spec\.ts/;
 const faultsFlag = process.env.COPYDESK_FAULT_TESTS;
 const faults =
@@ -36,17 +36,44 @@ const faults =
         },
       ]
     : [];
+// Varnish in front of two more instances (e2e/edge): on PostgreSQL, wherever varnishd is
+// installed (.ci/run installs it when it can); COPYDESK_E2E_EDGE=0 leaves it out.
+const edge =
+  onPostgres && process.env.COPYDESK_E2E_EDGE !== "0" && ["/usr/sbin/varnishd", "/usr/local/sbin/varnishd"].some((p) => fs.existsSync(p))
+    ? [{ name: "edge", testMatch: /e2e\/edge\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] }]
+    : [];
+// Journeys that count the whole desk (every account, medium, tag) to prove an anonymous or
+// refused call wrote nothing: they run after the others, since side-by-side journeys add to it.
+const WHOLE_DESK = /e2e\/security\/authorization\.spec\.ts$/;
+// Journeys that change a newsroom-wide setting the others depend on (a role requiring a second
+// factor locks the shared e2e accounts of that role out): after everything, whole-desk included.
+const DESK_SETTINGS = /e2e\/auth\/required-factor\.spec\.ts$/;
 // One secret for the test server and any second instance a journey starts (e2e/instances).
 process.env.AUTH_SECRET ||= crypto.randomBytes(33).toString("base64");
+// The token that opens the journeys' data factory on the e2e server (e2e/fixtures.ts, app/api/test-factory):
+// new every run; the worker processes inherit it from here, the server from the webServer command.
+process.env.COPYDESK_TEST_FACTORY_TOKEN ||= crypto.randomBytes(32).toString("hex");
+// Journeys own their data (e2e/fixtures.ts) and run side by side: two workers fit this project's
+// 2-core CI machine (one server, two browsers); E2E_WORKERS overrides.
+const workers = Number(process.env.E2E_WORKERS) || 2;
+type Project = { name: string; dependencies?: string[] } & Record<string, unknown>;
+/** The projects, then `last`, which starts once every other project (but setup's users) is done. */
+function afterAllOthers(last: Project, projects: Project[]): Project[] {
+  return [...projects, { ...last, dependencies: projects.map((p) => p.name) }];
+}
 export const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
   testDir: "e2e",
   // One folder per engine, so the PostgreSQL run does not overwrite the PGlite run's evidence.
   outputDir: process.env.DATABASE_URL ? "test-results/e2e-postgres" : "test-results/e2e-pglite",
+  // Files are spread over the workers; the tests in one file run in order (a few share a page).
   fullyParallel: false,
-  workers: 1, // one server, one database: journeys run in order
-  retries: 0,
+  workers,
+  // One retry: a 2-core machine running journeys side by side is noisy. A journey that passes only
+  // on its retry is not hidden: `npm test` names it under "flaky" in its summary, to be fixed.
+  // E2E_RETRIES=0 makes the first failure final.
+  retries: Number(process.env.E2E_RETRIES ?? 1),
   reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : [["list"]],
   // Generous: a 2-core CI machine under load is slow; tests assert behaviour, never speed.
   timeout: 120_000,
@@ -61,23 +88,26 @@ export default defineConfig({
       args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  projects: engineOnly
+  projects: [...afterAllOthers({ name: "whole-desk", testMatch: WHOLE_DESK, use: { ...devices["Desktop Chrome"] } }, engineOnly
     ? [
         { name: "setup", testMatch: /auth\.setup\.ts/ },
-        { name: "chromium", testMatch: ENGINE_JOURNEYS, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
-        { name: "instances", testMatch: /instances\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup", "chromium"] },
+        { name: "chromium", testMatch: ENGINE_JOURNEYS, testIgnore: [WHOLE_DESK, DESK_SETTINGS], use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+        { name: "instances", testMatch: /instances\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+        ...edge,
         ...faults,
       ]
     : [
         { name: "setup", testMatch: /auth\.setup\.ts/ },
-        // Reader journeys first: they count exactly the demo newsroom's articles in feeds and
-        // sitemaps, which the desk journeys then add to.
-        { name: "reader", testMatch: /reader\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
-        { name: "chromium", testIgnore: /(reader|instances|faults)\//, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup", "reader"] },
+        // No order between journeys: each makes its own data (e2e/fixtures.ts), so readers' and
+        // the desk's journeys run side by side.
+        { name: "chromium", testIgnore: [/(instances|faults|e2e\/edge)\//, WHOLE_DESK, DESK_SETTINGS], use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
         // A second app instance on the same database: PostgreSQL only (the embedded one has one process).
-        ...(onPostgres ? [{ name: "instances", testMatch: /instances\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup", "reader"] }] : []),
+        ...(onPostgres ? [{ name: "instances", testMatch: /instances\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] }] : []),
+        ...edge,
         ...faults,
-      ],
+      ]),
+    { name: "desk-settings", testMatch: DESK_SETTINGS, use: { ...devices["Desktop Chrome"] }, dependencies: ["whole-desk"] },
+  ],
   webServer: {
     // Resets its own data folder (or PostgreSQL schema), seeds the demo newsroom and serves the production build.
     command: `npx tsx --conditions=react-server scripts/e2e-server.ts --port ${port}`,
@@ -86,6 +116,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { COPYDESK_DATA_DIR: "data/e2e", NEXT_TELEMETRY_DISABLED: "1" },
+    // The view count may lag 3 s instead of a minute, so the view journey need not wait minutes.
+    env: { COPYDESK_DATA_DIR: "data/e2e", NEXT_TELEMETRY_DISABLED: "1", COPYDESK_VIEW_COUNT_SECONDS: "3" },
   },
 });

@@ -1,7 +1,7 @@
 // Next 16's request proxy, for two jobs:
 //  - only visitors with a valid session reach /desk (every page and every data verb checks the
 //    user again);
-//  - an unpublished article's address answers 410 Gone (App Router pages can only say 404).
+//  - an unpublished article's address answers 410 Gone (App Router pages can only say 404),
 //  - a moved article's old address answers 308 to the live one (a redirect thrown by the cached
 //    page carries its Location header twice on a fresh render in Next 16.4 — vercel/next.js#82117 —
 //    which proxies merge into an invalid "/x, /x"; the page's own redirect is only the fallback).
@@ -11,21 +11,26 @@
 // out (a prefetch, say) could put the cookie right back — signing them in again.
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { edgeTagHeaders } from "./lib/cache/edge.mjs";
+import { store } from "./lib/cache/store.mjs";
+import { readerTags } from "./lib/cache/tags";
+import { EMBED_FRAME_ORIGINS } from "./lib/content/embed-origins.mjs";
+import { isArticlePath } from "./lib/http/routes.mjs";
 import { documentPolicy, newNonce } from "./lib/security/headers.mjs";
 import de from "./messages/de.json";
 import en from "./messages/en.json";
 
 const SECURE_COOKIE = "__Secure-authjs.session-token";
+const ENROL_PATH = "/desk/profile";
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (pathname === "/desk" || pathname.startsWith("/desk/")) return guardDesk(request);
   if (isArticlePath(pathname)) {
-    const known = await knownPaths(request);
     const path = decodeURI(pathname);
-    if (known.gone.has(path)) return gone();
-    const target = known.moved.get(path);
-    if (target) return moved(request, target);
+    const answer = await lookUp(request, path);
+    if (answer.gone) return gone(path);
+    if (answer.movedTo) return moved(request, path, answer.movedTo);
   }
   return NextResponse.next();
 }
@@ -36,6 +41,14 @@ async function guardDesk(request: NextRequest) {
     secret: process.env.AUTH_SECRET,
     secureCookie: request.cookies.has(SECURE_COOKIE) || request.cookies.has(`${SECURE_COOKIE}.0`),
   });
+  // Signed in without the second factor their role requires: the profile (where it is set up)
+  // is the only desk page. The data layer refuses every other action anyway (lib/permissions.ts).
+  if (token?.uid && token.enrol && request.nextUrl.pathname !== ENROL_PATH) {
+    const enrol = request.nextUrl.clone();
+    enrol.pathname = ENROL_PATH;
+    enrol.search = "";
+    return NextResponse.redirect(enrol);
+  }
   if (token?.uid) return withNonce(request);
   const signIn = request.nextUrl.clone();
   signIn.pathname = "/signin";
@@ -49,10 +62,15 @@ async function guardDesk(request: NextRequest) {
  * from the request's policy header and puts it on every script it writes. (Reader pages are
  * cached for everyone; scripts/serve.mjs gives them a policy of their inline scripts' hashes.)
  */
+const PREVIEW = /^\/desk\/articles\/\d+\/preview\/?$/;
+
 function withNonce(request: NextRequest) {
   const policy = documentPolicy({
     scripts: [`'nonce-${newNonce()}'`],
     framing: "'none'",
+    // The preview shows embeds as readers get them: a frame after the click, from any provider
+    // Copydesk knows (the proxy runs before the page exists, so it cannot list just the page's).
+    frames: PREVIEW.test(request.nextUrl.pathname) ? [...EMBED_FRAME_ORIGINS] : [],
     dev: process.env.NODE_ENV === "development", // React's dev build evaluates code
   });
   const headers = new Headers(request.headers);
@@ -62,58 +80,79 @@ function withNonce(request: NextRequest) {
   return response;
 }
 
-// Two-segment paths are articles (/{section}/{slug}) unless they belong to another route.
-const NOT_ARTICLES = new Set(["_next", "api", "a", "p", "authors", "tags", "feeds", "sitemaps", "media", "desk", "search", "signin"]);
-function isArticlePath(pathname: string): boolean {
-  const parts = pathname.split("/");
-  return parts.length === 3 && parts[1] !== "" && parts[2] !== "" && !NOT_ARTICLES.has(parts[1]);
+/**
+ * What an article address that is not live answers, asked of the app (the proxy keeps no
+ * database connection of its own) over loopback, one address at a time. Answers are kept until
+ * anything readers see changes (the page cache's epoch moves with every expired tag, from this
+ * instance's commits, other instances' NOTIFYs and the scheduled-article ticker), so the first
+ * request after an unpublish already gets its 410 — never a 404 first.
+ */
+type Known = { gone?: boolean; movedTo?: string };
+const MAX_KNOWN = 10_000;
+const known = { epoch: -1, answers: new Map<string, Known>() };
+
+function appOrigin(request: NextRequest): string {
+  // Not the request's own origin: behind an edge that is the public site.
+  const port = process.env.PORT;
+  return port ? `http://${process.env.HOSTNAME || "127.0.0.1"}:${port}` : request.nextUrl.origin;
 }
 
-/**
- * The unpublished addresses and the moved articles' old addresses, fetched from the app (the
- * proxy keeps no database connection of its own) and kept for a few seconds: an unpublish or a
- * move reaches every instance within GONE_TTL_MS; until then the address answers 404 (or the
- * page's own redirect), never the old article.
- */
-const GONE_TTL_MS = 5000;
-type KnownPaths = { gone: Set<string>; moved: Map<string, string> };
-let cache: KnownPaths & { at: number } = { gone: new Set(), moved: new Map(), at: 0 };
-let loading: Promise<void> | null = null;
-
-async function knownPaths(request: NextRequest): Promise<KnownPaths> {
-  if (Date.now() - cache.at > GONE_TTL_MS) {
-    loading ??= fetch(new URL("/api/gone", request.nextUrl.origin), { cache: "no-store", signal: AbortSignal.timeout(2000) })
-      .then(async (response) => {
-        if (!response.ok) return;
-        const body = (await response.json()) as { paths: string[]; moved?: Record<string, string> };
-        cache = { gone: new Set(body.paths), moved: new Map(Object.entries(body.moved ?? {})), at: Date.now() };
-      })
-      .catch(() => undefined) // unknown for now: serve the page (which says 404 if it is not live)
-      .finally(() => {
-        loading = null;
-      });
-    // The first answer waits for the list; later ones use the previous list while it refreshes.
-    if (cache.at === 0) await loading;
+async function lookUp(request: NextRequest, path: string): Promise<Known> {
+  const epoch = store().epoch;
+  if (known.epoch !== epoch) {
+    known.epoch = epoch;
+    known.answers.clear();
   }
-  return cache;
+  const kept = known.answers.get(path);
+  if (kept) return kept;
+  try {
+    const url = new URL("/api/gone", appOrigin(request));
+    url.searchParams.set("path", path);
+    const response = await fetch(url, { cache: "no-store", signal: AbortSignal.timeout(2000) });
+    if (!response.ok) return {};
+    const answer = (await response.json()) as Known;
+    if (store().epoch === epoch) {
+      if (known.answers.size >= MAX_KNOWN) known.answers.delete(known.answers.keys().next().value!);
+      known.answers.set(path, answer);
+    }
+    return answer;
+  } catch {
+    return {}; // unknown for now: serve the page (which says 404 if it is not live)
+  }
+}
+
+/** The edge cache tags of an article address's 410 or 308: a publish or move there purges it. */
+function addressTags(path: string): Record<string, string> {
+  const [, sectionSlug, slug] = path.split("/");
+  return edgeTagHeaders([readerTags.article(sectionSlug, slug)]);
 }
 
 /** 308 to the live address (query kept), cacheable for an hour only: the article may move back. */
-function moved(request: NextRequest, target: string) {
+function moved(request: NextRequest, path: string, target: string) {
   const url = request.nextUrl.clone();
   url.pathname = target;
-  return NextResponse.redirect(url, { status: 308, headers: { "Cache-Control": "public, max-age=3600" } });
+  return NextResponse.redirect(url, { status: 308, headers: { "Cache-Control": "public, max-age=3600", ...addressTags(path) } });
 }
 
-function gone() {
+/** 410; browsers and shared caches that are not purged ask again every time (it may be republished). */
+function gone(path: string) {
   const locale = process.env.COPYDESK_SITE_LANGUAGE === "en" ? "en" : "de";
   const t = (locale === "en" ? en : de).site;
   const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="robots" content="noindex"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t.goneTitle}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem"><main><h1>${t.goneTitle}</h1><p>${t.goneText}</p><p><a href="/">${t.goneHome}</a></p></main></body></html>`;
-  return new NextResponse(html, { status: 410, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+  return new NextResponse(html, {
+    status: 410,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "public, max-age=0, must-revalidate", ...addressTags(path) },
+  });
 }
 
 // Uploads and other routes stay out of the proxy altogether: a request through it has its body
-// buffered (and cut at 10 MB), which would break image uploads.
+// buffered (and cut at 10 MB), which would break image uploads. The third pattern is
+// `articleMatcher()` of lib/http/routes.mjs written out (Next reads the matcher without running
+// this file); lib/http/routes.test.ts fails when they differ.
 export const config = {
-  matcher: ["/desk", "/desk/:path*", "/:section((?!(?:api|_next|a|p|authors|tags|feeds|sitemaps|media|search|signin|comments)/)[^/.]+)/:slug"],
+  matcher: [
+    "/desk",
+    "/desk/:path*",
+    "/:section((?!(?:desk|signin|api|_next|media|a|search|comments|p|authors|tags|feeds|sitemaps|impressum|datenschutz|community-standards|external-content)/)[^/.]+)/:slug",
+  ],
 };

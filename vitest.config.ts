@@ -1,6 +1,25 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+// Tests that commit rows outside a rolled-back transaction: the co-editing server stores
+// through its own connections, so its tests make a newsroom that stays. On PostgreSQL every
+// file shares one database, and tests that look at a whole table (the order of all sections,
+// say) must not see those rows appear: these files run after all the others.
+const COMMITTING = ["db/articles/collab.test.ts", "db/articles/collab-fuzz.test.ts"];
+const onPostgres = Boolean(process.env.DATABASE_URL?.trim());
+// *.pg.test.ts are about PostgreSQL itself (query plans): only when there is one.
+const exclude = onPostgres ? ["**/node_modules/**"] : ["**/node_modules/**", "**/*.pg.test.ts"];
+
+const shared = {
+  // Generous: a first PGlite start on a busy 2-core machine can take half a minute. Tests never time work.
+  testTimeout: 120_000,
+  hookTimeout: 120_000,
+  // Runs once per run however many projects name it (db/testing/global-setup.ts).
+  globalSetup: ["db/testing/global-setup.ts"],
+  // Second-factor secrets are sealed under a key derived from it (lib/second-factor/secret-box.ts).
+  env: { AUTH_SECRET: process.env.AUTH_SECRET || "vitest-auth-secret" },
+};
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -10,12 +29,12 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts"],
-    // *.pg.test.ts are about PostgreSQL itself (query plans): only when there is one.
-    exclude: process.env.DATABASE_URL?.trim() ? ["**/node_modules/**"] : ["**/node_modules/**", "**/*.pg.test.ts"],
-    globalSetup: ["db/testing/global-setup.ts"],
-    // Generous: a first PGlite start on a busy 2-core machine can take half a minute. Tests never time work.
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: { ...shared, name: "isolated", include: ["lib/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts"], exclude: [...exclude, ...COMMITTING], sequence: { groupOrder: 0 } },
+      },
+      { extends: true, test: { ...shared, name: "committing", include: COMMITTING, exclude, sequence: { groupOrder: 1 } } },
+    ],
   },
 });

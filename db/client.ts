@@ -27,6 +27,33 @@ export function databaseUrl(): string | undefined {
   return url ? url : undefined;
 }
 
+/**
+ * A connection of its own to PostgreSQL, past any pooler: DATABASE_DIRECT_URL when DATABASE_URL
+ * points at a transaction pooler (PgBouncer), else DATABASE_URL. LISTEN (db/reader-cache.ts) and
+ * the migrations' session lock need a session that stays theirs.
+ */
+export function directDatabaseUrl(): string | undefined {
+  return process.env.DATABASE_DIRECT_URL?.trim() || databaseUrl();
+}
+
+/**
+ * Whether queries may use named prepared statements (parsed once per connection). Not through
+ * a transaction pooler: PgBouncer before 1.21 (Debian 12 has 1.18) hands each transaction to any
+ * server connection, where the statement does not exist. DATABASE_PREPARED_STATEMENTS=off|on
+ * says so; unset, a DATABASE_DIRECT_URL other than DATABASE_URL means a pooler is in between.
+ */
+export function namedStatementsAllowed(): boolean {
+  const setting = process.env.DATABASE_PREPARED_STATEMENTS?.trim().toLowerCase();
+  if (setting) return !["off", "false", "0", "no"].includes(setting);
+  const direct = process.env.DATABASE_DIRECT_URL?.trim();
+  return !direct || direct === databaseUrl();
+}
+
+/** `name` for a prepared statement where they are allowed, else "" (an unnamed statement). */
+export function statementName(name: string): string {
+  return namedStatementsAllowed() ? name : "";
+}
+
 // Survives Next's module re-evaluation in dev, so there is only ever one PGlite per process.
 const globalForDb = globalThis as unknown as { __copydeskDb?: Promise<Handle> };
 
@@ -58,20 +85,22 @@ async function open(): Promise<Handle> {
 }
 
 async function openPostgres(url: string): Promise<Handle> {
-  const { Pool } = await import("pg");
+  const { Client, Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
   const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE || 10) });
   pool.on("error", (error) => console.error("[copydesk] idle PostgreSQL client error:", error.message));
   const db = drizzle({ client: pool, schema, logger: queryCountingLogger() });
-  // Several app instances may start at once: one migrates, the others wait for it.
-  const client = await pool.connect();
+  // Several app instances may start at once: one migrates, the others wait for it. The lock is
+  // a session's, so this runs on a direct connection (a pooler could move the session).
+  const client = new Client({ connectionString: directDatabaseUrl() ?? url });
+  await client.connect();
   try {
     await client.query("select pg_advisory_lock(724113)");
     await migrate(drizzle({ client, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
   } finally {
     await client.query("select pg_advisory_unlock(724113)").catch(() => undefined);
-    client.release();
+    await client.end().catch(() => undefined);
   }
   return { db: db as unknown as Db, engine: "postgres", close: () => pool.end() };
 }

@@ -14,7 +14,9 @@ export const SYSTEM_VIEWER: Viewer = { id: 0, role: "admin", name: "Copydesk" };
 
 // What to do once a transaction has committed, per transaction (savepoints share their
 // outer transaction's list).
-const afterCommit = new WeakMap<object, (() => void)[]>();
+// A callback may return a promise (the edge purge): the verb returns once they have settled.
+type AfterCommit = () => void | Promise<void>;
+const afterCommit = new WeakMap<object, AfterCommit[]>();
 
 /** Runs `fn` in one transaction: the caller's (as a savepoint) or a new one. */
 export async function withTransaction<T>(ctx: Ctx, fn: (tx: Db) => Promise<T>): Promise<T> {
@@ -25,12 +27,16 @@ export async function withTransaction<T>(ctx: Ctx, fn: (tx: Db) => Promise<T>): 
       return fn(tx as unknown as Db);
     });
   }
-  const callbacks: (() => void)[] = [];
+  const callbacks: AfterCommit[] = [];
   const result = await (await getDb()).transaction((tx) => {
     afterCommit.set(tx, callbacks);
     return fn(tx as unknown as Db);
   });
-  for (const callback of callbacks) callback();
+  // The write is committed: a callback that fails (a cache or an edge out of reach) is logged and
+  // must never make the verb look failed to its caller.
+  for (const outcome of await Promise.allSettled(callbacks.map(async (callback) => callback()))) {
+    if (outcome.status === "rejected") console.error("[copydesk] after-commit step failed:", outcome.reason);
+  }
   return result;
 }
 
@@ -39,7 +45,7 @@ export async function withTransaction<T>(ctx: Ctx, fn: (tx: Db) => Promise<T>): 
  * transaction the caller opened itself (tests, scripts) there is no commit to wait for here,
  * and the callback is dropped.
  */
-export function onCommit(tx: Db, callback: () => void): void {
+export function onCommit(tx: Db, callback: AfterCommit): void {
   afterCommit.get(tx)?.push(callback);
 }
 

@@ -49,3 +49,46 @@ export async function resetRateLimit(key: string, ctx?: Pick<Ctx, "tx">): Promis
   const db = await executor(ctx);
   await db.delete(rateLimits).where(eq(rateLimits.key, key));
 }
+
+/**
+ * A growing delay: after `free` failures, each further one makes the next attempt wait twice as
+ * long as the one before (`baseSeconds`, then 2×, 4×, … up to `capSeconds`). Failures are
+ * remembered until `memorySeconds` pass without one, so the fixed windows above cannot simply
+ * be waited out over and over: the delay keeps growing across them.
+ */
+export type GrowingDelay = { free: number; baseSeconds: number; capSeconds: number; memorySeconds: number };
+
+/** Seconds the next attempt must wait after `failures` failures (0 while within the free ones). */
+export function delayAfter(failures: number, policy: GrowingDelay): number {
+  if (failures <= policy.free) return 0;
+  const doublings = Math.min(failures - policy.free - 1, 30);
+  return Math.min(policy.capSeconds, policy.baseSeconds * 2 ** doublings);
+}
+
+/**
+ * Notes one failure for `key` (a row of `rate_limits` whose `window_start` is the time of the
+ * last failure and `count` the failures since memory began), in one statement.
+ */
+export async function noteFailure(key: string, policy: GrowingDelay, ctx?: Pick<Ctx, "tx">): Promise<void> {
+  const db = await executor(ctx);
+  const forgotten = sql`${rateLimits.windowStart} <= now() - make_interval(secs => ${policy.memorySeconds})`;
+  await db
+    .insert(rateLimits)
+    .values({ key, count: 1, windowStart: sql`now()` })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: { count: sql`case when ${forgotten} then 1 else ${rateLimits.count} + 1 end`, windowStart: sql`now()` },
+    });
+}
+
+/** Whether an attempt now must still wait after the failures noted for `key`, and how long. */
+export async function peekDelay(key: string, policy: GrowingDelay, ctx?: Pick<Ctx, "tx">): Promise<RateState> {
+  const db = await executor(ctx);
+  const [row] = await db
+    .select({ count: rateLimits.count, since: sql<number>`extract(epoch from (now() - ${rateLimits.windowStart}))::float8` })
+    .from(rateLimits)
+    .where(eq(rateLimits.key, key));
+  if (!row || Number(row.since) >= policy.memorySeconds) return { count: 0, limited: false, retryAfterSeconds: 0 };
+  const wait = Math.ceil(delayAfter(row.count, policy) - Number(row.since));
+  return { count: row.count, limited: wait > 0, retryAfterSeconds: Math.max(0, wait) };
+}

@@ -9,10 +9,11 @@ import "server-only";
 //    database once a second what has become visible since it last asked.
 import { inArray, sql } from "drizzle-orm";
 import { expireReaderTags } from "@/lib/cache/expire";
+import { purgeEdge } from "@/lib/cache/purge";
 import { reachability } from "@/lib/cache/store.mjs";
 import { isDatabaseUnavailable } from "@/lib/errors";
 import { publicationTags, readerTags, type PublicationKeys } from "@/lib/cache/tags";
-import { databaseUrl, getHandle, type Db } from "./client";
+import { directDatabaseUrl, getHandle, type Db } from "./client";
 import { onCommit } from "./context";
 import { publications } from "./schema";
 
@@ -23,7 +24,12 @@ const MAX_PAYLOAD = 7000;
 export async function announceReaderChange(tx: Db, tags: Iterable<string>): Promise<void> {
   const list = [...new Set(tags)];
   if (list.length === 0) return;
-  onCommit(tx, () => expireReaderTags(list));
+  onCommit(tx, () => {
+    expireReaderTags(list);
+    // The edge is purged at once by the instance that made the change (and again by every
+    // instance when its NOTIFY arrives, below); the verb waits for the first attempt, bounded.
+    return purgeEdge(list);
+  });
   if ((await getHandle()).engine !== "postgres") return; // the embedded database has one process
   const payload = JSON.stringify(list);
   await tx.execute(sql`select pg_notify(${CHANNEL}, ${payload.length <= MAX_PAYLOAD ? payload : JSON.stringify([readerTags.all])})`);
@@ -62,7 +68,8 @@ const state = globalThis as unknown as { __copydeskReaderCacheSync?: boolean };
 export function startReaderCacheSync(): void {
   if (state.__copydeskReaderCacheSync) return;
   state.__copydeskReaderCacheSync = true;
-  const url = databaseUrl();
+  // LISTEN needs a session of its own: past any transaction pooler (DATABASE_DIRECT_URL).
+  const url = directDatabaseUrl();
   if (url) void listen(url);
   void tick(null);
 }
@@ -79,11 +86,17 @@ async function listen(url: string): Promise<void> {
       });
       client.on("notification", (message) => {
         if (message.channel !== CHANNEL || !message.payload) return;
+        let tags: string[];
         try {
-          expireReaderTags(JSON.parse(message.payload) as string[]);
+          tags = JSON.parse(message.payload) as string[];
         } catch {
-          expireReaderTags([readerTags.all]);
+          tags = [readerTags.all];
         }
+        expireReaderTags(tags);
+        // And the edge once more, now that this instance is fresh: it may have refetched the page
+        // from here in the moment between the writer's purge and this notification, and would
+        // otherwise keep that copy (for a day).
+        void purgeEdge(tags);
       });
       await client.connect();
       await client.query(`listen ${CHANNEL}`);
@@ -128,7 +141,11 @@ async function tick(since: string | null): Promise<void> {
     } else {
       const due = await dueSince(db, since);
       next = due.now;
-      if (due.tags.length) expireReaderTags(due.tags);
+      if (due.tags.length) {
+        expireReaderTags(due.tags);
+        // Every instance's ticker sees it fall due: the edge hears it from each (a purge is idempotent).
+        void purgeEdge(due.tags);
+      }
     }
     reachability().reachable = true;
   } catch (error) {
@@ -136,4 +153,9 @@ async function tick(since: string | null): Promise<void> {
     if (isDatabaseUnavailable(error)) reachability().reachable = false;
   }
   setTimeout(() => void tick(next), TICK_MS).unref();
+}
+
+/** The tags of a live blog's entries: its page (while published) and its entry feed. Read inside `tx`. */
+export async function liveEntryTags(tx: Db, articleId: number): Promise<string[]> {
+  return [...(await commentPageTags(tx, [articleId])), readerTags.live(articleId)];
 }

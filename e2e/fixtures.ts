@@ -1,14 +1,93 @@
-import type { Browser, Page } from "@playwright/test";
+// What every journey starts from (README › Tests › How to write a journey):
+//   import { expect, test } from "../fixtures";
+//   test("…", async ({ as, reader, factory, runId }) => { … });
+// - `as(role)` / `reader()`: a signed-in / anonymous page in a browser context of its own,
+//   closed when the test ends (so are contexts from the older pageAs/readerPage helpers);
+// - `factory`: makes the articles a journey needs through the data verbs, on the e2e server
+//   (db/testing/factory.ts behind app/api/test-factory); never count or click the demo's articles;
+// - `runId`: a short id unique to this test run, for headlines and tags nobody else uses, so
+//   journeys running side by side (several workers) never see each other's data.
+import { test as base, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { browserLocale } from "./i18n";
-import type { Role } from "./pages/SignInPage";
+import { ACCOUNTS, type Role } from "./pages/SignInPage";
+
+export { expect } from "@playwright/test";
+
+const opened = new Set<BrowserContext>();
+
+async function open(browser: Browser, options: Parameters<Browser["newContext"]>[0]): Promise<Page> {
+  const context = await browser.newContext(options);
+  opened.add(context);
+  context.on("close", () => opened.delete(context));
+  return context.newPage();
+}
 
 /** A page signed in as the given role (sessions made by auth.setup.ts), in a browser speaking `ui`. */
 export async function pageAs(browser: Browser, role: Role, ui: "de" | "en" = "en"): Promise<Page> {
-  const context = await browser.newContext({ storageState: `e2e/.auth/${role}.json`, locale: browserLocale[ui] });
-  return context.newPage();
+  return open(browser, { storageState: `e2e/.auth/${role}.json`, locale: browserLocale[ui] });
 }
 
 /** An anonymous reader. */
 export async function readerPage(browser: Browser): Promise<Page> {
-  return (await browser.newContext()).newPage();
+  return open(browser, {});
 }
+
+export type FactoryArticle = {
+  /** Who writes it; published/scheduled ones are published by an editor. */
+  author?: Role;
+  headline: string;
+  standfirst?: string;
+  /** An existing section's slug (the demo's sections: politik, wirtschaft, kultur, wissen, sport). */
+  section?: string;
+  language?: "de" | "en";
+  paragraphs?: string[];
+  tags?: string[];
+  status?: "draft" | "in_review" | "published" | "scheduled";
+  /** For "scheduled": the newsroom's wall clock, "2026-11-24T14:30:15". */
+  at?: string;
+};
+export type MadeArticle = { id: number; version: number; status: string; sectionSlug: string; slug: string; editUrl: string; url: string | null };
+
+/** The journeys' data factory, as a journey calls it. */
+export class Factory {
+  constructor(private readonly api: APIRequestContext) {}
+
+  async article(input: FactoryArticle): Promise<MadeArticle> {
+    const { author = "journalist", section = "politik", paragraphs = ["Ein Absatz für den Test."], ...rest } = input;
+    const response = await this.api.post("/api/test-factory", {
+      data: { kind: "article", author: ACCOUNTS[author], section, paragraphs, ...rest },
+    });
+    if (!response.ok()) throw new Error(`test factory: ${response.status()} ${await response.text()}`);
+    return (await response.json()) as MadeArticle;
+  }
+
+  /** A published article (the usual starting point of a reader journey). */
+  published(input: Omit<FactoryArticle, "status">): Promise<MadeArticle & { url: string }> {
+    return this.article({ ...input, status: "published" }) as Promise<MadeArticle & { url: string }>;
+  }
+}
+
+/** The header that carries the factory token (playwright.config.ts makes one per run and hands it to the e2e server). */
+export const FACTORY_HEADER = "x-copydesk-test-factory";
+
+export const test = base.extend<{ as: (role: Role, ui?: "de" | "en") => Promise<Page>; reader: () => Promise<Page>; factory: Factory; runId: string; closeContexts: void }>({
+  // Every context a test opened is closed when it ends, pass or fail.
+  closeContexts: [
+    async ({}, provide) => {
+      await provide();
+      await Promise.all([...opened].map((context) => context.close().catch(() => undefined)));
+      opened.clear();
+    },
+    { auto: true },
+  ],
+  as: async ({ browser }, provide) => provide((role, ui = "en") => pageAs(browser, role, ui)),
+  reader: async ({ browser }, provide) => provide(() => readerPage(browser)),
+  runId: async ({}, provide, info) => provide(`${info.workerIndex}${Date.now().toString(36)}`),
+  factory: async ({ playwright, baseURL }, provide) => {
+    const token = process.env.COPYDESK_TEST_FACTORY_TOKEN;
+    if (!token) throw new Error("COPYDESK_TEST_FACTORY_TOKEN is unset: run journeys through playwright.config.ts");
+    const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { [FACTORY_HEADER]: token } });
+    await provide(new Factory(api));
+    await api.dispose();
+  },
+});

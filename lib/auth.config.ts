@@ -2,10 +2,13 @@
 // that this file stays importable anywhere.
 import type { NextAuthConfig } from "next-auth";
 import type { Role } from "./permissions";
+import { sessionPolicy } from "./session-policy";
 
 export const authConfig = {
   pages: { signIn: "/signin" },
-  session: { strategy: "jwt", maxAge: 60 * 60 * 12 }, // one working day
+  // The cookie lives as long as a session may (COPYDESK_SESSION_MAX_HOURS); whether it still
+  // opens anything is decided by its server-side record (lib/auth.ts, db/sessions).
+  session: { strategy: "jwt", maxAge: sessionPolicy().maxSeconds },
   trustHost: true,
   providers: [],
   callbacks: {
@@ -14,6 +17,8 @@ export const authConfig = {
         token.uid = Number(user.id);
         token.role = user.role;
         token.sv = user.sessionVersion;
+        token.sid = user.sessionId;
+        token.enrol = user.mustEnrol || undefined;
       }
       return token;
     },
@@ -21,6 +26,7 @@ export const authConfig = {
       session.user.id = String(token.uid);
       session.user.role = token.role as Role;
       session.user.sessionVersion = token.sv as number;
+      session.user.sessionId = token.sid as string | undefined;
       return session;
     },
   },

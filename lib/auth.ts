@@ -2,12 +2,25 @@ import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { headers } from "next/headers";
 import { cache } from "react";
-import { loadViewer } from "@/db/users/queries";
+import { mustEnrolSecondFactor } from "@/db/second-factor/queries";
+import { getSessionUser, loadViewer } from "@/db/users/queries";
 import { signInWithThrottle } from "@/db/users/sign-in";
+import { checkSession } from "@/db/sessions/check";
+import { endSession } from "@/db/sessions/end";
+import { startSession } from "@/db/sessions/start";
+import { sessionPolicy } from "@/lib/session-policy";
 import { clientAddress } from "@/lib/http/client-address";
+import { deviceCookieFrom, readDeviceToken } from "@/lib/device-trust";
+import { readTicket } from "@/lib/second-factor/tickets";
 import type { Viewer } from "./permissions";
 import { authConfig } from "./auth.config";
+
+/** The password was right, but the account has a second factor: only the sign-in form's code step can finish. */
+export class SecondFactorDue extends CredentialsSignin {
+  code = "second_factor";
+}
 
 /** Too many failures for the account or the address: the sign-in form says to wait. */
 export class ThrottledSignin extends CredentialsSignin {
@@ -40,6 +53,16 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
       console.error("[auth]", error);
     },
   },
+  events: {
+    // Sign-out ends the session on the server, not just in this browser: a copy of the cookie
+    // presented anywhere else opens nothing from now on.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (typeof token?.uid === "number" && typeof token.sid === "string") {
+        await endSession({ ctx: { viewer: { id: token.uid, role: token.role as Viewer["role"], name: "" } }, input: { id: token.sid } }).catch(() => undefined); // already ended
+      }
+    },
+  },
   callbacks: {
     ...authConfig.callbacks,
     jwt(params) {
@@ -47,24 +70,61 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
       if (params.trigger === "update") {
         const version = acceptedRefresh(token.uid, params.session);
         if (version !== null) token.sv = version;
+        if (acceptedEnrolment(token.uid, params.session)) token.enrol = false;
       }
       return token;
     },
   },
   providers: [
     Credentials({
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" }, ticket: { type: "hidden" } },
       async authorize(credentials, request) {
-        // Throttled per account and per address in the shared rate_limits table (db/users/sign-in.ts).
-        const result = await signInWithThrottle({ email: credentials?.email, password: credentials?.password, address: clientAddress(request?.headers) });
-        if (result.status === "throttled") throw new ThrottledSignin();
-        if (result.status !== "ok") return null;
-        const { user } = result;
-        return { id: String(user.id), name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
+        const address = clientAddress(request?.headers);
+        // The sign-in form (app/(desk)/signin/actions.ts) checks the password, and the code where
+        // the account has a second factor, then hands over a server-signed "complete" ticket that
+        // never reaches the browser.
+        const ticket = readTicket(credentials?.ticket, "complete", process.env.AUTH_SECRET ?? "");
+        let user = ticket ? await getSessionUser(ticket.userId, ticket.sessionVersion) : null;
+        if (!ticket) {
+          // Email and password posted here directly (scripts, the load bench): accounts without a
+          // second factor only. Throttled per account and per address in the shared rate_limits
+          // table (db/users/sign-in.ts); a device cookie from an earlier good sign-in exempts
+          // this browser from the per-account limit that strangers can fill (lib/device-trust.ts).
+          const device = readDeviceToken(deviceCookieFrom(request?.headers?.get("cookie")), process.env.AUTH_SECRET ?? "");
+          const result = await signInWithThrottle({ email: credentials?.email, password: credentials?.password, address, device });
+          if (result.status === "throttled") throw new ThrottledSignin();
+          if (result.status !== "ok") return null;
+          if (result.secondFactorDue) throw new SecondFactorDue();
+          user = result.user;
+        }
+        if (!user) return null;
+        // A server-side record per sign-in: sign-out deletes it, and then the cookie opens nothing.
+        const sessionId = await startSession({ userId: user.id, userAgent: request?.headers?.get("user-agent"), address });
+        // A role that requires a second factor, without one: the session opens the enrolment only
+        // (the proxy sends every other desk page there; the data layer refuses the rest).
+        const mustEnrol = await mustEnrolSecondFactor(user);
+        return { id: String(user.id), name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion, sessionId, mustEnrol };
       },
     }),
   ],
 });
+
+function enrolmentSignature(userId: number): string {
+  return createHmac("sha256", process.env.AUTH_SECRET ?? "").update(`copydesk.enrolled:${userId}`).digest("base64url");
+}
+
+function acceptedEnrolment(userId: unknown, data: unknown): boolean {
+  const signature = (data as { enrolled?: unknown } | null)?.enrolled;
+  if (typeof userId !== "number" || typeof signature !== "string" || !process.env.AUTH_SECRET) return false;
+  const expected = Buffer.from(enrolmentSignature(userId));
+  const given = Buffer.from(signature);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+/** After someone enrols a second factor their role requires, lets this session past the proxy's enrolment gate. */
+export async function markEnrolled(userId: number): Promise<void> {
+  await unstable_update({ enrolled: enrolmentSignature(userId) } as never);
+}
 
 /**
  * After someone changes their own password (which bumps their session version and so ends
@@ -76,11 +136,21 @@ export async function refreshSessionVersion(userId: number, sessionVersion: numb
 
 /**
  * The signed-in newsroom user, re-read from the database (once per request), or null.
- * A deactivated user or one whose session version was bumped is signed out here.
+ * A deactivated user, one whose session version was bumped, or a session that was signed out,
+ * ended from the profile or by an admin, or ran past its idle or absolute limit
+ * (COPYDESK_SESSION_IDLE_MINUTES, COPYDESK_SESSION_MAX_HOURS) is signed out here — every desk
+ * page, server action and desk API asks this. (The proxy only sees the cookie: it has no
+ * database, STACK-NOTES 8.)
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!session?.user || !Number.isInteger(id)) return null;
-  return loadViewer(id, session.user.sessionVersion);
+  const viewer = await loadViewer(id, session.user.sessionVersion);
+  if (!viewer || !(await checkSession(session.user.sessionId, id, sessionPolicy()))) return null;
+  // The request's address goes with the viewer into the verbs, for the audit log's rows.
+  // `mustEnrol` is decided here, from the database, on every request: a role that now requires
+  // a second factor, or an admin's reset, takes effect at once (lib/permissions.ts refuses all).
+  const mustEnrol = await mustEnrolSecondFactor(viewer);
+  return { ...viewer, sessionId: session.user.sessionId, address: clientAddress(await headers()), ...(mustEnrol ? { mustEnrol } : {}) };
 });

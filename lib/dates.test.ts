@@ -35,6 +35,11 @@ describe("newsroom wall clock", () => {
     expect(toNewsroomWallClock(new Date("2026-11-24T13:30:00Z"), "Europe/Berlin")).toBe("2026-11-24T14:30");
   });
 
+  it("takes seconds too, as a datetime-local input with a step under a minute sends them", () => {
+    expect(fromNewsroomWallClock("2026-11-24T14:30:15", "Europe/Berlin")?.toISOString()).toBe("2026-11-24T13:30:15.000Z");
+    expect(fromNewsroomWallClock("2026-11-24T14:30:60", "Europe/Berlin")).toBeNull();
+  });
+
   it("refuses malformed values and the hour that does not exist when clocks go forward", () => {
     expect(fromNewsroomWallClock("24.11.2026 14:30", "Europe/Berlin")).toBeNull();
     expect(fromNewsroomWallClock("2026-03-29T02:30", "Europe/Berlin")).toBeNull();

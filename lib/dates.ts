@@ -45,7 +45,8 @@ export function formatRelative(date: Date | string, locale: Locale, now: Date = 
   return formatter(locale, "short").format(d);
 }
 
-const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+// A datetime-local value: minutes, or seconds too (what the input sends when its step is under a minute).
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::([0-5]\d))?$/;
 
 function wallParts(date: Date, timeZone: string) {
   const parts = new Intl.DateTimeFormat("en-CA", {
@@ -68,13 +69,14 @@ export function toNewsroomWallClock(date: Date, timeZone: string = NEWSROOM_TIME
 }
 
 /**
- * "2026-11-24T14:30" read on the newsroom's wall clock → that instant; null when malformed or
- * when the time does not exist there (the hour skipped when clocks go forward).
+ * "2026-11-24T14:30" (or "…T14:30:15") read on the newsroom's wall clock → that instant; null
+ * when malformed or when the time does not exist there (the hour skipped when clocks go forward).
  */
 export function fromNewsroomWallClock(value: string, timeZone: string = NEWSROOM_TIME_ZONE): Date | null {
   const m = WALL_CLOCK.exec(value);
   if (!m) return null;
-  const [y, mo, d, h, mi] = m.slice(1).map(Number);
+  const [y, mo, d, h, mi] = m.slice(1, 6).map(Number);
+  const seconds = Number(m[6] ?? 0);
   const asUtc = Date.UTC(y, mo - 1, d, h, mi);
   // The zone's offset at that moment, found by reading the guess back on the wall clock (twice, for DST edges).
   let instant = asUtc;
@@ -83,5 +85,5 @@ export function fromNewsroomWallClock(value: string, timeZone: string = NEWSROOM
     const shown = Date.UTC(Number(p.y), Number(p.mo) - 1, Number(p.d), Number(p.h), Number(p.mi));
     instant += asUtc - shown;
   }
-  return toNewsroomWallClock(new Date(instant), timeZone) === value ? new Date(instant) : null;
+  return toNewsroomWallClock(new Date(instant), timeZone) === value.slice(0, 16) ? new Date(instant + seconds * 1000) : null;
 }

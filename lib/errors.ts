@@ -47,8 +47,13 @@ export class Invalid extends AppError {
   }
 }
 
+/**
+ * The one outcome of every desk action (app/(desk)/desk-action.ts), as the form or the editor
+ * shows it: the data the client needs and, for forms, the sentence to say; or what went wrong,
+ * in the person's language, with the messages to put beside each field.
+ */
 export type ActionResult<T = undefined> =
-  | ({ ok: true } & (T extends undefined ? { data?: undefined } : { data: T }))
+  | ({ ok: true; message?: string; fieldErrors?: undefined } & (T extends undefined ? { data?: undefined } : { data: T }))
   | {
       ok: false;
       /** database_unavailable: nothing was done; the same request may succeed once the database is back. */
@@ -57,6 +62,9 @@ export type ActionResult<T = undefined> =
       fieldErrors?: FieldErrors;
       currentVersion?: number;
     };
+
+/** A form's state under `useActionState`: nothing yet (null), then the last action's outcome. */
+export type FormState<T = undefined> = ActionResult<T> | null;
 
 /** Looks a message key up in the person's language; params that are keys are translated too. */
 export type Translate = (key: string, params?: MessageParams) => string;

@@ -6,7 +6,20 @@ import { AUTHOR_EDITABLE, type ArticleStatus } from "./workflow";
 export const ROLES = ["admin", "editor", "journalist"] as const;
 export type Role = (typeof ROLES)[number];
 
-export type Viewer = { id: number; role: Role; name: string; locale?: "de" | "en" | null };
+/**
+ * `sessionId`: the signed-in session making the request (lib/auth.ts), when there is one;
+ * `address`: the address that request came from, when known (for the audit log).
+ */
+export type Viewer = {
+  id: number;
+  role: Role;
+  name: string;
+  locale?: "de" | "en" | null;
+  sessionId?: string;
+  address?: string | null;
+  /** Their role requires a second factor and they have none yet: nothing is allowed but enrolling (lib/auth.ts). */
+  mustEnrol?: boolean;
+};
 
 export type Capability =
   | "article.create"
@@ -19,15 +32,21 @@ export type Capability =
   | "article.unpublish"
   | "article.edit_any"
   | "article.note"
+  | "live.write"
+  | "live.publish"
+  | "live.manage"
   | "media.upload"
   | "media.edit_any"
   | "comment.moderate"
   | "taxonomy.manage"
-  | "user.manage";
+  | "front.arrange"
+  | "site.pages"
+  | "user.manage"
+  | "audit.read";
 
 /** Role → capabilities. Per-article rules below narrow the journalist's ones to their own drafts. */
 const ROLE_CAPABILITIES: Record<Role, ReadonlySet<Capability>> = {
-  journalist: new Set<Capability>(["article.create", "article.edit", "article.submit", "article.withdraw", "article.note", "media.upload"]),
+  journalist: new Set<Capability>(["article.create", "article.edit", "article.submit", "article.withdraw", "article.note", "live.write", "media.upload"]),
   editor: new Set<Capability>([
     "article.create",
     "article.edit",
@@ -39,10 +58,14 @@ const ROLE_CAPABILITIES: Record<Role, ReadonlySet<Capability>> = {
     "article.publish",
     "article.schedule",
     "article.unpublish",
+    "live.write",
+    "live.publish",
+    "live.manage",
     "media.upload",
     "media.edit_any",
     "comment.moderate",
     "taxonomy.manage",
+    "front.arrange",
   ]),
   admin: new Set<Capability>([
     "article.create",
@@ -55,11 +78,17 @@ const ROLE_CAPABILITIES: Record<Role, ReadonlySet<Capability>> = {
     "article.publish",
     "article.schedule",
     "article.unpublish",
+    "live.write",
+    "live.publish",
+    "live.manage",
     "media.upload",
     "media.edit_any",
     "comment.moderate",
     "taxonomy.manage",
+    "front.arrange",
+    "site.pages",
     "user.manage",
+    "audit.read",
   ]),
 };
 
@@ -71,7 +100,7 @@ function isAuthor(viewer: Viewer, article: ArticleAccess): boolean {
 }
 
 export function can(viewer: Viewer | null | undefined, capability: Capability, article?: ArticleAccess): boolean {
-  if (!viewer) return false;
+  if (!viewer || viewer.mustEnrol) return false;
   if (!ROLE_CAPABILITIES[viewer.role]?.has(capability)) return false;
   if (!article) return true;
   const editsAny = ROLE_CAPABILITIES[viewer.role].has("article.edit_any");
@@ -89,6 +118,7 @@ export function can(viewer: Viewer | null | undefined, capability: Capability, a
 
 export function assertCan(viewer: Viewer | null | undefined, capability: Capability, article?: ArticleAccess): void {
   if (!viewer) throw new Forbidden("errors.signInFirst");
+  if (viewer.mustEnrol) throw new Forbidden("errors.secondFactorRequired");
   if (!can(viewer, capability, article)) throw new Forbidden(FORBIDDEN_MESSAGES[capability] ?? undefined);
 }
 
@@ -104,6 +134,12 @@ const FORBIDDEN_MESSAGES: Partial<Record<Capability, string>> = {
   "media.upload": "errors.mediaUploadNotAllowed",
   "taxonomy.manage": "errors.taxonomyEditorsOnly",
   "comment.moderate": "errors.moderateCommentsEditorsOnly",
+  "front.arrange": "errors.arrangeFrontEditorsOnly",
+  "site.pages": "errors.sitePagesAdminsOnly",
+  "audit.read": "errors.auditAdminsOnly",
+  "live.write": "errors.liveWriteNotAllowed",
+  "live.publish": "errors.livePublishNotAllowed",
+  "live.manage": "errors.liveManageEditorsOnly",
 };
 
 /** The part of a library image the rules look at. */
@@ -118,4 +154,47 @@ export function canEditMedia(viewer: Viewer | null | undefined, item: MediaAcces
 export function assertCanEditMedia(viewer: Viewer | null | undefined, item: MediaAccess): void {
   if (!viewer) throw new Forbidden("errors.signInFirst");
   if (!canEditMedia(viewer, item)) throw new Forbidden("errors.mediaEditOwnOnly");
+}
+
+/** A person ends their own sessions; an admin (user.manage) anyone's. */
+export function canEndSessionsOf(viewer: Viewer | null | undefined, userId: number): boolean {
+  return Boolean(viewer && (viewer.id === userId || can(viewer, "user.manage")));
+}
+
+export function assertCanEndSessionsOf(viewer: Viewer | null | undefined, userId: number): void {
+  if (!viewer) throw new Forbidden("errors.signInFirst");
+  if (!canEndSessionsOf(viewer, userId)) throw new Forbidden("errors.manageUsersAdminsOnly");
+}
+
+/** The part of a live blog the entry rules look at: the journalists an editor named as publishers. */
+export type LiveBlogAccess = { publisherIds: readonly number[] };
+/** The part of a live entry the rules look at. */
+export type LiveEntryAccess = { authorIds: readonly number[]; createdById: number | null };
+
+/**
+ * Publishing an entry (and pinning it, marking it a key event): editors in every live blog; a
+ * journalist only in a live blog whose publishers an editor named them among.
+ */
+export function canPublishLiveEntry(viewer: Viewer | null | undefined, blog: LiveBlogAccess): boolean {
+  if (!viewer) return false;
+  return can(viewer, "live.publish") || (can(viewer, "live.write") && blog.publisherIds.includes(viewer.id));
+}
+
+export function assertCanPublishLiveEntry(viewer: Viewer | null | undefined, blog: LiveBlogAccess): void {
+  if (!viewer) throw new Forbidden("errors.signInFirst");
+  if (!canPublishLiveEntry(viewer, blog)) throw new Forbidden("errors.livePublishNotAllowed");
+}
+
+/**
+ * Changing an entry's text: its own authors, or whoever may publish in this live blog (an editor
+ * fixes a reporter's typo). Everyone who writes entries may start one of their own.
+ */
+export function canEditLiveEntry(viewer: Viewer | null | undefined, entry: LiveEntryAccess, blog: LiveBlogAccess): boolean {
+  if (!viewer || !can(viewer, "live.write")) return false;
+  return entry.createdById === viewer.id || entry.authorIds.includes(viewer.id) || canPublishLiveEntry(viewer, blog);
+}
+
+export function assertCanEditLiveEntry(viewer: Viewer | null | undefined, entry: LiveEntryAccess, blog: LiveBlogAccess): void {
+  if (!viewer) throw new Forbidden("errors.signInFirst");
+  if (!canEditLiveEntry(viewer, entry, blog)) throw new Forbidden("errors.liveEditOwnOnly");
 }

@@ -43,3 +43,34 @@ export function newsArticleJsonLd(a: ArticleFacts) {
 export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
+
+export type LiveFacts = {
+  startedAt: string | null;
+  endedAt: string | null;
+  /** The entries on this page, newest first: title (may be empty), text, time, permalink id. */
+  entries: { id: number; title: string; text: string; publishedAt: string; editedAt: string | null }[];
+};
+
+/**
+ * schema.org LiveBlogPosting (what Google shows as a "LIVE" badge): the NewsArticle facts plus
+ * the coverage window and the entries as BlogPostings with their permalinks. `coverageEndTime`
+ * only once the blog has ended.
+ */
+export function liveBlogJsonLd(a: ArticleFacts, live: LiveFacts) {
+  const { "@type": _type, ...article } = newsArticleJsonLd(a);
+  void _type;
+  return {
+    ...article,
+    "@type": "LiveBlogPosting",
+    coverageStartTime: live.startedAt ?? a.publishedAt,
+    coverageEndTime: live.endedAt ?? undefined,
+    liveBlogUpdate: live.entries.map((e) => ({
+      "@type": "BlogPosting",
+      headline: (e.title || e.text).slice(0, 110),
+      articleBody: e.text,
+      datePublished: e.publishedAt,
+      dateModified: e.editedAt ?? e.publishedAt,
+      url: `${a.url}#entry-${e.id}`,
+    })),
+  };
+}

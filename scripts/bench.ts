@@ -10,6 +10,12 @@
 //       a database that holds tables it did not make, unless you add --force.
 //
 //   --only article,home,section,tag,author,search,feed   measure some routes only
+//   --collab         co-editing only (scripts/bench/collab.ts): remote echo with 2/5/10 co-editors,
+//                    keystroke → DOM at 10,000/30,000 words, memory and CPU per open document,
+//                    stores per minute; on a throw-away database of its own
+//   --edge varnish   also the cached routes through Varnish (deploy/varnish/copydesk.vcl, xkey;
+//                    Debian's varnish + varnish-modules) in front of the same server, beside the
+//                    ceiling in the same run; the server purges it as production would
 //
 // Results: bench/results/<date>-<engine>-<articles>.{json,md}. .env is deliberately not read.
 import { execSync } from "node:child_process";
@@ -24,6 +30,7 @@ import { DeskClient } from "./bench/desk";
 import { autosaveRoundTrips, load, pageWeight, publishToVisible, queriesFor, spread, timedGet, type LoadFigures } from "./bench/measure";
 import { markdown, type BenchResult, type RouteResult } from "./bench/report";
 import { killAll, startProcess, waitUntilIdle } from "./bench/server";
+import { startVarnish, type Varnish } from "../e2e/edge/varnish";
 import type { SeedInfo } from "./bench/seed";
 
 const { values: flags } = parseArgs({
@@ -38,6 +45,8 @@ const { values: flags } = parseArgs({
     force: { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },
     only: { type: "string" },
+    edge: { type: "string" },
+    collab: { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
 });
@@ -58,6 +67,7 @@ const engine = databaseUrl ? ("postgres" as const) : ("pglite" as const);
 const benchDir = path.resolve("data/bench");
 const distDir = process.env.COPYDESK_DIST_DIR || ".next";
 if (!Number.isInteger(articles) || articles < 50) throw new Error("--articles needs a whole number of at least 50");
+if (flags.edge !== undefined && flags.edge !== "varnish") throw new Error(`--edge takes "varnish" (the only edge that runs here), not "${flags.edge}"`);
 
 const log = (line: string) => console.log(line);
 const started = performance.now();
@@ -70,11 +80,20 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 try {
-  await main();
+  if (flags.collab) await collab();
+  else await main();
 } catch (error) {
   killAll();
   console.error(`\nbench failed: ${(error as Error).message}`);
   process.exit(1);
+}
+
+async function collab() {
+  log(`Copydesk co-editing bench on ${engine === "pglite" ? "PGlite" : "PostgreSQL"}${quick ? ", quick" : ""}`);
+  if (!flags["no-build"]) buildIfStale();
+  const { collabBench } = await import("./bench/collab");
+  await collabBench({ port, seconds, log, resultsDir: path.resolve("bench/results") });
+  log(`Done in ${Math.round((performance.now() - started) / 1000)} s (load average at start ${loadAverageAtStart.map((x) => x.toFixed(2)).join(", ")})`);
 }
 
 async function main() {
@@ -106,7 +125,13 @@ async function main() {
     log(`Seeded ${articles.toLocaleString("en")} articles in ${info.seconds.toFixed(1)} s`);
   }
 
-  // 2. The production server on that database, in its own process group.
+  // 2. The production server on that database, in its own process group (with --edge, Varnish
+  // in front of it first: the server purges it and gives tagged pages the edge's long s-maxage).
+  let varnish: Varnish | null = null;
+  if (flags.edge === "varnish") {
+    varnish = await startVarnish(port + 2, [port]);
+    log(`Varnish up on ${varnish.url}`);
+  }
   const server = await startProcess({
     name: "copydesk server",
     // What `npm start` serves: Next behind the reader front cache.
@@ -119,6 +144,7 @@ async function main() {
       AUTH_TRUST_HOST: "true",
       COPYDESK_COUNT_QUERIES: "1",
       PORT: String(port),
+      ...(varnish ? { COPYDESK_PURGE_VARNISH: varnish.url } : {}),
     },
     port,
     logFile: path.join(benchDir, "server.log"),
@@ -208,6 +234,26 @@ async function main() {
       }
     }
 
+    // 7. With --edge: the same routes through Varnish (search is passed to the app: per visitor).
+    let edge: BenchResult["edge"] = null;
+    if (varnish) {
+      const routesAtEdge: Record<string, Record<string, LoadFigures>> = {};
+      const before = varnish.stats();
+      for (const r of results.filter((route) => route.name !== "search")) {
+        routesAtEdge[r.name] = {};
+        for (const c of connections) {
+          await timedGet(varnish.url + r.path); // in Varnish before the run
+          routesAtEdge[r.name][c] = await load(varnish.url + r.path, c, seconds, warmupSeconds);
+          const f = routesAtEdge[r.name][c];
+          log(`  varnish ${r.name.padEnd(9)} @${c}: ${f.reqPerSec} req/s (${(f.reqPerSec / ceiling[c].reqPerSec).toFixed(2)}× the ceiling, ${(f.reqPerSec / Math.max(1, r.load[c]?.reqPerSec ?? 0)).toFixed(1)}× the app), p99 ${f.p99} ms, errors ${f.errors + f.non2xx}`);
+        }
+      }
+      const after = varnish.stats();
+      const hits = after.hits - before.hits;
+      const misses = after.misses - before.misses;
+      edge = { name: "varnish", routes: routesAtEdge, hitRate: hits + misses ? hits / (hits + misses) : 0 };
+    }
+
     const result: BenchResult = {
       meta: {
         date: new Date().toISOString(),
@@ -231,6 +277,7 @@ async function main() {
       autosave,
       publish,
       weight,
+      edge,
     };
     const report = markdown(result);
     const outDir = path.resolve("bench/results");
@@ -243,6 +290,7 @@ async function main() {
   } finally {
     if (ceilingStop) await ceilingStop();
     await server.stop();
+    varnish?.stop();
   }
 }
 

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "components", "lib", "db", "messages", "i18n", "public", "proxy.ts", "next.config.js", "package-lock.json", "tsconfig.json"];
+const SOURCES = ["app", "components", "lib", "db", "messages", "i18n", "public", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json", "tsconfig.json"];
 
 export function buildIfStale(): void {
   if (!buildIsStale()) return;

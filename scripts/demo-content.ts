@@ -45,6 +45,14 @@ const li = (item: Item): JSONContent => ({
 const ul = (...items: Item[]): JSONContent => ({ type: "bulletList", content: items.map(li) });
 const ol = (...items: Item[]): JSONContent => ({ type: "orderedList", content: items.map(li) });
 const quote = (...paragraphs: JSONContent[]): JSONContent => ({ type: "blockquote", content: paragraphs });
+const tableCell = (type: "tableHeader" | "tableCell") => (text: string): JSONContent => ({
+  type,
+  attrs: { colspan: 1, rowspan: 1, colwidth: null, align: null },
+  content: [p(text)],
+});
+const th = tableCell("tableHeader");
+const td = tableCell("tableCell");
+const tr = (...cells: JSONContent[]): JSONContent => ({ type: "tableRow", content: cells });
 
 // ---------------------------------------------------------------------------
 // Related links between published articles form a chain (seagrass ← heat study ←
@@ -320,6 +328,27 @@ export const DEMO_ARTICLES: DemoArticle[] = [
         i("blue carbon"),
         " that has made seagrass restoration a growing field of research.",
       ),
+      // The demo's table and two-click embed: readers see a placeholder until they agree to load the map.
+      {
+        type: "table",
+        attrs: { caption: "Dwarf eelgrass mapped on the flats below Elbstadt" },
+        content: [
+          tr(th("Survey"), th("Area"), th("Beds")),
+          tr(th("2021"), td("10 ha"), td("14")),
+          tr(th("2023"), td("21 ha"), td("26")),
+          tr(th("2026"), td("38 ha"), td("41")),
+        ],
+      },
+      {
+        type: "embed",
+        attrs: {
+          provider: "openstreetmap",
+          id: "13/53.5410/9.8420/marker",
+          url: "https://www.openstreetmap.org/?mlat=53.5410&mlon=9.8420#map=13/53.5410/9.8420",
+          caption: "The tidal flats downstream of the city, where the survey lines ran",
+          credit: "Map: OpenStreetMap contributors",
+        },
+      },
       h2("Fragile gains"),
       p(
         "The scientists caution against celebrating too early. A single hot summer can trigger disease in eelgrass, and a planned deepening of the shipping channel could stir up sediment just as young plants are taking root. The research station has asked the port authority to schedule dredging outside the main growing season, from May to September.",

@@ -4,6 +4,14 @@
 import { and, eq } from "drizzle-orm";
 import sharp from "sharp";
 import { getDb } from "@/db/client";
+import { createArticle } from "@/db/articles/create";
+import { publishArticle } from "@/db/articles/publish";
+import { setLiveBlog } from "@/db/live/set-live";
+import { setLivePublishers } from "@/db/live/set-publishers";
+import { createLiveEntry } from "@/db/live/create-entry";
+import { publishLiveEntry } from "@/db/live/publish-entry";
+import { updateLiveEntry } from "@/db/live/update-entry";
+import { setLiveEntryFlags } from "@/db/live/set-entry-flags";
 import { moderateComments } from "@/db/comments/moderate";
 import { postComment } from "@/db/comments/post";
 import { uploadMedia } from "@/db/media/upload";
@@ -17,11 +25,11 @@ export const DRESSED_ARTICLE_KEY = "buergerentscheid-hafenstrasse";
  * A street scene drawn as SVG and rendered to JPEG by sharp (the library refuses SVG uploads,
  * a JPEG is what a photographer would send). Our own drawing: no third-party photo in the repo.
  */
-function harbourStreetSvg(width: number, height: number): string {
+function harbourStreetSvg(width: number, height: number, variant = 0): string {
   const houses = Array.from({ length: 9 }, (_, i) => {
     const w = width / 9;
-    const h = height * (0.32 + ((i * 37) % 17) / 60);
-    const colour = ["#b5523b", "#d9a441", "#7a8f9c", "#c97c5d", "#8c6d5a", "#e0c9a6", "#5f7d6e", "#a0463a", "#d4b483"][i];
+    const h = height * (0.32 + ((i * 37 + variant * 11) % 17) / 60);
+    const colour = ["#b5523b", "#d9a441", "#7a8f9c", "#c97c5d", "#8c6d5a", "#e0c9a6", "#5f7d6e", "#a0463a", "#d4b483"][(i + variant * 4) % 9];
     const windows = Array.from({ length: 6 }, (_, j) => {
       const x = i * w + w * (0.18 + (j % 2) * 0.42);
       const y = height * 0.62 - h + height * 0.06 + Math.floor(j / 2) * h * 0.24;
@@ -30,13 +38,35 @@ function harbourStreetSvg(width: number, height: number): string {
     return `<rect x="${(i * w).toFixed(0)}" y="${(height * 0.62 - h).toFixed(0)}" width="${Math.ceil(w)}" height="${h.toFixed(0)}" fill="${colour}"/>${windows}`;
   }).join("");
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">
-  <defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#7fb2d9"/><stop offset="1" stop-color="#dcebf5"/></linearGradient></defs>
+  <defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${SKIES[variant % SKIES.length][0]}"/><stop offset="1" stop-color="${SKIES[variant % SKIES.length][1]}"/></linearGradient></defs>
   <rect width="${width}" height="${height}" fill="url(#sky)"/>
   ${houses}
   <rect y="${height * 0.62}" width="${width}" height="${height * 0.38}" fill="#4a4d52"/>
   <rect y="${height * 0.62}" width="${width}" height="${height * 0.05}" fill="#9a9690"/>
   ${Array.from({ length: 8 }, (_, i) => `<rect x="${i * (width / 8) + width / 32}" y="${height * 0.8}" width="${width / 16}" height="${height * 0.015}" fill="#f2f2f2"/>`).join("")}
 </svg>`;
+}
+
+/** Sky colours of the other demo pictures: day, dusk, overcast, evening, morning. */
+const SKIES = [
+  ["#7fb2d9", "#dcebf5"],
+  ["#e58e5a", "#f6d7a8"],
+  ["#8d99a6", "#d5dadf"],
+  ["#3b4a7a", "#c48fa3"],
+  ["#a9cbe0", "#f3efe0"],
+];
+
+/**
+ * A picture for each other demo article (the same street, other colours and skies), so the
+ * demo's fronts and lists show pictures as a newspaper's would.
+ */
+export async function seedDemoPicture(editor: Viewer, variant: number, caption: string) {
+  const bytes = await sharp(Buffer.from(harbourStreetSvg(1600, 1000, variant))).jpeg({ quality: 80 }).toBuffer();
+  const item = await uploadMedia({
+    ctx: { viewer: editor },
+    input: { bytes, filename: `elbstadt-${variant}.jpg`, caption, credit: "Illustration: Copydesk", alt: "Gezeichnete Häuserzeile an einer Straße in Elbstadt" },
+  });
+  return { leadImageId: item.id, leadCaption: item.caption, leadCredit: item.credit, leadAlt: item.alt };
 }
 
 /** Uploads the lead image and returns the article fields that place it. */
@@ -72,4 +102,38 @@ export async function seedDemoComments(articleId: number, editor: Viewer) {
     .from(comments)
     .where(and(eq(comments.articleId, articleId), eq(comments.status, "pending")));
   await moderateComments({ ctx: { viewer: editor }, input: { ids: pending.map((c) => c.id), action: "approve" } });
+}
+
+/**
+ * The demo's live blog: a published article that is live, with entries by two people — one
+ * pinned, one a key event, one corrected after publication — so `npm start` shows every part.
+ */
+export async function seedDemoLiveBlog(sectionId: number, reporter: Viewer, editor: Viewer) {
+  const p = (text: string) => ({ type: "paragraph", content: [{ type: "text", text }] });
+  const doc = (...texts: string[]) => ({ type: "doc", content: texts.map(p) });
+  const article = await createArticle({
+    ctx: { viewer: reporter },
+    input: {
+      headline: "Liveticker: Sturmflut an der Elbe",
+      standfirst: "Pegel, Sperrungen, Fähren: Was in Elbstadt gerade passiert – laufend aktualisiert.",
+      sectionId,
+      language: "de",
+      body: doc("Der Deutsche Wetterdienst warnt vor einer schweren Sturmflut. Wir berichten hier laufend."),
+    },
+  });
+  await setLiveBlog({ ctx: { viewer: editor }, input: { articleId: article.id, state: "live" } });
+  await setLivePublishers({ ctx: { viewer: editor }, input: { articleId: article.id, userIds: [reporter.id] } });
+  await publishArticle({ ctx: { viewer: editor }, input: { id: article.id, version: article.version } });
+  const entry = async (viewer: Viewer, title: string, ...texts: string[]) => {
+    const e = await createLiveEntry({ ctx: { viewer }, input: { articleId: article.id, title, body: doc(...texts) } });
+    return { ...e, ...(await publishLiveEntry({ ctx: { viewer }, input: e })) };
+  };
+  const warning = await entry(editor, "Was Sie jetzt wissen müssen", "Fischmarkt und Hafenstraße sind gesperrt. Meiden Sie das Ufer.", "Notrufnummer der Stadt: 115.");
+  await setLiveEntryFlags({ ctx: { viewer: editor }, input: { id: warning.id, pinned: true } });
+  const gauge = await entry(reporter, "Pegel steigt", "Der Pegel am Hafen liegt bei 3,10 Metern über Normal.");
+  await updateLiveEntry({ ctx: { viewer: reporter }, input: { id: gauge.id, version: gauge.version, title: "Pegel steigt", body: doc("Der Pegel am Hafen liegt bei 3,30 Metern über Normal (korrigiert).") } });
+  const ferries = await entry(reporter, "Fähren eingestellt", "Die Hafenfähren fahren „bis auf Weiteres“ nicht, sagt die Verkehrsgesellschaft.");
+  await setLiveEntryFlags({ ctx: { viewer: editor }, input: { id: ferries.id, keyEvent: true } });
+  await entry(editor, "", "Die Feuerwehr hat am Deich zusätzliche Sandsäcke verteilt. Freiwillige werden gebeten, sich am Bürgerhaus zu melden.");
+  return article.id;
 }

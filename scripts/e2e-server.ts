@@ -14,6 +14,18 @@ if (usesEmbeddedDb()) {
   await client.end();
   process.env.AUTH_SECRET ||= crypto.randomBytes(33).toString("base64");
 }
+// The pooled pass: the server reaches PostgreSQL through PgBouncer in transaction mode (its
+// LISTEN and migrations over DATABASE_DIRECT_URL), as a site past one machine would.
+if (process.env.COPYDESK_E2E_PGBOUNCER === "1" && process.env.DATABASE_URL) {
+  const { startPgbouncer } = await import("./pgbouncer");
+  const port = Number(process.argv[process.argv.indexOf("--port") + 1] || 3100) + 30;
+  const pooled = await startPgbouncer(port, process.env.DATABASE_URL);
+  process.env.DATABASE_DIRECT_URL = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = pooled.url;
+  console.log(`Through PgBouncer (transaction pooling) at ${pooled.url}`);
+}
 process.env.COPYDESK_SEED_DEMO = "1";
+// Only this start passes the journeys' data-factory token on to the server (scripts/start.ts).
+(globalThis as { __copydeskE2eServer?: boolean }).__copydeskE2eServer = true;
 process.argv.push("--no-build");
 await import("./start");

@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import { closeDb, getHandle } from "@/db/client";
 import { exportBackup } from "@/db/backup/export";
-import { mediaStorage } from "@/lib/media/storage";
+import { mediaStorage } from "@/db/media/storage";
 import { loadDotEnv } from "./env";
 
 loadDotEnv();

@@ -1,10 +1,10 @@
 // `npm run load`: a mixed load test. Readers and the desk at the same time on the production
 // server: 50 reader connections (autocannon) across article, home, section, tag, author,
 // search and feed pages, while 5 desk users (editors and journalists, each signed in, each on
-// their own draft) autosave continuously with the real version check. Afterwards, with the
-// server stopped, the database must hold every confirmed save: each draft's version is its
-// initial version plus its confirmed saves, its text is the last confirmed text, and so is
-// its newest revision. Zero errors allowed anywhere; the exit code says whether it held.
+// their own draft) type into it through the co-editing server, as the desk's editor does
+// (scripts/load/coeditors.ts). Afterwards, with the server stopped, the database must hold every
+// sentence a person was told was saved, and its working copy and stored document must equal
+// what each person's document holds. Zero errors allowed anywhere; the exit code says whether it held.
 //
 //   npm run load                               60 s, 50 readers, 5 editors, on PGlite
 //   npm run load -- --seconds 20 --readers 10 --editors 2
@@ -13,7 +13,7 @@
 //       DATABASE_URL's own database is never touched.
 //
 //   --articles 1000   published archive (the benchmark's seeder)     --port 3410
-//   --think 100-300   ms between an answer and the next save          --timeout 30 (s, per request)
+//   --think 100-300   ms between two typed sentences                  --timeout 30 (s, for the last stores)
 //   --no-build        use the existing build (else it is built when stale)
 //   --report file     also write the JSON there (the CI check reads it)
 //
@@ -29,7 +29,9 @@ import { closeDb, getDb } from "@/db/client";
 import { buildIfStale } from "./build";
 import { round, spread } from "./bench/measure";
 import { assertPortFree, killServer, sandbox, startServer, waitReady, type Server } from "./faults/harness";
-import { autosaveUntil, prepareEditor, sameJson, storedForm, type Editor } from "./load/editors";
+import * as Y from "yjs";
+import { finalCopy, prepareCoeditor, typeUntil, type Coeditor } from "./load/coeditors";
+import { sameJson, storedForm } from "./load/plans";
 import { seedNewsroom, type ReaderKind } from "./load/newsroom";
 import { failuresOf, markdown, type EditorFigures, type LoadResult, type ReaderFigures } from "./load/report";
 
@@ -110,9 +112,9 @@ async function main(): Promise<number> {
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`${m.paths[0]} (${m.kind}) answered ${res.status} before the test`);
   }
-  const editors: Editor[] = [];
-  for (const plan of plans) editors.push(await prepareEditor(port, plan));
-  log(`${editors.length} desk users signed in, drafts loaded; go`);
+  const editors: Coeditor[] = [];
+  for (const plan of plans) editors.push(await prepareCoeditor(port, plan));
+  log(`${editors.length} desk users signed in, drafts open; go`);
 
   // 3. Readers and editors together, for `seconds`.
   let maxLoad = os.loadavg()[0];
@@ -121,22 +123,25 @@ async function main(): Promise<number> {
   const readersDone = runReaders(base, mix);
   readersDone.catch(() => undefined); // a failure surfaces at the await below, after the editors stop
   const until = t0 + seconds * 1000;
-  await Promise.all(editors.map((e, i) => autosaveUntil(e, until, { seed: 4242 + i, timeoutMs: timeoutSeconds * 1000, thinkMs })));
+  await Promise.all(editors.map((e, i) => typeUntil(e, until, { seed: 4242 + i, timeoutMs: timeoutSeconds * 1000, thinkMs })));
   const editorSeconds = (performance.now() - t0) / 1000;
   const readers = await readersDone;
   clearInterval(sampler);
   maxLoad = Math.max(maxLoad, os.loadavg()[0]);
-  log(`Done: ${readers.requests.toLocaleString("en")} reader requests, ${editors.reduce((n, e) => n + e.tally.acknowledged, 0)} confirmed saves`);
+  log(`Done: ${readers.requests.toLocaleString("en")} reader requests, ${editors.reduce((n, e) => n + e.tally.acknowledged, 0)} sentences confirmed saved`);
 
   // 4. Stop the server (PGlite admits one process), then read what the database kept.
   const serverErrors = server.output.filter((l) => /error|⨯|unhandled/i.test(l));
+  // What each person's document holds, then the connections close (no change after this).
+  const finals = editors.map((e) => ({ copy: finalCopy(e), stateVector: Y.encodeStateVector(e.client.doc) }));
+  for (const e of editors) e.client.destroy();
   await killServer(server, "SIGTERM");
   const figures: EditorFigures[] = [];
-  for (const e of editors) figures.push(await verify(e, editorSeconds));
+  for (const [i, e] of editors.entries()) figures.push(await verify(e, finals[i], editorSeconds));
   await closeDb();
 
   const all = editors.flatMap((e) => e.tally.latencies);
-  const sum = (k: "attempts" | "acknowledged" | "conflicts" | "errors" | "timeouts" | "lostSaves") => figures.reduce((n, f) => n + f[k], 0);
+  const sum = (k: "attempts" | "acknowledged" | "errors" | "timeouts" | "lostSaves") => figures.reduce((n, f) => n + f[k], 0);
   const partial = {
     meta: {
       date: new Date().toISOString(),
@@ -156,7 +161,6 @@ async function main(): Promise<number> {
     totals: {
       attempts: sum("attempts"),
       acknowledged: sum("acknowledged"),
-      conflicts: sum("conflicts"),
       errors: sum("errors"),
       timeouts: sum("timeouts"),
       lostSaves: sum("lostSaves"),
@@ -195,36 +199,34 @@ function runReaders(base: string, mix: ReaderKind[]): Promise<ReaderFigures> {
   });
 }
 
-/** What the database kept of one editor's saves, read with the server stopped. */
-async function verify(e: Editor, editorSeconds: number): Promise<EditorFigures> {
+/** What the database kept of one person's typing, read with the server stopped. */
+async function verify(e: Coeditor, final: { copy: ReturnType<typeof finalCopy>; stateVector: Uint8Array }, editorSeconds: number): Promise<EditorFigures> {
   const db = await getDb();
   const rows = async (q: ReturnType<typeof sql>) => ((await db.execute(q)) as unknown as { rows: Record<string, unknown>[] }).rows;
   const t = e.tally;
-  const [article] = await rows(sql`select version, body from articles where id = ${t.articleId}`);
-  const [newest] = await rows(sql`select version, body from article_revisions where article_id = ${t.articleId} order by version desc, id desc limit 1`);
+  const [article] = await rows(sql`select body from articles where id = ${t.articleId}`);
+  const [stored] = await rows(sql`select state from article_collab_states where article_id = ${t.articleId}`);
   const tags = await rows(sql`select t.name from article_tags x join tags t on t.id = x.tag_id where x.article_id = ${t.articleId} order by x.position`);
-  const expectedVersion = t.initialVersion + t.acknowledged + t.appliedUnacknowledged;
-  const storedVersion = article ? Number(article.version) : null;
-  const lastText = storedForm(t.lastBody);
+  const storedText = JSON.stringify(article?.body ?? null);
+  let stateMatches = false;
+  if (stored?.state) {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, stored.state as Uint8Array);
+    stateMatches = Buffer.from(Y.encodeStateVector(doc)).equals(Buffer.from(final.stateVector));
+  }
   return {
     email: t.email,
     articleId: t.articleId,
     attempts: t.attempts,
     acknowledged: t.acknowledged,
-    conflicts: t.conflicts,
     errors: t.errors,
     timeouts: t.timeouts,
-    versionSkips: t.versionSkips,
-    appliedUnacknowledged: t.appliedUnacknowledged,
     savesPerSec: t.acknowledged / editorSeconds,
     latency: spread(t.latencies),
-    initialVersion: t.initialVersion,
-    expectedVersion,
-    storedVersion,
-    lostSaves: Math.max(0, expectedVersion - (storedVersion ?? t.initialVersion)),
-    bodyMatches: Boolean(article) && sameJson(article.body, lastText),
-    revisionMatches: Boolean(newest) && Number(newest.version) === storedVersion && sameJson(newest.body, lastText),
-    tagsMatch: sameJson(tags.map((r) => r.name), t.lastTags),
+    lostSaves: t.saved.filter((marker) => !storedText.includes(marker)).length,
+    bodyMatches: Boolean(article) && sameJson(article.body, storedForm(final.copy.body)),
+    stateMatches,
+    tagsMatch: sameJson(tags.map((r) => r.name), final.copy.tags),
     firstErrors: t.firstErrors,
   };
 }

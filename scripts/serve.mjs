@@ -17,8 +17,15 @@ import fs from "node:fs";
 import http from "node:http";
 import { parseArgs } from "node:util";
 import zlib from "node:zlib";
+import { EDGE_STATUSES, edgeCacheControl, edgeConfigured, edgeTagHeaders, scopeSawRoute, scopeTags, withTagScope } from "../lib/cache/edge.mjs";
 import { reachability, store } from "../lib/cache/store.mjs";
-import { BASELINE_HEADERS, HSTS, RESOURCE_POLICY, documentPolicy, framingFor, inlineScriptHashes } from "../lib/security/headers.mjs";
+import { routeCollabUpgrades } from "../lib/collab/upgrade.mjs";
+import { ACTION_MAX_DEPTH, isJsonAction, jsonDepth, refuseOversizedAction, refuseTooDeep } from "../lib/http/body-limit.mjs";
+import { refuseMethod } from "../lib/http/methods.mjs";
+import { wantsPlainHtml, withoutFrameworkScripts } from "../lib/http/reader-html.mjs";
+import { neverCached } from "../lib/http/routes.mjs";
+import { stampClientAddress } from "../lib/http/request-address.mjs";
+import { BASELINE_HEADERS, HSTS, RESOURCE_POLICY, documentPolicy, embedFrameSources, framingFor, inlineScriptHashes } from "../lib/security/headers.mjs";
 
 // As `next start` does; before Next (and React) are loaded.
 process.env.NODE_ENV = "production";
@@ -43,14 +50,13 @@ function current() {
   return front;
 }
 
-// Pages and feeds readers fetch as documents. Not: the desk, sign-in, APIs, uploads, search,
-// the comment form's answer (all per request), Next's own assets (already immutable files).
-const NEVER = /^\/(?:desk|signin|api|_next|media|search|comments|a)(?:[/?]|$)/;
 
 function cacheKey(req) {
   if (req.method !== "GET") return null;
   const url = req.url ?? "/";
-  if (NEVER.test(url)) return null;
+  // Pages and feeds readers fetch as documents; never the desk, APIs, uploads, search, the
+  // comment form's answer or Next's own files (lib/http/routes.mjs).
+  if (neverCached(url)) return null;
   // Client-side navigations ask for the RSC payload instead of HTML: leave those to Next.
   if (req.headers.rsc || req.headers["next-router-state-tree"] || req.headers["next-router-prefetch"] || url.includes("_rsc=")) return null;
   const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
@@ -90,16 +96,21 @@ function capture(res, key, epoch) {
     if (f.epoch !== epoch) return; // something changed while Next was answering
     const gzip = key.startsWith("gz ");
     if ((headers["content-encoding"] === "gzip") !== gzip) return;
-    const body = Buffer.concat(chunks);
+    // What the reader got: secure() may have sent other bytes than Next wrote (a reader page
+    // without Next's runtime), and its script policy is for those.
+    const body = res[SENT_BODY] ?? Buffer.concat(chunks);
     delete headers["content-length"];
     delete headers["transfer-encoding"];
     delete headers["connection"];
     delete headers["keep-alive"];
     delete headers["date"];
     headers["content-length"] = String(body.length);
+    // Per request, not per page: set again by secure() on every answer.
+    delete headers["strict-transport-security"];
     // A page's time-based revalidation (s-maxage: the article page's view count, the safety net)
-    // is honoured too: past it, Next is asked again and decides.
-    const maxAge = /\bs-maxage=(\d+)/.exec(String(headers["cache-control"] ?? ""));
+    // is honoured too: past it, Next is asked again and decides. (Next's own value, not the
+    // longer one a purged edge is given.)
+    const maxAge = /\bs-maxage=(\d+)/.exec(String(res[APP_CACHE_CONTROL] ?? headers["cache-control"] ?? ""));
     const freshUntil = maxAge ? Date.now() + Number(maxAge[1]) * 1000 : Infinity;
     const entry = { headers, body, etag: typeof headers.etag === "string" ? headers.etag : null, size: body.length + 512, freshUntil };
     const old = f.entries.get(key);
@@ -112,6 +123,42 @@ function capture(res, key, epoch) {
       f.bytes -= e.size;
     }
   };
+}
+
+/** Where secure() leaves the body it sent when it held an HTML page back (and perhaps changed it). */
+const SENT_BODY = Symbol("sentBody");
+/** Where secure() keeps the Cache-Control Next gave a response before the edge's replaced it. */
+const APP_CACHE_CONTROL = Symbol("appCacheControl");
+const EDGE = edgeConfigured();
+
+/**
+ * The edge's view of a reader response (lib/cache/edge.mjs): the cache tags it depends on
+ * (noted while Next made it, or set by the route itself, as the proxy does for 410 and 308) in
+ * Surrogate-Key and Cache-Tag, and — when an edge purged by tag is configured — a Cache-Control
+ * that lets it keep the response until a purge.
+ */
+function tagForEdge(req, res) {
+  if (req.method !== "GET" && req.method !== "HEAD") return;
+  // Next answered this request with a render another request started (the same address asked
+  // twice at once: a reader and a link's prefetch, two readers): its tags were noted over there.
+  // Untagged, no purge could reach it, so a purged edge must not keep it — it would show the
+  // old page for as long as it liked (Next's own header says a year of stale-while-revalidate).
+  // The next request is answered from the page cache, with its tags.
+  if (EDGE && res.getHeader("x-nextjs-cache") && !scopeSawRoute() && !res.getHeader("surrogate-key")) {
+    res.setHeader("cache-control", "private, no-cache");
+    return;
+  }
+  const tags = new Set(scopeTags());
+  const own = res.getHeader("surrogate-key");
+  if (own) for (const tag of String(own).split(/[\s,]+/)) if (tag) tags.add(tag);
+  if (tags.size === 0 || !EDGE_STATUSES.has(res.statusCode)) return;
+  const cacheControl = String(res.getHeader("cache-control") ?? "");
+  if (/\b(?:private|no-store)\b/.test(cacheControl) || res.getHeader("set-cookie")) return;
+  for (const [name, value] of Object.entries(edgeTagHeaders(tags))) res.setHeader(name, value);
+  if (EDGE) {
+    res[APP_CACHE_CONTROL] ??= cacheControl;
+    res.setHeader("cache-control", edgeCacheControl(cacheControl));
+  }
 }
 
 // HSTS only where the site is served over HTTPS (configured, or the TLS-terminating proxy says so).
@@ -142,6 +189,7 @@ function secure(req, res) {
       res.setHeader("retry-after", "30");
       res.setHeader("cache-control", "no-store");
     }
+    tagForEdge(req, res);
     const type = String(res.getHeader("content-type") ?? "");
     const policy = String(res.getHeader("content-security-policy") ?? "");
     // A 304 must not carry a policy: it would replace the cached page's own.
@@ -183,20 +231,69 @@ function secure(req, res) {
     if (decide() === "pass") return end.call(this, chunk, ...rest);
     if (chunk) held.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof rest[0] === "string" ? rest[0] : "utf8"));
     const encoding = res.getHeader("content-encoding");
-    let body = Buffer.concat(held);
-    let html = decoded(body, encoding);
-    if (res.statusCode === 503) {
-      // Next's error page is drawn by the browser's JavaScript: say it without, too.
-      html = html.replace(/<body[^>]*>/i, (tag) => tag + outageNotice());
-      body = encoded(html, encoding);
+    const callback = rest.find((r) => typeof r === "function");
+    const html = decoded(Buffer.concat(held), encoding);
+    const send = (page) => {
+      let body = page === html ? Buffer.concat(held) : encoded(page, encoding);
+      if (res.statusCode === 503) {
+        // Next's error page is drawn by the browser's JavaScript: say it without, too.
+        page = page.replace(/<body[^>]*>/i, (tag) => tag + outageNotice());
+        body = encoded(page, encoding);
+      } else if ((res.statusCode === 200 || res.statusCode === 404) && wantsPlainHtml(page)) {
+        // A reader page: sent without Next's runtime (lib/http/reader-html.mjs). Error pages keep
+        // it — Next draws them in the browser.
+        page = withoutFrameworkScripts(page);
+        body = encoded(page, encoding);
+      }
+      res[SENT_BODY] = body;
+      const scripts = inlineScriptHashes(page);
+      res.setHeader("content-security-policy", documentPolicy({ scripts, framing: framingFor(req.url ?? "/"), frames: embedFrameSources(page) }));
+      res.removeHeader("transfer-encoding");
+      if (req.method !== "HEAD") res.setHeader("content-length", body.length);
+      writeHead.call(res, res.statusCode);
+      end.call(res, body, callback);
+    };
+    // A missing article: Next answers its notFound() with an empty shell that only its runtime
+    // fills in (vercel/next.js#95613) — a blank page without JavaScript. Send the site's 404
+    // page instead, as Next renders it for an address no route matches.
+    if (res.statusCode === 404 && NEXT_ERROR_SHELL.test(html) && !req.headers[INTERNAL]) {
+      siteNotFoundPage().then(send, () => send(html));
+      return this;
     }
-    const scripts = inlineScriptHashes(html);
-    res.setHeader("content-security-policy", documentPolicy({ scripts, framing: framingFor(req.url ?? "/") }));
-    res.removeHeader("transfer-encoding");
-    if (req.method !== "HEAD") res.setHeader("content-length", body.length);
-    writeHead.call(this, res.statusCode);
-    return end.call(this, body, rest.find((r) => typeof r === "function"));
+    send(html);
+    return this;
   };
+}
+
+const NEXT_ERROR_SHELL = /^<!DOCTYPE html><html id="__next_error__"/i;
+/** Marks this server's own request for the 404 page (and keeps it from asking itself again). */
+const INTERNAL = "x-copydesk-internal";
+let notFoundPage = null;
+
+/** The site's 404 document (app/global-not-found.tsx), fetched from this server once. */
+function siteNotFoundPage() {
+  if (notFoundPage) return notFoundPage;
+  notFoundPage = new Promise((resolve, reject) => {
+    const request = http.get(
+      { host: !hostname || hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname, port, path: "/_copydesk/no-such/page", headers: { [INTERNAL]: "1", "accept-encoding": "identity" } },
+      (answer) => {
+        const parts = [];
+        answer.on("data", (part) => parts.push(part));
+        answer.on("end", () => {
+          const page = Buffer.concat(parts).toString("utf8");
+          if (answer.statusCode === 404 && !NEXT_ERROR_SHELL.test(page)) resolve(page);
+          else reject(new Error(`the 404 page answered ${answer.statusCode}`));
+        });
+        answer.on("error", reject);
+      },
+    );
+    request.on("error", reject);
+    request.setTimeout(10_000, () => request.destroy(new Error("the 404 page took too long")));
+  });
+  notFoundPage.catch(() => {
+    notFoundPage = null; // try again next time
+  });
+  return notFoundPage;
 }
 
 /** The outage notice for readers without JavaScript, in the site's language (messages/*.json). */
@@ -242,8 +339,28 @@ const app = next({ dev: false, dir: process.cwd(), port, hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = http.createServer((req, res) => {
+const server = http.createServer((req, res) => withTagScope(() => serve(req, res)));
+
+function serve(req, res) {
+  stampClientAddress(req); // who is asking, from the connection and COPYDESK_TRUSTED_PROXIES only
   secure(req, res);
+  if (refuseMethod(req, res)) return; // TRACE, PUT, DELETE …: 405
+  if (refuseOversizedAction(req, res)) return; // a server action past the body limit: 413, not Next's 500
+  if (isJsonAction(req)) {
+    // Read first (at most the body limit, checked above), refuse an absurd nesting that would
+    // overflow React's decoder, then hand Next the same bytes.
+    readWhole(req)
+      .then((body) => {
+        if (jsonDepth(body.toString("utf8")) > ACTION_MAX_DEPTH) return refuseTooDeep(req, res);
+        return handle(replayed(req, body), res);
+      })
+      .catch((error) => {
+        console.error("[copydesk] request failed:", error);
+        if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+        res.end("Internal Server Error");
+      });
+    return;
+  }
   const key = cacheKey(req);
   if (key) {
     const f = current();
@@ -265,8 +382,37 @@ const server = http.createServer((req, res) => {
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
     res.end("Internal Server Error");
   });
-});
+}
+/** A request's whole body. */
+function readWhole(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    req.on("data", (chunk) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+/** The same request with its body already read: a fresh message that yields `body`. */
+function replayed(req, body) {
+  const copy = new http.IncomingMessage(req.socket);
+  copy.method = req.method;
+  copy.url = req.url;
+  copy.headers = req.headers;
+  copy.rawHeaders = req.rawHeaders;
+  copy.httpVersion = req.httpVersion;
+  copy.httpVersionMajor = req.httpVersionMajor;
+  copy.httpVersionMinor = req.httpVersionMinor;
+  copy.push(body);
+  copy.push(null);
+  copy.complete = true;
+  return copy;
+}
+
 server.keepAliveTimeout = 65_000;
+// Co-editing WebSockets (/api/collab), past every listener (Next adds one); nothing else is upgraded.
+routeCollabUpgrades(server);
+server.on("upgrade", (req, socket) => socket.destroy());
 server.listen(port, hostname, () => {
   console.log(`▲ Copydesk ready on http://${hostname ?? "localhost"}:${port}`);
 });

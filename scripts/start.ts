@@ -14,7 +14,6 @@ const { values: flags } = parseArgs({
   options: { dev: { type: "boolean", default: false }, "no-build": { type: "boolean", default: false }, port: { type: "string" } },
 });
 const port = flags.port ?? process.env.PORT ?? "3000";
-const nextBin = path.resolve("node_modules/next/dist/bin/next");
 
 const authSecret = ensureAuthSecret();
 
@@ -38,15 +37,29 @@ console.log(`\nCopydesk is starting on ${url} (${handle.engine === "pglite" ? "e
 if (hasDemoUsers) {
   console.log(`${seeded ? "Demo newsroom created. " : ""}Sign in at ${url}/signin with password "${DEMO_PASSWORD}":`);
   for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(10)} ${a.email}`);
+  console.log("Two-factor sign-in is not required in the demo (an admin can require it under Users).");
 }
 console.log("");
 
 // Production: scripts/serve.mjs (Next's handler behind the reader front cache). Run node
 // directly (not through npx) in our process group: a signal to us, or to
 // the group (Ctrl+C, Playwright's webServer), reaches next-server too — none is orphaned.
-const child = spawn(process.execPath, flags.dev ? [nextBin, "dev", "-p", port] : [path.resolve("scripts/serve.mjs"), "-p", port], {
+// Development: scripts/dev-server.mjs (Next's dev server plus the co-editing WebSocket path).
+// The journeys' data factory (app/api/test-factory) opens only with a token that the e2e server
+// (scripts/e2e-server.ts, in this process) passes on; from any other start it is dropped, so a
+// token leaked into a real server's environment opens nothing.
+const { COPYDESK_TEST_FACTORY_TOKEN: factoryToken, ...serverEnv } = process.env;
+const e2eServer = (globalThis as { __copydeskE2eServer?: boolean }).__copydeskE2eServer === true;
+if (factoryToken && !e2eServer) console.warn("COPYDESK_TEST_FACTORY_TOKEN is ignored: the test data factory exists only on the e2e server.");
+const child = spawn(process.execPath, [path.resolve(flags.dev ? "scripts/dev-server.mjs" : "scripts/serve.mjs"), "-p", port], {
   stdio: "inherit",
-  env: { ...process.env, PORT: port, AUTH_SECRET: authSecret, AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true" },
+  env: {
+    ...serverEnv,
+    ...(e2eServer && factoryToken ? { COPYDESK_TEST_FACTORY_TOKEN: factoryToken } : {}),
+    PORT: port,
+    AUTH_SECRET: authSecret,
+    AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
+  },
 });
 const stop = (signal: NodeJS.Signals) => {
   if (child.exitCode === null) child.kill(signal);

@@ -5,9 +5,13 @@ declare module "next-auth" {
   interface User {
     role: Role;
     sessionVersion: number;
+    /** The server-side session (user_sessions) this sign-in started. */
+    sessionId?: string;
+    /** Signed in, but their role requires a second factor they have not set up yet. */
+    mustEnrol?: boolean;
   }
   interface Session {
-    user: { id: string; role: Role; sessionVersion: number } & DefaultSession["user"];
+    user: { id: string; role: Role; sessionVersion: number; sessionId?: string } & DefaultSession["user"];
   }
 }
 
@@ -16,5 +20,7 @@ declare module "@auth/core/jwt" {
     uid?: number;
     role?: Role;
     sv?: number;
+    /** Must set up a second factor first: the proxy sends desk pages to the profile. */
+    enrol?: boolean;
   }
 }

@@ -1,6 +1,7 @@
 // Sitemap index: sections, the news sitemap, and one file per 10,000 article ids —
 // so it keeps working with millions of articles.
 import { countSitemapChunks } from "@/db/publications/sitemap";
+import { readerTags } from "@/lib/cache/tags";
 import { siteOrigin } from "@/lib/site-url";
 import { escapeXml, xmlResponse } from "@/lib/xml";
 
@@ -12,5 +13,5 @@ export async function GET(request: Request) {
     '<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' +
     files.map((f) => `  <sitemap><loc>${escapeXml(`${origin}/sitemaps/${f}`)}</loc></sitemap>`).join("\n") +
     "\n</sitemapindex>\n";
-  return xmlResponse(body);
+  return xmlResponse(body, [readerTags.all, readerTags.home]); // a publish may start a new file
 }

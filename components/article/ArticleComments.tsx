@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { COMMENT_NAME_MAX, COMMENT_TEXT_MAX, commentParagraphs, type CommentFeedback } from "@/lib/comments";
 import { formatDateTime } from "@/lib/dates";
 import type { Locale } from "@/lib/i18n";
+import { PlainParagraphs } from "@/components/site/PlainParagraphs";
 
 export type ArticleCommentsProps = {
   articleId: number;
@@ -33,16 +34,7 @@ export async function ArticleComments({ articleId, language, open, comments }: A
                 <time dateTime={c.createdAt}>{formatDateTime(c.createdAt, language)}</time>
               </p>
               <div className="comment__text">
-                {commentParagraphs(c.body).map((lines, i) => (
-                  <p key={i}>
-                    {lines.map((line, j) => (
-                      <span key={j}>
-                        {j > 0 && <br />}
-                        {line}
-                      </span>
-                    ))}
-                  </p>
-                ))}
+                <PlainParagraphs paragraphs={commentParagraphs(c.body)} />
               </div>
             </li>
           ))}

@@ -49,26 +49,6 @@ export async function ArticleView({ article, views }: { article: ReaderArticle; 
               <time dateTime={article.updatedAt}>{formatDateTime(article.updatedAt, article.language)}</time>
             </span>
           )}
-          <span className="article__short">
-            {`${t("shortLink")}: `}
-            <a href={shortPath}>{`${siteOrigin()}${shortPath}`}</a>{" "}
-            <CopyLinkButton path={shortPath} label={t("copyLink")} copied={t("copied")} failed={t("copyFailed")} />
-          </span>
-          {views !== undefined && <span className="article__views">{t("views", { count: views })}</span>}
-          <span className="article__subscribe">
-            {`${t("subscribe")}: `}
-            <a href={`/feeds/section/${article.sectionSlug}/rss.xml`} type="application/rss+xml">
-              {t("sectionFeed", { section: article.sectionName })}
-            </a>
-            {article.bylines.map((b) => (
-              <span key={b.slug}>
-                {" · "}
-                <a href={`/feeds/author/${b.slug}/rss.xml`} type="application/rss+xml">
-                  {t("authorFeed", { name: b.name })}
-                </a>
-              </span>
-            ))}
-          </span>
         </div>
       </header>
       {article.leadImage && (
@@ -77,7 +57,7 @@ export async function ArticleView({ article, views }: { article: ReaderArticle; 
           <img
             src={article.leadImage.src}
             srcSet={article.leadImage.srcset}
-            sizes="(min-width: 48rem) 46rem, 100vw"
+            sizes="(min-width: 48rem) 40rem, 100vw"
             alt={article.leadImage.alt}
             width={article.leadImage.width}
             height={article.leadImage.height}
@@ -91,8 +71,30 @@ export async function ArticleView({ article, views }: { article: ReaderArticle; 
           )}
         </figure>
       )}
+      {/* The article's tools, in one compact row below the picture (not between headline and picture). */}
+      <div className="article-tools" role="group" aria-label={t("tools")}>
+        <span className="article__short">
+          {`${t("shortLink")}: `}
+          <a href={shortPath}>{`${siteOrigin()}${shortPath}`}</a>{" "}
+          <CopyLinkButton path={shortPath} label={t("copyLink")} copied={t("copied")} failed={t("copyFailed")} />
+        </span>
+        <a className="article-tools__share" href={`mailto:?subject=${encodeURIComponent(article.headline)}&body=${encodeURIComponent(`${siteOrigin()}${shortPath}`)}`}>
+          {t("shareByMail")}
+        </a>
+        <a className="article-tools__feed" href={`/feeds/section/${article.sectionSlug}/rss.xml`} type="application/rss+xml">
+          {t("sectionFeed", { section: article.sectionName })}
+        </a>
+        {article.bylines.map((b) => (
+          <a key={b.slug} className="article-tools__feed" href={`/feeds/author/${b.slug}/rss.xml`} type="application/rss+xml">
+            {t("authorFeed", { name: b.name })}
+          </a>
+        ))}
+        {views !== undefined && <span className="article__views">{t("views", { count: views })}</span>}
+      </div>
       {views !== undefined && <ViewBeacon articleId={article.articleId} />}
       <div className="article__body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+      {/* Embeds wait for the reader's consent: a tiny standalone script, only where there are embeds. */}
+      {article.bodyHtml.includes("data-embed-src=") && <script async src="/embed-consent.js" />}
       {article.corrections.length > 0 && (
         <section className="corrections" aria-labelledby="corrections-heading">
           <h2 id="corrections-heading">{t("corrections")}</h2>

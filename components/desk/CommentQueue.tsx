@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import type { ActionResult } from "@/lib/errors";
+import type { FormState } from "@/lib/errors";
 
 export type QueueItem = {
   id: number;
@@ -14,21 +14,19 @@ export type QueueItem = {
   createdLabel: string;
   moderated: string | null;
 };
-type State = (ActionResult & { message?: string }) | null;
-
 /**
  * One page of the moderation queue: a checkbox per comment, "Select all", and the bulk buttons.
  * The action answers with a sentence ("3 comments approved.") and the page refreshes its list;
  * the form stays mounted when the list empties, so that sentence is still there to read.
  */
-export function CommentQueue({
+export function CommentQueue<T>({
   items,
   emptyText,
   action,
 }: {
   items: QueueItem[];
   emptyText: string;
-  action: (state: State, form: FormData) => Promise<State>;
+  action: (state: FormState<T>, form: FormData) => Promise<FormState<T>>;
 }) {
   const t = useTranslations("comments");
   const [state, formAction, pending] = useActionState(action, null);

@@ -1,12 +1,10 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import type { ActionResult } from "@/lib/errors";
-
-type State = (ActionResult & { message?: string }) | null;
+import type { FormState } from "@/lib/errors";
 
 /** Opens or closes one article for new comments. */
-export function CommentsOpenToggle({
+export function CommentsOpenToggle<T>({
   articleId,
   headline,
   open,
@@ -15,7 +13,7 @@ export function CommentsOpenToggle({
   articleId: number;
   headline: string;
   open: boolean;
-  action: (state: State, form: FormData) => Promise<State>;
+  action: (state: FormState<T>, form: FormData) => Promise<FormState<T>>;
 }) {
   const t = useTranslations("comments");
   const [state, formAction, pending] = useActionState(action, null);

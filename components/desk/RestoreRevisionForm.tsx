@@ -1,9 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import type { ActionResult } from "@/lib/errors";
-
-export type RestoreState = ActionResult | null;
+import type { ActionResult, FormState } from "@/lib/errors";
 
 /**
  * "Restore this version" for one row of the history. The action redirects on success; a
@@ -16,7 +14,7 @@ export function RestoreRevisionForm({
   revisionId,
   revisionVersion,
 }: {
-  action: (state: RestoreState, form: FormData) => Promise<RestoreState>;
+  action: (state: FormState, form: FormData) => Promise<ActionResult>;
   articleId: number;
   articleVersion: number;
   revisionId: number;

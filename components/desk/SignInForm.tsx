@@ -6,13 +6,37 @@ import { signInAction, type SignInState } from "@/app/(desk)/signin/actions";
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("signin");
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});
+  const alert = state.error && (
+    <p className="alert alert--error" role="alert">
+      {state.error}
+    </p>
+  );
+  if (state.step === "code") {
+    // The password was right; the account asks for its second factor before any session exists.
+    return (
+      <form action={action} noValidate aria-labelledby="signin-code-heading">
+        <h2 id="signin-code-heading">{t("codeTitle")}</h2>
+        <p id="signin-code-intro">{t("codeIntro")}</p>
+        {alert}
+        <input type="hidden" name="callbackUrl" value={callbackUrl} />
+        <div className="field">
+          <label htmlFor="code">{t("code")}</label>
+          <input id="code" name="code" type="text" inputMode="text" autoComplete="one-time-code" autoCapitalize="off" spellCheck={false} maxLength={40} required autoFocus aria-describedby="signin-code-intro" />
+        </div>
+        <div className="action-bar">
+          <button className="button button--primary" type="submit" name="step" value="code" disabled={pending}>
+            {pending ? t("submitting") : t("codeSubmit")}
+          </button>
+          <button className="button" type="submit" name="step" value="restart" formNoValidate>
+            {t("startOver")}
+          </button>
+        </div>
+      </form>
+    );
+  }
   return (
     <form action={action} noValidate>
-      {state.error && (
-        <p className="alert alert--error" role="alert">
-          {state.error}
-        </p>
-      )}
+      {alert}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div className="field">
         <label htmlFor="email">{t("email")}</label>

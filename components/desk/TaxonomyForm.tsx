@@ -1,9 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useEffect, useId, useRef } from "react";
-import type { FieldErrors } from "@/lib/errors";
-
-export type TaxonomyFormState = { ok?: boolean; message?: string; fieldErrors?: FieldErrors };
+import type { FormState } from "@/lib/errors";
 
 type Field =
   | { kind: "text"; name: string; label: string; hideLabel?: boolean; defaultValue?: string; maxLength: number }
@@ -14,7 +12,7 @@ type Field =
  * button. The field's errors appear beside it; anything else (the tag is still used, it was
  * deleted meanwhile) beside the button.
  */
-export function TaxonomyForm({
+export function TaxonomyForm<T>({
   action,
   hidden = {},
   field,
@@ -24,7 +22,7 @@ export function TaxonomyForm({
   resetOnSuccess,
   className,
 }: {
-  action: (state: TaxonomyFormState, form: FormData) => Promise<TaxonomyFormState>;
+  action: (state: FormState<T>, form: FormData) => Promise<FormState<T>>;
   hidden?: Record<string, string | number>;
   field?: Field;
   submit: string;
@@ -37,15 +35,15 @@ export function TaxonomyForm({
   const t = useTranslations("taxonomy");
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
-  const [state, formAction, pending] = useActionState<TaxonomyFormState, FormData>(action, {});
+  const [state, formAction, pending] = useActionState(action, null);
   useEffect(() => {
-    if (resetOnSuccess && state.ok) form.current?.reset();
+    if (resetOnSuccess && state?.ok) form.current?.reset();
   }, [state, resetOnSuccess]);
-  const fieldErrors = field ? state.fieldErrors?.[field.name] : undefined;
-  const otherErrors = Object.entries(state.fieldErrors ?? {})
+  const fieldErrors = field ? state?.fieldErrors?.[field.name] : undefined;
+  const otherErrors = Object.entries(state?.fieldErrors ?? {})
     .filter(([name]) => name !== field?.name)
     .flatMap(([, messages]) => messages);
-  const status = state.ok === false ? (otherErrors.length ? otherErrors.join(" ") : fieldErrors ? "" : state.message) : state.message;
+  const status = state?.ok === false ? (otherErrors.length ? otherErrors.join(" ") : fieldErrors ? "" : state.message) : state?.message;
   const inputId = `${id}-field`;
   const errorId = `${id}-error`;
   const common = {
@@ -98,7 +96,7 @@ export function TaxonomyForm({
         {pending ? t("working") : submit}
         {submitDetail && <span className="visually-hidden">{` ${submitDetail}`}</span>}
       </button>
-      <span role="status" className={state.ok === false ? "field__error" : "save-status"}>
+      <span role="status" className={state?.ok === false ? "field__error" : "save-status"}>
         {!pending && status}
       </span>
     </form>

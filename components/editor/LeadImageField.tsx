@@ -1,51 +1,61 @@
 "use client";
 import { useTranslations } from "next-intl";
-import type { LeadImage } from "@/lib/editor/article";
+import type * as Y from "yjs";
 import type { FieldErrors } from "@/lib/errors";
+import { CollabInput, CollabTextarea } from "./collab-fields";
+import { fieldMessages } from "./field-messages";
 
-/** The lead image: chosen from the library (or uploaded there), with this article's caption, credit and alt. */
+/** What the browser needs to show a picked image (the document holds only its id). */
+export type ImagePreview = { src: string; srcset: string; width: number; height: number };
+
+/**
+ * The lead image: chosen from the library (or uploaded there), with this article's caption, credit
+ * and alt — text fields of the shared document, so a colleague can add the credit while you write.
+ */
 export function LeadImageField({
-  value,
+  doc,
+  mediaId,
+  preview,
+  alt,
   errors,
   disabled,
   onPick,
-  onChange,
+  onRemove,
 }: {
-  value: LeadImage | null;
+  doc: Y.Doc;
+  mediaId: number | null;
+  preview: ImagePreview | null;
+  alt: string;
   errors: FieldErrors;
   disabled?: boolean;
   onPick: () => void;
-  onChange: (lead: LeadImage | null) => void;
+  onRemove: () => void;
 }) {
   const t = useTranslations("editor");
-  const error = (name: string) =>
-    errors[name]?.length ? (
-      <p className="field__error" id={`${name}-error`}>
-        {errors[name].join(" ")}
-      </p>
-    ) : null;
-  const described = (name: string) => (errors[name]?.length ? { "aria-invalid": true as const, "aria-describedby": `${name}-error` } : {});
+  const { fieldError: error, invalid: described } = fieldMessages(errors);
   return (
     <fieldset className="field lead-image">
       <legend>{t("leadImage")}</legend>
-      {value ? (
+      {mediaId !== null ? (
         <>
-          {/* eslint-disable-next-line @next/next/no-img-element -- a stored variant from the media library */}
-          <img className="lead-image__preview" src={value.src} srcSet={value.srcset} sizes="20rem" alt={value.alt} width={value.width} height={value.height} />
+          {preview && (
+            // eslint-disable-next-line @next/next/no-img-element -- a stored variant from the media library
+            <img className="lead-image__preview" src={preview.src} srcSet={preview.srcset} sizes="20rem" alt={alt} width={preview.width} height={preview.height} />
+          )}
           <label htmlFor="lead-caption">{t("caption")}</label>
-          <textarea id="lead-caption" rows={2} value={value.caption} readOnly={disabled} onChange={(e) => onChange({ ...value, caption: e.target.value })} {...described("leadCaption")} />
+          <CollabTextarea doc={doc} field="leadCaption" id="lead-caption" rows={2} readOnly={disabled} {...described("leadCaption")} />
           {error("leadCaption")}
           <label htmlFor="lead-credit">{t("credit")}</label>
-          <input id="lead-credit" value={value.credit} readOnly={disabled} onChange={(e) => onChange({ ...value, credit: e.target.value })} {...described("leadCredit")} />
+          <CollabInput doc={doc} field="leadCredit" id="lead-credit" readOnly={disabled} {...described("leadCredit")} />
           {error("leadCredit")}
           <label htmlFor="lead-alt">{t("altText")}</label>
-          <input id="lead-alt" value={value.alt} readOnly={disabled} onChange={(e) => onChange({ ...value, alt: e.target.value })} {...described("leadAlt")} />
+          <CollabInput doc={doc} field="leadAlt" id="lead-alt" readOnly={disabled} {...described("leadAlt")} />
           {error("leadAlt")}
           <div className="action-bar">
             <button type="button" className="button" disabled={disabled} onClick={onPick}>
               {t("leadImageReplace")}
             </button>
-            <button type="button" className="button button--ghost" disabled={disabled} onClick={() => onChange(null)}>
+            <button type="button" className="button button--ghost" disabled={disabled} onClick={onRemove}>
               {t("leadImageRemove")}
             </button>
           </div>

@@ -3,6 +3,7 @@ import type { Editor } from "@tiptap/react";
 import { useEditorState } from "@tiptap/react";
 import { useTranslations } from "next-intl";
 import type en from "@/messages/en.json";
+import { EmbedTableTools } from "./EmbedTableTools";
 
 type Label = keyof (typeof en)["editor"];
 type Button = { label: Label; text: string; shortcut?: string; active?: (e: Editor) => boolean; enabled?: (e: Editor) => boolean; run: (e: Editor) => void };
@@ -92,6 +93,7 @@ export function Toolbar({
           {t("figureDetailsShort")}
         </button>
       )}
+      <EmbedTableTools editor={editor} />
     </div>
   );
 }

@@ -1,15 +1,16 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useId } from "react";
-import { updateMediaDefaultsAction, type MediaDefaultsState } from "@/app/(desk)/desk/media/actions";
+import { updateMediaDefaultsAction } from "@/app/(desk)/desk/media/actions";
 import type { MediaItem } from "@/lib/media/urls";
+import { SaveBar } from "@/components/ui/SaveBar";
 
 /** Caption, credit and alt text an image brings along when placed in an article. */
 export function MediaDefaultsForm({ item }: { item: Pick<MediaItem, "id" | "caption" | "credit" | "alt" | "filename"> }) {
   const t = useTranslations("media");
   const id = useId();
-  const [state, action, pending] = useActionState<MediaDefaultsState, FormData>(updateMediaDefaultsAction, {});
-  const errorsFor = (field: string) => state.fieldErrors?.[field];
+  const [state, action, pending] = useActionState(updateMediaDefaultsAction, null);
+  const errorsFor = (field: string) => state?.fieldErrors?.[field];
   const field = (name: "caption" | "credit" | "alt", multiline: boolean) => {
     const errors = errorsFor(name);
     const props = {
@@ -51,14 +52,7 @@ export function MediaDefaultsForm({ item }: { item: Pick<MediaItem, "id" | "capt
       {field("caption", true)}
       {field("credit", false)}
       {field("alt", true)}
-      <div className="action-bar">
-        <button className="button" type="submit" disabled={pending}>
-          {pending ? t("saving") : t("save")}
-        </button>
-        <span role="status" className={state.ok === false ? "field__error" : "save-status"}>
-          {!pending && state.message}
-        </span>
-      </div>
+      <SaveBar pending={pending} label={t("save")} pendingLabel={t("saving")} state={state} primary={false} />
     </form>
   );
 }

@@ -7,10 +7,25 @@ import { SITE_LOCALE } from "@/lib/i18n";
  * footer. Used by the site layout and by the 404 for addresses no route matches, which is
  * rendered without a layout and without the database.
  */
-export async function SiteFrame({ sections, children }: { sections?: { id: number; name: string; slug: string }[]; children: React.ReactNode }) {
+type Section = { id: number; name: string; slug: string };
+
+function SectionLinks({ sections }: { sections: Section[] }) {
+  return (
+    <ul>
+      {sections.map((s) => (
+        <li key={s.id}>
+          <Link href={`/${s.slug}`}>{s.name}</Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export async function SiteFrame({ sections, children }: { sections?: Section[]; children: React.ReactNode }) {
   const t = await getTranslations({ locale: SITE_LOCALE, namespace: "site" });
   return (
-    <html lang={SITE_LOCALE}>
+    // data-reader: sent without Next's client runtime (lib/http/reader-html.mjs); nothing here needs it.
+    <html lang={SITE_LOCALE} data-reader="">
       <body>
         <a className="skip-link" href="#main">
           {t("skipToContent")}
@@ -31,13 +46,7 @@ export async function SiteFrame({ sections, children }: { sections?: { id: numbe
           </form>
           {sections && (
             <nav aria-label={t("sectionsNav")} className="section-nav">
-              <ul>
-                {sections.map((s) => (
-                  <li key={s.id}>
-                    <Link href={`/${s.slug}`}>{s.name}</Link>
-                  </li>
-                ))}
-              </ul>
+              <SectionLinks sections={sections} />
             </nav>
           )}
         </header>
@@ -45,9 +54,53 @@ export async function SiteFrame({ sections, children }: { sections?: { id: numbe
           {children}
         </main>
         <footer className="site-footer">
-          <p>
-            {t("copyright")} · <Link href="/desk">{t("deskLink")}</Link>
-          </p>
+          <div className="site-footer__columns">
+            {sections && sections.length > 0 && (
+              <nav aria-label={t("footerSections")}>
+                <h2 className="site-footer__heading">{t("footerSections")}</h2>
+                <SectionLinks sections={sections} />
+              </nav>
+            )}
+            <nav aria-label={t("footerFeeds")}>
+              <h2 className="site-footer__heading">{t("footerFeeds")}</h2>
+              <ul>
+                <li>
+                  <a href="/feeds/rss.xml" type="application/rss+xml">
+                    {"RSS"}
+                  </a>
+                </li>
+                <li>
+                  <a href="/feeds/atom.xml" type="application/atom+xml">
+                    {"Atom"}
+                  </a>
+                </li>
+              </ul>
+            </nav>
+            {/* Legal and about: more links (e.g. embed consent settings) belong in this list. */}
+            <nav aria-label={t("footerAbout")}>
+              <h2 className="site-footer__heading">{t("footerAbout")}</h2>
+              <ul className="site-footer__legal">
+                <li>
+                  <Link href="/impressum">{t("imprint")}</Link>
+                </li>
+                <li>
+                  <Link href="/datenschutz">{t("privacy")}</Link>
+                </li>
+                <li>
+                  <Link href="/community-standards">{t("communityStandards")}</Link>
+                </li>
+                <li>
+                  <Link href="/external-content">{t("externalContentLink")}</Link>
+                </li>
+                <li>
+                  <Link href="/desk" prefetch={false}>
+                    {t("deskLink")}
+                  </Link>
+                </li>
+              </ul>
+            </nav>
+          </div>
+          <p className="site-footer__copyright">{t("copyright")}</p>
         </footer>
       </body>
     </html>

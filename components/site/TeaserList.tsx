@@ -1,27 +1,17 @@
-import Link from "next/link";
 import type { ArticleTeaser } from "@/db/publications/queries";
-import { formatDateTime } from "@/lib/dates";
+import { Teaser } from "./Teaser";
 
-/** A list of article teasers; the first one can be the lead story. */
-export function TeaserList({ items, lead = false }: { items: ArticleTeaser[]; lead?: boolean }) {
+/**
+ * A list of article teasers with thumbnails (section, tag, author, later pages). The first
+ * picture is the page's likely largest: it loads first, the others lazily.
+ */
+export function TeaserList({ items, eagerFirst = true, label = true }: { items: ArticleTeaser[]; eagerFirst?: boolean; label?: boolean }) {
+  const firstPictured = eagerFirst ? items.findIndex((i) => i.leadImage) : -1;
   return (
     <ol className="teaser-list">
       {items.map((item, i) => (
-        <li key={item.id} className={lead && i === 0 ? "teaser teaser--lead" : "teaser"} lang={item.language}>
-          <article>
-            <Link className="teaser__kicker" href={`/${item.sectionSlug}`}>
-              {item.sectionName}
-            </Link>
-            <h2 className="teaser__headline">
-              <Link href={item.href}>{item.headline}</Link>
-            </h2>
-            {item.standfirst && <p className="teaser__standfirst">{item.standfirst}</p>}
-            <p className="teaser__meta">
-              {item.bylines.map((b) => b.name).join(", ")}
-              {item.bylines.length > 0 && " · "}
-              <time dateTime={item.publishedAt}>{formatDateTime(item.publishedAt, item.language)}</time>
-            </p>
-          </article>
+        <li key={item.id}>
+          <Teaser item={item} size="list" priority={i === firstPictured && i < 3} label={label} />
         </li>
       ))}
     </ol>

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useEffect, useId, useRef } from "react";
-import { createUserAction, type UserFormState } from "@/app/(desk)/desk/users/actions";
+import { createUserAction } from "@/app/(desk)/desk/users/actions";
 import { ROLES } from "@/lib/permissions";
 import { TemporaryPassword } from "./TemporaryPassword";
 
@@ -11,11 +11,11 @@ export function CreateUserForm() {
   const tRoles = useTranslations("roles");
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
-  const [state, action, pending] = useActionState<UserFormState, FormData>(createUserAction, {});
+  const [state, action, pending] = useActionState(createUserAction, null);
   useEffect(() => {
-    if (state.ok) form.current?.reset();
+    if (state?.ok) form.current?.reset();
   }, [state]);
-  const errors = (field: string) => state.fieldErrors?.[field];
+  const errors = (field: string) => state?.fieldErrors?.[field];
   const described = (field: string) => (errors(field) ? `${id}-${field}-error` : undefined);
   const errorText = (field: string) =>
     errors(field) && (
@@ -63,9 +63,9 @@ export function CreateUserForm() {
           </button>
         </div>
       </form>
-      <div role="status" className={state.ok ? "alert alert--ok" : state.ok === false ? "alert alert--error" : undefined}>
-        {!pending && state.message && <p className="alert__text">{state.message}</p>}
-        {!pending && state.temporaryPassword && <TemporaryPassword password={state.temporaryPassword} />}
+      <div role="status" className={state?.ok ? "alert alert--ok" : state?.ok === false ? "alert alert--error" : undefined}>
+        {!pending && state?.message && <p className="alert__text">{state.message}</p>}
+        {!pending && state?.ok && <TemporaryPassword password={state.data.temporaryPassword} />}
       </div>
     </>
   );

@@ -4,6 +4,7 @@ import { startTransition, useActionState, useId, useState } from "react";
 import { updateProfileAction, type ProfileFormState } from "@/app/(desk)/desk/profile/actions";
 import { MediaPicker } from "@/components/media/MediaPicker";
 import type { MediaItem } from "@/lib/media/urls";
+import { SaveBar } from "@/components/ui/SaveBar";
 
 type Photo = Pick<MediaItem, "id" | "src" | "srcset" | "width" | "height">;
 type Props = { name: string; bio: string; photo: Photo | null };
@@ -71,14 +72,7 @@ export function ProfileForm({ name, bio, photo: initialPhoto }: Props) {
         {errorText("avatarMediaId")}
       </fieldset>
       <MediaPicker open={picking} onClose={() => setPicking(false)} onSelect={(item) => setPhoto(item)} />
-      <div className="action-bar">
-        <button className="button button--primary" type="submit" disabled={pending}>
-          {pending ? t("saving") : t("save")}
-        </button>
-        <span role="status" className={state.ok === false ? "field__error" : "save-status"}>
-          {!pending && state.message}
-        </span>
-      </div>
+      <SaveBar pending={pending} label={t("save")} pendingLabel={t("saving")} state={state} />
     </form>
   );
 }

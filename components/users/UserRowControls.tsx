@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useId, useState } from "react";
-import { changeRoleAction, resetPasswordAction, setActiveAction, type UserFormState } from "@/app/(desk)/desk/users/actions";
+import { changeRoleAction, resetPasswordAction, resetSecondFactorAction, setActiveAction } from "@/app/(desk)/desk/users/actions";
 import { ROLES, type Role } from "@/lib/permissions";
 import { TemporaryPassword } from "./TemporaryPassword";
 
@@ -12,12 +12,13 @@ export function UserRowControls({ user, self }: Props) {
   const t = useTranslations("users");
   const tRoles = useTranslations("roles");
   const id = useId();
-  const [roleState, roleAction, rolePending] = useActionState<UserFormState, FormData>(changeRoleAction, {});
-  const [activeState, activeAction, activePending] = useActionState<UserFormState, FormData>(setActiveAction, {});
-  const [resetState, resetAction, resetPending] = useActionState<UserFormState, FormData>(resetPasswordAction, {});
-  const [last, setLast] = useState<"role" | "active" | "reset" | null>(null);
-  const pending = rolePending || activePending || resetPending;
-  const state = last === "role" ? roleState : last === "active" ? activeState : last === "reset" ? resetState : {};
+  const [roleState, roleAction, rolePending] = useActionState(changeRoleAction, null);
+  const [activeState, activeAction, activePending] = useActionState(setActiveAction, null);
+  const [resetState, resetAction, resetPending] = useActionState(resetPasswordAction, null);
+  const [factorState, factorAction, factorPending] = useActionState(resetSecondFactorAction, null);
+  const [last, setLast] = useState<"role" | "active" | "reset" | "factor" | null>(null);
+  const pending = rolePending || activePending || resetPending || factorPending;
+  const state = last === "role" ? roleState : last === "active" ? activeState : last === "reset" ? resetState : last === "factor" ? factorState : null;
   const submit = (which: NonNullable<typeof last>, run: (data: FormData) => void) => (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
@@ -55,14 +56,21 @@ export function UserRowControls({ user, self }: Props) {
           {t("resetPassword")}
         </button>
       </form>
+      <form onSubmit={submit("factor", factorAction)}>
+        <input type="hidden" name="id" value={user.id} />
+        <input type="hidden" name="name" value={user.name} />
+        <button className="button" type="submit" disabled={pending || self}>
+          {t("resetFactor")}
+        </button>
+      </form>
       <div role="status" className="user-controls__status">
         {pending ? (
           <span>{t("working")}</span>
         ) : (
-          state.message && (
+          state?.message && (
             <>
-              <p className={state.ok ? "user-controls__ok" : "field__error"}>{state.message}</p>
-              {last === "reset" && state.temporaryPassword && <TemporaryPassword password={state.temporaryPassword} />}
+              <p className={state?.ok ? "user-controls__ok" : "field__error"}>{state?.message}</p>
+              {last === "reset" && resetState?.ok && <TemporaryPassword password={resetState.data.temporaryPassword} />}
             </>
           )
         )}

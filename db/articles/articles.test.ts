@@ -49,13 +49,25 @@ describe(`articles on ${engine}`, () => {
   it("refuses bad input with field messages and writes nothing", () =>
     inRollback(async (tx) => {
       const n = await newsroom(tx);
-      const bad = { ...draftInput(n.sections.politik.id), headline: "   ", sectionId: 999999, body: { type: "doc", content: [{ type: "iframe" }] } };
+      const bad = { ...draftInput(n.sections.politik.id), headline: "x".repeat(201), sectionId: 999999, body: { type: "doc", content: [{ type: "iframe" }] } };
       const error = await createArticle({ ctx: n.ctx(n.journalist), input: bad }).catch((e) => e);
       expect(error).toBeInstanceOf(Invalid);
-      expect((error as Invalid).fieldErrors.headline).toEqual(["validation.headlineRequired"]);
+      expect((error as Invalid).fieldErrors.headline).toEqual(["validation.headlineTooLong"]);
       const unknownSection = await createArticle({ ctx: n.ctx(n.journalist), input: { ...draftInput(999999) } }).catch((e) => e);
       expect((unknownSection as Invalid).fieldErrors.sectionId).toBeDefined();
-      expect(await tx.select().from(articles)).toHaveLength(0);
+      // Nothing by this newsroom's journalist (other test files, the co-editing server's among
+      // them, commit articles of their own to the same database meanwhile).
+      expect(await tx.select().from(articles).where(eq(articles.createdById, n.journalist.id))).toHaveLength(0);
+    }));
+
+  it("creates a draft without headline or section; submitting it names what is missing", () =>
+    inRollback(async (tx) => {
+      const n = await newsroom(tx);
+      const a = await createArticle({ ctx: n.ctx(n.journalist), input: { headline: "  ", sectionId: "", body: doc("Nur Text.") } });
+      const stored = await getArticleForEdit(a.id, { tx });
+      expect(stored).toMatchObject({ headline: "", sectionId: null, authorIds: [n.journalist.id] });
+      const refused = await submitArticle({ ctx: n.ctx(n.journalist), input: { id: a.id, version: a.version } }).catch((e) => e);
+      expect((refused as Invalid).fieldErrors).toMatchObject({ headline: ["validation.headlineRequired"], sectionId: ["validation.sectionRequired"] });
     }));
 
   it("detects a concurrent edit instead of overwriting it", () =>

@@ -1,9 +1,11 @@
 import "server-only";
 import { Invalid } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
+import { slugify } from "@/lib/slug";
 import type { Db } from "../client";
 import type { z } from "zod";
 import { isUniqueViolation, parseInput, withTransaction, type Ctx, type VerbArgs } from "../context";
+import { audit } from "../audit/record";
 import { articleAuthors, articles } from "../schema";
 import { recordRevision } from "./revision-log";
 import { actorId, recordEvent } from "./load";
@@ -29,7 +31,11 @@ export async function createArticle({ ctx, input }: VerbArgs<CreateArticleInput>
 async function insertDraft(ctx: Ctx, data: z.output<typeof CreateArticleInput>) {
   return withTransaction(ctx, async (tx) => {
     const derived = await prepareArticleFields(tx, data);
-    const slug = data.slug ? await handSetSlug(tx, data.slug, data.sectionId) : await slugForHeadline(tx, data.headline, data.sectionId);
+    const slug = data.slug
+      ? await handSetSlug(tx, data.slug, data.sectionId)
+      : data.sectionId === null
+        ? slugify(data.headline) || "artikel" // nothing to clash with until it has a section
+        : await slugForHeadline(tx, data.headline, data.sectionId);
     await assertMediaExists(tx, data.leadImageId);
     const by = actorId(ctx);
     const [article] = await tx
@@ -55,12 +61,13 @@ async function insertDraft(ctx: Ctx, data: z.output<typeof CreateArticleInput>) 
     }
     await recordRevision(tx, ctx, { articleId: article.id, version: article.version, kind: "create" });
     await recordEvent(tx, ctx, { articleId: article.id, action: "create", from: null, to: "draft" });
+    await audit(tx, ctx, { action: "article.create", target: "article", id: article.id, summary: { headline: data.headline, sectionId: data.sectionId } });
     return article;
   });
 }
 
 /** A slug typed by hand before the first save: exactly that, or a clear refusal. */
-async function handSetSlug(tx: Db, slug: string, sectionId: number): Promise<string> {
-  if ((await freeSlug(tx, slug, sectionId)) !== slug) throw new Invalid({ slug: ["validation.slugTaken"] });
+async function handSetSlug(tx: Db, slug: string, sectionId: number | null): Promise<string> {
+  if (sectionId !== null && (await freeSlug(tx, slug, sectionId)) !== slug) throw new Invalid({ slug: ["validation.slugTaken"] });
   return slug;
 }

@@ -10,10 +10,12 @@ import { uniqueSlug } from "../slugs";
 /** Checks the section and body of an article write and derives the server-owned fields. */
 export async function prepareArticleFields(
   tx: Db,
-  data: { headline: string; sectionId: number; body: unknown },
+  data: { headline: string; sectionId: number | null; body: unknown },
 ) {
-  const [section] = await tx.select({ id: sections.id }).from(sections).where(eq(sections.id, data.sectionId));
-  if (!section) throw new Invalid({ sectionId: ["validation.sectionUnknown"] });
+  if (data.sectionId !== null) {
+    const [section] = await tx.select({ id: sections.id }).from(sections).where(eq(sections.id, data.sectionId));
+    if (!section) throw new Invalid({ sectionId: ["validation.sectionUnknown"] });
+  }
   const node = parseBody(data.body);
   return { body: node.toJSON(), wordCount: countWords(bodyText(node)) };
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { NotFound } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
 import { executor, parseInput, withTransaction, type Ctx, type VerbArgs } from "../context";
+import { audit } from "../audit/record";
 import { articleNotes, articles, users } from "../schema";
 import { actorId } from "./load";
 
@@ -24,6 +25,7 @@ export async function addArticleNote({ ctx, input }: VerbArgs<AddNoteInput>) {
       .insert(articleNotes)
       .values({ articleId: data.articleId, authorId: actorId(ctx), body: data.body })
       .returning({ id: articleNotes.id, at: articleNotes.createdAt });
+    await audit(tx, ctx, { action: "article.note", target: "article", id: data.articleId, summary: { noteId: note.id } });
     return { id: note.id, at: note.at.toISOString() };
   });
 }

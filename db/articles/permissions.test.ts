@@ -1,6 +1,7 @@
 // Every workflow mutation × every role × every state, against the data layer: allowed or
-// refused exactly as the permission table says, and a refusal writes nothing.
-import { eq } from "drizzle-orm";
+// refused exactly as the permission table says, and a refusal writes nothing; an allowed one
+// writes exactly one audit row (its action, its actor).
+import { eq, gt, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { toNewsroomWallClock } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
@@ -9,7 +10,7 @@ import type { ArticleStatus } from "@/lib/workflow";
 import type { Db } from "../client";
 import type { Ctx } from "../context";
 import { doc, engine, inRollback, newsroom } from "../testing";
-import { articles } from "../schema";
+import { articles, auditEvents } from "../schema";
 import { createArticle } from "./create";
 import { addArticleNote } from "./notes";
 import { publishArticle } from "./publish";
@@ -36,6 +37,18 @@ const ALLOWED: Record<Mutation, Partial<Record<Actor, ArticleStatus[]>>> = {
   cancelSchedule: { editor: ["scheduled"], admin: ["scheduled"] },
   unpublish: { editor: ["published", "scheduled"], admin: ["published", "scheduled"] },
   note: { author: ALL, otherJournalist: ALL, editor: ALL, admin: ALL },
+};
+
+const AUDIT_ACTION: Record<Mutation, string> = {
+  save: "article.save",
+  submit: "article.submit",
+  withdraw: "article.withdraw",
+  requestChanges: "article.request_changes",
+  publish: "article.publish",
+  schedule: "article.schedule",
+  cancelSchedule: "article.cancel_schedule",
+  unpublish: "article.unpublish",
+  note: "article.note",
 };
 
 const ROLLBACK = new Error("rollback");
@@ -85,6 +98,8 @@ describe(`permission matrix on ${engine}`, () => {
       for (const state of STATES) {
         const a = await articleIn(state);
         const [before] = await tx.select().from(articles).where(eq(articles.id, a.id));
+        const [{ lastAudit }] = await tx.select({ lastAudit: sql<number>`coalesce(max(${auditEvents.id}), 0)` }).from(auditEvents);
+        const auditSince = (db: Db) => db.select({ action: auditEvents.action, actorId: auditEvents.actorId }).from(auditEvents).where(gt(auditEvents.id, Number(lastAudit)));
         for (const m of Object.keys(ALLOWED) as Mutation[]) {
           for (const actor of Object.keys(viewers) as Actor[]) {
             cases++;
@@ -94,12 +109,16 @@ describe(`permission matrix on ${engine}`, () => {
               // Each attempt in a savepoint that is always rolled back: every case starts from `state`.
               await tx.transaction(async (sp) => {
                 await run(m, { viewer: viewers[actor], tx: sp as unknown as Db }, a);
+                const rows = await auditSince(sp as unknown as Db);
+                const want = [{ action: AUDIT_ACTION[m], actorId: viewers[actor]?.id ?? null }];
+                if (JSON.stringify(rows) !== JSON.stringify(want)) mismatches.push(`${m} by ${actor} in ${state}: audit rows ${JSON.stringify(rows)}`);
                 throw ROLLBACK;
               });
             } catch (error) {
               if (error === ROLLBACK) allowed = true;
               else if (!(error instanceof AppError)) throw error; // a crash is never a refusal
             }
+            if (!allowed && (await auditSince(tx)).length) mismatches.push(`${m} by ${actor} in ${state}: refused but audited`);
             if (allowed !== expected) mismatches.push(`${m} by ${actor} in ${state}: ${allowed ? "allowed" : "refused"}, expected ${expected ? "allowed" : "refused"}`);
           }
         }

@@ -21,8 +21,9 @@ export type EditableArticle = ArticleAccess & {
   id: number;
   headline: string;
   standfirst: string;
-  sectionId: number;
-  sectionSlug: string;
+  /** Null: a draft nobody has placed in a section yet. */
+  sectionId: number | null;
+  sectionSlug: string | null;
   slug: string;
   language: "de" | "en";
   body: unknown;
@@ -56,7 +57,7 @@ export async function getArticleForEdit(id: number, ctx?: Pick<Ctx, "tx">): Prom
       liveFrom: publications.visibleFrom,
     })
     .from(articles)
-    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .leftJoin(sections, eq(sections.id, articles.sectionId))
     .leftJoin(publications, eq(publications.articleId, articles.id))
     .where(eq(articles.id, id));
   if (!row) return null;
@@ -157,7 +158,7 @@ async function deskList(db: Awaited<ReturnType<typeof executor>>, where: SQL | u
         join ${users} u on u.id = aa.user_id where aa.article_id = ${articles.id}), '{}')`,
     })
     .from(articles)
-    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .leftJoin(sections, eq(sections.id, articles.sectionId))
     .leftJoin(publications, eq(publications.articleId, articles.id))
     .where(where)
     .orderBy(opts.order === "scheduled" ? asc(publications.visibleFrom) : desc(articles.updatedAt), desc(articles.id))
@@ -168,7 +169,7 @@ async function deskList(db: Awaited<ReturnType<typeof executor>>, where: SQL | u
       id: r.id,
       headline: r.headline,
       status: r.status,
-      sectionName: r.sectionName,
+      sectionName: r.sectionName ?? "",
       updatedAt: r.updatedAt.toISOString(),
       authors: r.authors,
       hasUnpublishedChanges: r.status === "published" && r.publishedVersion !== null && r.version > r.publishedVersion,
@@ -271,7 +272,7 @@ export async function findLinkableArticles(q: string, ctx?: Pick<Ctx, "tx">): Pr
   return rows.map((r) => ({
     id: r.id,
     headline: r.headline,
-    sectionName: r.sectionName,
+    sectionName: r.sectionName ?? "",
     href: `/${r.sectionSlug}/${r.slug}`,
     publishedAt: r.publishedAt.toISOString(),
   }));

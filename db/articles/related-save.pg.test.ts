@@ -9,7 +9,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import type { Db } from "../client";
 import * as schema from "../schema";
-import { getArticleForUpdateOrThrow } from "./load";
+import { lockArticle } from "./load";
 import { writeRelations } from "./save";
 
 describe("saving related articles at the same moment on PostgreSQL", () => {
@@ -32,8 +32,8 @@ describe("saving related articles at the same moment on PostgreSQL", () => {
       await one.query("begin");
       await two.query("begin");
       // What saveArticle does first in each transaction…
-      await getArticleForUpdateOrThrow(dbOne, a);
-      await getArticleForUpdateOrThrow(dbTwo, b);
+      await lockArticle(dbOne, a);
+      await lockArticle(dbTwo, b);
       // …and then, while both locks are held, each writes its related link to the other.
       const results = await Promise.allSettled([
         writeRelations(dbOne, a, { related: [{ articleId: b, title: "B" }] }),

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import type { Ctx } from "../context";
 import { articleAuthors, articleRevisions, articles, articleTags, relatedLinks, tags, type RevisionFields } from "../schema";
@@ -59,13 +59,23 @@ export async function recordRevision(
   const by = actorId(ctx);
   const content = { version: args.version, headline: a.headline, standfirst: a.standfirst, body: a.body, fields: await currentFields(tx, args.articleId) };
   if (args.kind === "autosave") {
+    // One revision per person per window, also while others write in between (co-editing):
+    // this person's latest revision, if it is a recent autosave with no workflow step,
+    // manual save or restore after it.
     const [last] = await tx
-      .select({ id: articleRevisions.id, kind: articleRevisions.kind, by: articleRevisions.createdById, recent: sql<boolean>`${articleRevisions.createdAt} > now() - make_interval(mins => ${AUTOSAVE_COALESCE_MINUTES})` })
+      .select({ id: articleRevisions.id, kind: articleRevisions.kind, recent: sql<boolean>`${articleRevisions.createdAt} > now() - make_interval(mins => ${AUTOSAVE_COALESCE_MINUTES})` })
       .from(articleRevisions)
-      .where(eq(articleRevisions.articleId, args.articleId))
+      .where(and(eq(articleRevisions.articleId, args.articleId), by === null ? isNull(articleRevisions.createdById) : eq(articleRevisions.createdById, by)))
       .orderBy(desc(articleRevisions.id))
       .limit(1);
-    if (last && last.kind === "autosave" && last.by === by && last.recent) {
+    const [milestone] = last
+      ? await tx
+          .select({ id: articleRevisions.id })
+          .from(articleRevisions)
+          .where(and(eq(articleRevisions.articleId, args.articleId), gt(articleRevisions.id, last.id), ne(articleRevisions.kind, "autosave")))
+          .limit(1)
+      : [];
+    if (last && last.kind === "autosave" && last.recent && !milestone) {
       await tx
         .update(articleRevisions)
         .set({ ...content, updatedAt: sql`now()` })

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { Conflict, Forbidden, NotFound } from "@/lib/errors";
 import type { Db } from "../client";
 import { doc, engine, inRollback, newsroom } from "../testing";
-import { articleRevisions, media } from "../schema";
+import { articleRevisions, articles, media } from "../schema";
 import { createArticle } from "./create";
 import { getArticleForEdit } from "./queries";
 import { restoreRevision } from "./restore";
@@ -195,5 +195,26 @@ describe(`revisions, history and restore on ${engine}`, () => {
       expect(revision).toMatchObject({ headline: "Hafen öffnet wieder", bodyText: "Mit Bild.", kind: "restore" });
       expect(revision?.fields).toMatchObject({ leadImage: null, related: [{ url: "https://example.org/", title: "Extern" }] });
       expect(revision?.fields?.slug).not.toBe("hafen-oeffnet-wieder");
+    }));
+
+  it("restores a revision of an unfinished draft (no headline, no section, an image without credit): a draft need not be complete, submit says what is missing", () =>
+    inRollback(async (tx) => {
+      const n = await newsroom(tx);
+      const j = n.ctx(n.journalist);
+      const [image] = await tx
+        .insert(media)
+        .values({ storageKey: `test/${n.tag}-draft.jpg`, filename: "faehre.jpg", mimeType: "image/jpeg", width: 800, height: 600, bytes: 1000, variants: [] })
+        .returning({ id: media.id });
+      const unfinished = await createArticle({ ctx: j, input: { headline: "", sectionId: null, language: "de", body: doc("Nur ein Anfang über die Fähre."), leadImageId: image.id, leadAlt: "Eine Fähre" } });
+      const finished = await saveArticle({ ctx: j, input: { ...fields(n.sections.politik.id, "Fähre fertig", "Der ganze Text."), id: unfinished.id, version: unfinished.version } });
+      const first = (await listRevisions(unfinished.id, { tx })).find((r) => r.version === unfinished.version)!;
+
+      const restored = await restoreRevision({ ctx: j, input: { id: unfinished.id, version: finished.version, revisionId: first.id } });
+      expect(restored).toMatchObject({ restoredFrom: unfinished.version, dropped: [] });
+      const [article] = await tx.select().from(articles).where(eq(articles.id, unfinished.id));
+      expect(article).toMatchObject({ headline: "", sectionId: null, leadImageId: image.id, leadCredit: "", leadAlt: "Eine Fähre" });
+      await expect(submitArticle({ ctx: j, input: { id: unfinished.id, version: restored.version } })).rejects.toMatchObject({
+        fieldErrors: { headline: ["validation.headlineRequired"], sectionId: ["validation.sectionRequired"], leadCredit: ["validation.creditRequired"] },
+      });
     }));
 });

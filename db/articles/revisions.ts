@@ -110,7 +110,7 @@ export function revisionBodyText(body: unknown): string {
 }
 
 async function showFields(db: Awaited<ReturnType<typeof executor>>, f: RevisionFields): Promise<ShownFields> {
-  const [section] = await db.select({ name: sections.name }).from(sections).where(eq(sections.id, f.sectionId));
+  const [section] = f.sectionId === null ? [] : await db.select({ name: sections.name }).from(sections).where(eq(sections.id, f.sectionId));
   const people = f.authorIds.length
     ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, f.authorIds))
     : [];
@@ -122,7 +122,7 @@ async function showFields(db: Awaited<ReturnType<typeof executor>>, f: RevisionF
     ? await db.select({ id: articles.id, headline: articles.headline }).from(articles).where(inArray(articles.id, targetIds))
     : [];
   return {
-    section: section?.name ?? `#${f.sectionId}`,
+    section: section?.name ?? (f.sectionId === null ? "" : `#${f.sectionId}`),
     language: f.language,
     slug: f.slug,
     seoTitle: f.seoTitle,

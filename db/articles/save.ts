@@ -6,10 +6,12 @@ import { assertCan } from "@/lib/permissions";
 import { slugify } from "@/lib/slug";
 import type { Db } from "../client";
 import { isUniqueViolation, parseInput, withTransaction, type Ctx, type VerbArgs } from "../context";
+import { audit } from "../audit/record";
 import { articleAuthors, articles, articleTags, media, relatedLinks, users } from "../schema";
 import { ensureTags } from "../tags/ensure";
-import { actorId, assertVersion, getArticleForUpdateOrThrow, type LockedArticle } from "./load";
+import { actorId, assertVersion, lockArticle, settleDueSchedule, type LockedArticle } from "./load";
 import { freeSlug, prepareArticleFields, slugForHeadline } from "./fields";
+import { announceCollabChange } from "./collab-events";
 import { recordRevision } from "./revision-log";
 import { SaveArticleInput } from "./schemas";
 
@@ -38,7 +40,8 @@ export async function writeWorkingCopy(
   data: SaveArticleData,
   revision: { kind: "save" | "autosave" | "restore"; restoredFrom?: number },
 ) {
-  const article = await getArticleForUpdateOrThrow(tx, data.id);
+  const article = await lockArticle(tx, data.id);
+  await settleDueSchedule(tx, article);
   assertCan(ctx.viewer, "article.edit", article);
   assertVersion(article, data.version);
   const derived = await prepareArticleFields(tx, data);
@@ -63,13 +66,16 @@ export async function writeWorkingCopy(
     .where(eq(articles.id, article.id));
   await writeRelations(tx, article.id, data);
   await recordRevision(tx, ctx, { articleId: article.id, version, kind: revision.kind, restoredFrom: revision.restoredFrom });
+  // Written beside the co-editing document: open editors get it as a forward change.
+  await announceCollabChange(tx, { articleId: article.id, version, source: "external" });
+  await audit(tx, ctx, { action: revision.kind === "restore" ? "article.restore" : "article.save", target: "article", id: article.id, summary: { version, kind: revision.kind, restoredFrom: revision.restoredFrom, headline: changed(article.headline, data.headline), status: article.status } });
   return { id: article.id, version, slug, status: article.status };
 }
 
 type WriteData = Omit<SaveArticleData, "id" | "version" | "autosave">;
 
 /** The article's own metadata columns (caption, credit and alt only travel with an image). */
-export function metadataColumns(data: WriteData) {
+export function metadataColumns(data: Pick<WriteData, "seoTitle" | "seoDescription" | "leadImageId" | "leadCaption" | "leadCredit" | "leadAlt">) {
   const image = data.leadImageId !== null;
   return {
     seoTitle: data.seoTitle,
@@ -120,7 +126,7 @@ async function nextSlug(tx: Db, article: LockedArticle, data: SaveArticleData): 
 }
 
 /** Whether a slug is the one Copydesk made from the headline (plus a clash suffix), not a hand-set one. */
-function followsHeadline(slug: string, headline: string): boolean {
+export function followsHeadline(slug: string, headline: string): boolean {
   const base = slugify(headline) || "artikel";
   return slug === base || (slug.startsWith(`${base}-`) && /^\d+$/.test(slug.slice(base.length + 1)));
 }
@@ -153,4 +159,9 @@ async function replaceRelated(tx: Db, articleId: number, related: NonNullable<Sa
       })),
     );
   }
+}
+
+/** Before and after for the audit log, when a value changed. */
+function changed<T>(before: T, after: T): { before: T; after: T } | undefined {
+  return before === after ? undefined : { before, after };
 }

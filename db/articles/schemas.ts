@@ -75,7 +75,16 @@ function leadImageRule(data: z.output<typeof ArticleWrite>, issue: z.core.$Refin
   if (!data.leadAlt) issue.addIssue({ code: "custom", path: ["leadAlt"], message: "validation.altRequired" });
 }
 
-export const CreateArticleInput = ArticleWrite.superRefine(leadImageRule);
+/**
+ * A new draft: nothing is required yet (it exists on the server from its first keystroke). No
+ * headline or section, an image without credit: stored, and blocking submit and publish only
+ * (`ReadyArticle`). What is there must still be well-formed: a known section, a valid body.
+ */
+export const CreateArticleInput = ArticleWrite.extend({
+  headline: z.string("validation.invalidValue").trim().max(200, "validation.headlineTooLong").default(""),
+  sectionId: z.preprocess((v) => (v === "" || v === 0 || v === "0" || v === undefined ? null : v), ArticleFields.shape.sectionId.nullable()),
+  language: ArticleFields.shape.language.default("de"),
+});
 export type CreateArticleInput = z.input<typeof CreateArticleInput>;
 
 export const SaveArticleInput = ArticleWrite.extend({
@@ -109,7 +118,37 @@ export const PublishInput = WorkflowInput.extend({
 export type PublishInput = z.input<typeof PublishInput>;
 
 export const ScheduleInput = WorkflowInput.extend({
-  /** The newsroom's wall clock, as a datetime-local input sends it: "2026-11-24T14:30". */
-  at: z.string("validation.scheduleInvalid").regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "validation.scheduleInvalid"),
+  /** The newsroom's wall clock, as a datetime-local input sends it: "2026-11-24T14:30" (seconds optional: "…T14:30:15"). */
+  at: z.string("validation.scheduleInvalid").regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, "validation.scheduleInvalid"),
 });
 export type ScheduleInput = z.input<typeof ScheduleInput>;
+
+/**
+ * What an article must have before it goes to the editors or to readers — the rules a draft may
+ * still break (no headline, no section, an image without credit…): saving never waits for them.
+ */
+export const ReadyArticle = ArticleWrite.superRefine(leadImageRule);
+
+/**
+ * The co-edited working copy as the collaboration server derives it from the document. Only
+ * types and hard size limits here: a draft is stored however incomplete it is; what it lacks is
+ * reported (`ReadyArticle`) and blocks submit and publish.
+ */
+export const DraftCopy = z.object({
+  headline: z.string().max(5000),
+  standfirst: z.string().max(20_000),
+  seoTitle: z.string().max(5000),
+  seoDescription: z.string().max(20_000),
+  slug: z.string().max(5000),
+  leadCaption: z.string().max(20_000),
+  leadCredit: z.string().max(5000),
+  leadAlt: z.string().max(20_000),
+  sectionId: id.nullable(),
+  language: z.enum(articleLanguage.enumValues),
+  leadImageId: id.nullable(),
+  authorIds: z.array(id).max(100),
+  tags: z.array(z.string().max(5000)).max(200),
+  related: z.array(z.union([z.object({ articleId: id, title: z.string().max(5000) }), z.object({ url: z.string().max(5000), title: z.string().max(5000) })])).max(200),
+  body,
+});
+export type DraftCopy = z.output<typeof DraftCopy>;

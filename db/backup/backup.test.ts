@@ -153,6 +153,11 @@ describe(`backup round trip on ${engine}`, () => {
         const strip = (r: Record<string, unknown>) => ({ ...r, password_hash: undefined });
         expect(restored.map(strip)).toEqual(original.map(strip));
         expect(restored.every((r) => r.password_hash === NO_PASSWORD_HASH)).toBe(true);
+      } else if (table === "audit_events") {
+        // The log comes back whole, and the import adds itself as its next entry.
+        expect(original.length).toBeGreaterThan(0);
+        expect(restored.slice(0, original.length)).toEqual(original);
+        expect(restored.slice(original.length).map((r) => [r.action, r.actor_id])).toEqual([["backup.import", null]]);
       } else {
         expect(restored, table).toEqual(original);
       }
@@ -163,7 +168,8 @@ describe(`backup round trip on ${engine}`, () => {
         continue;
       }
       const strip = (r: unknown) => ({ ...(r as object), passwordHash: undefined });
-      expect(after.typed[table].map(strip), table).toEqual(original.map(strip));
+      const restored = table === "audit_events" ? after.typed[table].slice(0, original.length) : after.typed[table];
+      expect(restored.map(strip), table).toEqual(original.map(strip));
     }
   });
 

@@ -5,7 +5,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import type { MediaStorage } from "@/lib/media/storage";
+import { readMedia, type MediaStorage } from "@/lib/media/storage";
 import type { Db } from "../client";
 import { listTables, migrationState, rows } from "./catalog";
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, manifestFile, mediaFolder, SECRET_COLUMNS, tableFile, type Manifest } from "./format";
@@ -71,7 +71,7 @@ export async function exportBackup({ db, storage, out, withPasswordHashes = fals
   let bytes = 0;
   const missing: string[] = [];
   for (const key of [...new Set(mediaKeys)]) {
-    const object = await storage.get(key);
+    const object = await readMedia(storage, key);
     if (!object) {
       missing.push(key);
       continue;

@@ -7,6 +7,8 @@ import readline from "node:readline";
 import { sql } from "drizzle-orm";
 import { contentTypeOf, type MediaStorage } from "@/lib/media/storage";
 import type { Db } from "../client";
+import { audit } from "../audit/record";
+import { SYSTEM_VIEWER } from "../context";
 import { listForeignKeys, listTables, migrationState, planInserts, rows, type TableInfo } from "./catalog";
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, manifestFile, mediaFolder, NO_PASSWORD_HASH, tableFile, type Manifest } from "./format";
 
@@ -92,6 +94,8 @@ export async function importBackup({ db, storage, from, log = () => undefined }:
     // Inside the transaction: if a file cannot be stored, no row is left pointing at nothing.
     mediaFiles = await restoreMedia(from, storage);
     log(`  media: ${mediaFiles} files`);
+    // After the restored log (its ids are the backup's): the import itself is the next entry.
+    await audit(tx, { viewer: SYSTEM_VIEWER }, { action: "backup.import", target: "backup", id: manifest.createdAt ?? null, summary: { rows: Object.values(counts).reduce((a, b) => a + b, 0), mediaFiles, passwordHashes: manifest.passwordHashes } });
   });
   return { tables: counts, mediaFiles, passwordHashes: manifest.passwordHashes };
 }

@@ -6,6 +6,7 @@ import { parseInput, withTransaction, type VerbArgs } from "../context";
 import { comments } from "../schema";
 import { announceReaderChange, commentPageTags } from "../reader-cache";
 import { ModerateCommentsInput } from "./schemas";
+import { audit } from "../audit/record";
 
 /**
  * An editor approves, rejects or marks as spam several comments at once, in one transaction.
@@ -22,6 +23,7 @@ export async function moderateComments({ ctx, input }: VerbArgs<ModerateComments
       .set({ status, moderatedById: ctx.viewer!.id, moderatedAt: sql`now()` })
       .where(inArray(comments.id, ids))
       .returning({ id: comments.id, articleId: comments.articleId });
+    await audit(tx, ctx, { action: "comment.moderate", target: "comment", id: ids.length === 1 ? ids[0] : null, summary: { status, ids: changed.map((c) => c.id), articleIds: [...new Set(changed.map((c) => c.articleId))] } });
     await announceReaderChange(tx, await commentPageTags(tx, changed.map((c) => c.articleId)));
     return { count: changed.length, status };
   });

@@ -6,6 +6,7 @@ import { parseInput, withTransaction, type VerbArgs } from "../context";
 import { hitRateLimit } from "../rate-limit";
 import { articles, comments, publications } from "../schema";
 import { PostCommentInput } from "./schemas";
+import { audit } from "../audit/record";
 
 /** Too many comments from one poster, or on one article, in the current window. */
 export class CommentRateLimited extends AppError {
@@ -42,7 +43,9 @@ export async function postComment({ ctx, input }: VerbArgs<PostCommentInput>): P
       const state = await hitRateLimit(key, window, { tx });
       if (state.limited) throw new CommentRateLimited(state.retryAfterSeconds);
     }
-    await tx.insert(comments).values({ articleId: article.id, authorName: data.name, body: data.text, clientHash: data.clientHash });
+    const [comment] = await tx.insert(comments).values({ articleId: article.id, authorName: data.name, body: data.text, clientHash: data.clientHash }).returning({ id: comments.id });
+    // A reader: no actor and, as for the comment itself, no address (only its hash is kept).
+    await audit(tx, { viewer: null }, { action: "comment.post", target: "comment", id: comment.id, summary: { articleId: article.id } });
     return { status: "pending" as const };
   });
 }

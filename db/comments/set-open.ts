@@ -6,6 +6,7 @@ import { parseInput, withTransaction, type VerbArgs } from "../context";
 import { articles } from "../schema";
 import { announceReaderChange, commentPageTags } from "../reader-cache";
 import { SetCommentsOpenInput } from "./schemas";
+import { audit } from "../audit/record";
 
 /**
  * Opens or closes an article for new comments. Not part of the article's content: the working
@@ -18,6 +19,7 @@ export async function setCommentsOpen({ ctx, input }: VerbArgs<SetCommentsOpenIn
   return withTransaction(ctx, async (tx) => {
     const [row] = await tx.update(articles).set({ commentsOpen: open }).where(eq(articles.id, articleId)).returning({ id: articles.id });
     if (!row) throw new NotFound("errors.articleNotFound");
+    await audit(tx, ctx, { action: "comment.set_open", target: "article", id: articleId, summary: { open } });
     await announceReaderChange(tx, await commentPageTags(tx, [articleId]));
     return { articleId, open };
   });

@@ -4,7 +4,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { Forbidden, Invalid, NotFound } from "@/lib/errors";
-import { localStorage, type MediaStorage } from "@/lib/media/storage";
+import { localStorage, readMedia, type MediaStorage } from "@/lib/media/storage";
 import { makeImage, SVG_WITH_SCRIPT } from "@/lib/media/test-images";
 import { engine, inRollback, newsroom } from "../testing";
 import { media } from "../schema";
@@ -36,7 +36,7 @@ describe(`media library on ${engine}`, () => {
       expect(row.bytes).toBe(bytes.length);
       expect(row.storageKey).toMatch(/\/original\.jpg$/);
       for (const key of [row.storageKey, ...row.variants.map((v) => v.key)]) expect(await storage.get(key)).not.toBeNull();
-      expect(Buffer.from((await storage.get(row.storageKey))!.bytes).equals(bytes)).toBe(true);
+      expect(Buffer.from((await readMedia(storage, row.storageKey))!.bytes).equals(bytes)).toBe(true);
     }));
 
   it("refuses what is not an accepted image, and stores nothing", () =>

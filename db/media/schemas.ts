@@ -41,3 +41,6 @@ export const ListMediaInput = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 export type ListMediaInput = z.input<typeof ListMediaInput>;
+
+export const DeleteMediaInput = z.object({ id });
+export type DeleteMediaInput = z.input<typeof DeleteMediaInput>;

@@ -1,6 +1,7 @@
 import "server-only";
 import { inspectImage } from "@/lib/media/inspect";
-import { CONTENT_TYPES, mediaStorage, newMediaPrefix, type MediaStorage } from "@/lib/media/storage";
+import { CONTENT_TYPES, newMediaPrefix, type MediaStorage } from "@/lib/media/storage";
+import { mediaStorage } from "./storage";
 import { makeVariants } from "@/lib/media/variants";
 import { assertCan } from "@/lib/permissions";
 import { parseInput, withTransaction, type VerbArgs } from "../context";
@@ -8,6 +9,7 @@ import { media, type MediaVariant } from "../schema";
 import { actorId } from "../articles/load";
 import { toMediaItem } from "./queries";
 import { UploadMediaInput } from "./schemas";
+import { audit } from "../audit/record";
 
 /**
  * Adds an image to the library: checks what it really is, makes the WebP variants once,
@@ -56,6 +58,7 @@ export async function uploadMedia({ ctx, input, storage = mediaStorage() }: Verb
           uploadedById: actorId(ctx),
         })
         .returning();
+      await audit(tx, ctx, { action: "media.upload", target: "media", id: inserted.id, summary: { filename: data.filename, mimeType: image.mimeType, bytes: data.bytes.byteLength } });
       return inserted;
     });
     return toMediaItem(row);

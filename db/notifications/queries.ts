@@ -1,6 +1,6 @@
 import "server-only";
-import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
-import { executor, withTransaction, type Ctx } from "../context";
+import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { executor, type Ctx } from "../context";
 import { articles, notifications, users } from "../schema";
 
 export type DeskNotification = {
@@ -44,13 +44,4 @@ export async function listNotifications(userId: number, ctx?: Pick<Ctx, "tx">): 
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(100);
   return rows.map((r) => ({ ...r, at: r.at.toISOString(), read: r.readAt !== null }));
-}
-
-/** Marks all of a person's notifications read (only their own: the user id comes from the session). */
-export async function markAllRead(ctx: Ctx): Promise<void> {
-  if (!ctx.viewer) return;
-  const userId = ctx.viewer.id;
-  await withTransaction(ctx, (tx) =>
-    tx.update(notifications).set({ readAt: sql`now()` }).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))),
-  );
 }

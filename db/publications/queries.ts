@@ -1,12 +1,12 @@
 import "server-only";
 import { and, desc, eq, getTableColumns, lte, sql } from "drizzle-orm";
 import { READER_COMMENT_LIMIT, type ReaderComment } from "../comments/queries";
-import type { Db } from "../client";
+import { statementName, type Db } from "../client";
 import { executor, isSlug, type Ctx } from "../context";
-import { articles, articleViews, comments, publications } from "../schema";
+import { articles, articleViews, comments, publications, type PublishedImage } from "../schema";
 
 /** Readers only ever see publications that are due (scheduled ones appear by data, not timers). */
-const isVisible = lte(publications.visibleFrom, sql`now()`);
+export const isVisible = lte(publications.visibleFrom, sql`now()`);
 
 export type ListScope = { sectionSlug?: string; authorSlug?: string; tagSlug?: string };
 
@@ -31,7 +31,29 @@ export type ArticleTeaser = {
   language: "de" | "en";
   bylines: { name: string; slug: string }[];
   publishedAt: string;
+  /** The lead image (its variants' srcset), for teasers that show a picture. */
+  leadImage: PublishedImage | null;
 };
+
+/** The columns a teaser shows, for every list of publications (lists, fronts, placements). */
+export const teaserColumns = {
+  id: publications.articleId,
+  sectionSlug: publications.sectionSlug,
+  sectionName: publications.sectionName,
+  slug: publications.slug,
+  headline: publications.headline,
+  standfirst: publications.standfirst,
+  language: publications.language,
+  bylines: publications.bylines,
+  publishedAt: publications.publishedAt,
+  leadImage: publications.leadImage,
+};
+
+type TeaserRow = { [K in keyof typeof teaserColumns]: (typeof publications.$inferSelect)[K extends "id" ? "articleId" : K] };
+
+export function toTeaser({ slug, publishedAt, ...r }: TeaserRow): ArticleTeaser {
+  return { ...r, href: `/${r.sectionSlug}/${slug}`, publishedAt: publishedAt.toISOString() };
+}
 
 /** Newest visible articles, optionally of one section, one author (byline slug) or one tag. */
 export async function listLatest(
@@ -40,27 +62,13 @@ export async function listLatest(
 ): Promise<ArticleTeaser[]> {
   const db = await executor(ctx);
   const rows = await db
-    .select({
-      id: publications.articleId,
-      sectionSlug: publications.sectionSlug,
-      sectionName: publications.sectionName,
-      slug: publications.slug,
-      headline: publications.headline,
-      standfirst: publications.standfirst,
-      language: publications.language,
-      bylines: publications.bylines,
-      publishedAt: publications.publishedAt,
-    })
+    .select(teaserColumns)
     .from(publications)
     .where(visibleIn({ sectionSlug, authorSlug, tagSlug }))
     .orderBy(desc(publications.publishedAt), desc(publications.articleId))
     .limit(limit)
     .offset(offset);
-  return rows.map(({ slug, publishedAt, ...r }) => ({
-    ...r,
-    href: `/${r.sectionSlug}/${slug}`,
-    publishedAt: publishedAt.toISOString(),
-  }));
+  return rows.map(toTeaser);
 }
 
 export type PublishedArticle = Omit<typeof publications.$inferSelect, "publishedAt" | "updatedAt" | "visibleFrom" | "search"> & {
@@ -129,7 +137,7 @@ function articlePageQuery(db: Db) {
     .leftJoin(articleViews, eq(articleViews.articleId, publications.articleId))
     .where(and(eq(publications.sectionSlug, sql.placeholder("sectionSlug")), eq(publications.slug, sql.placeholder("slug")), isVisible))
     .limit(1)
-    .prepare("article_page");
+    .prepare(statementName("article_page"));
 }
 
 /** Built once per database (and per test transaction): no SQL is composed per page. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, gte, lt, sql } from "drizzle-orm";
+import { and, asc, desc, gte, lt, or, sql } from "drizzle-orm";
 import { executor, type Ctx } from "../context";
 import { publications } from "../schema";
 import { visibleIn } from "./queries";
@@ -23,7 +23,10 @@ export async function listSitemapChunk(chunk: number, ctx?: Pick<Ctx, "tx">) {
     .orderBy(asc(publications.articleId));
 }
 
-/** Google News sitemap: articles published in the last 48 hours (at most 1,000). */
+/**
+ * Google News sitemap: articles published in the last 48 hours, and live blogs for as long as
+ * they are live (their coverage is news however long ago it began) — at most 1,000.
+ */
 export async function listNewsSitemap(ctx?: Pick<Ctx, "tx">) {
   const db = await executor(ctx);
   return db
@@ -35,7 +38,15 @@ export async function listNewsSitemap(ctx?: Pick<Ctx, "tx">) {
       publishedAt: publications.publishedAt,
     })
     .from(publications)
-    .where(and(visibleIn({}), gte(publications.publishedAt, sql`now() - interval '48 hours'`)))
+    .where(
+      and(
+        visibleIn({}),
+        or(
+          gte(publications.publishedAt, sql`now() - interval '48 hours'`),
+          sql`exists (select 1 from articles a where a.id = ${publications.articleId} and a.live_state = 'live')`,
+        ),
+      ),
+    )
     .orderBy(desc(publications.publishedAt))
     .limit(1000);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import { bodyText, renderBody, parseBody } from "@/lib/content/body";
+import { Invalid } from "@/lib/errors";
 import type { Db } from "../client";
 import {
   articleAuthors,
@@ -24,6 +25,8 @@ import type { ArticleRow } from "../articles/load";
  * denormalised bylines, tags and related links, so a reader page is a single read.
  */
 export async function buildSnapshot(tx: Db, article: ArticleRow) {
+  // Publishing checks readiness first; a draft without a section never gets here.
+  if (article.sectionId === null) throw new Invalid({ sectionId: ["validation.sectionRequired"] });
   const [section] = await tx
     .select({ slug: sections.slug, name: sections.name })
     .from(sections)

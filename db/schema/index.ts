@@ -30,6 +30,8 @@ export const articleStatus = pgEnum("article_status", [
   "unpublished",
 ]);
 export const articleLanguage = pgEnum("article_language", ["de", "en"]);
+/** A live blog's state: null on `articles.live_state` means an ordinary article. */
+export const liveState = pgEnum("live_state", ["live", "ended"]);
 export const revisionKind = pgEnum("revision_kind", ["create", "save", "autosave", "submit", "publish", "restore"]);
 
 const timestamps = {
@@ -84,6 +86,40 @@ export const media = pgTable(
   (t) => [uniqueIndex("media_storage_key_key").on(t.storageKey), index("media_created_idx").on(t.createdAt)],
 );
 
+/** Binary columns (the Yjs state, media files): Uint8Array in, Uint8Array out, on node-postgres and PGlite alike. */
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => new Uint8Array(value),
+});
+
+/**
+ * Media files kept in PostgreSQL (COPYDESK_MEDIA_STORAGE=postgres): every app instance on the
+ * database sees every file. One row per file, its bytes in `media_object_chunks`, so a 20 MB
+ * original is written and read a chunk at a time instead of as one huge value. Not linked to
+ * `media` by a foreign key: the files are written before the library row (db/media/upload.ts),
+ * and the other backends have no such link either.
+ */
+export const mediaObjects = pgTable("media_objects", {
+  key: text("key").primaryKey(),
+  contentType: text("content_type").notNull(),
+  size: integer("size").notNull(),
+  chunks: integer("chunks").notNull(),
+  sha256: text("sha256").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const mediaObjectChunks = pgTable(
+  "media_object_chunks",
+  {
+    key: text("key")
+      .notNull()
+      .references(() => mediaObjects.key, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    data: bytea("data").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.seq] })],
+);
+
 export const sections = pgTable("sections", {
   id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
   slug: text("slug").notNull().unique(),
@@ -95,10 +131,10 @@ export const articles = pgTable(
   "articles",
   {
     id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
-    sectionId: integer("section_id")
-      .notNull()
-      .references(() => sections.id),
+    /** Null: a draft nobody has placed yet (a draft needs no section; submit and publish do). */
+    sectionId: integer("section_id").references(() => sections.id),
     slug: text("slug").notNull(),
+    /** Empty in a draft nobody has titled yet (submit and publish need one). */
     headline: text("headline").notNull(),
     standfirst: text("standfirst").notNull().default(""),
     language: articleLanguage("language").notNull().default("de"),
@@ -119,6 +155,16 @@ export const articles = pgTable(
     leadCaption: text("lead_caption").notNull().default(""),
     leadCredit: text("lead_credit").notNull().default(""),
     leadAlt: text("lead_alt").notNull().default(""),
+    /** Set: the article is a live blog (entries under its body); "ended" stops live updates. */
+    liveState: liveState("live_state"),
+    liveStartedAt: timestamp("live_started_at", { withTimezone: true }),
+    liveEndedAt: timestamp("live_ended_at", { withTimezone: true }),
+    /**
+     * Bumped by every change to the live blog's entries, in the changing transaction (which holds
+     * this row's lock until it commits): revisions commit in order, so a reader who has seen
+     * revision n misses nothing by asking for what is newer.
+     */
+    liveRevision: integer("live_revision").notNull().default(0),
     createdById: integer("created_by_id").references(() => users.id),
     updatedById: integer("updated_by_id").references(() => users.id),
     ...timestamps,
@@ -129,8 +175,31 @@ export const articles = pgTable(
     // The desk's "recently published" and "all articles" lists, newest change first on a big
     // archive (read backwards: ORDER BY updated_at DESC, id DESC).
     index("articles_updated_idx").on(t.updatedAt, t.id),
+    // The live blogs (a handful among a big archive): the news sitemap lists those still live.
+    index("articles_live_idx").on(t.liveState).where(sql`${t.liveState} is not null`),
   ],
 );
+
+/**
+ * The co-editing document of an article (a Yjs update holding its whole state), kept so editors
+ * resume where they were. Only the collaboration server reads it; everything else reads the JSON
+ * working copy in `articles`, derived from it on every store.
+ */
+export const articleCollabStates = pgTable("article_collab_states", {
+  articleId: integer("article_id")
+    .primaryKey()
+    .references(() => articles.id, { onDelete: "cascade" }),
+  state: bytea("state").notNull(),
+  /** The state vector of `state`: what the `saved` message tells editors is stored. */
+  stateVector: bytea("state_vector").notNull(),
+  /**
+   * The article `version` this state was stored with. A newer version in `articles` means someone
+   * wrote the working copy without the document (restore, import, the old save form): the next
+   * load applies that copy to the document as a forward change.
+   */
+  articleVersion: integer("article_version").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** Bylines, in order. */
 export const articleAuthors = pgTable(
@@ -149,7 +218,7 @@ export const articleAuthors = pgTable(
 
 /** The article's metadata as it was at a revision (for diff and restore). */
 export type RevisionFields = {
-  sectionId: number;
+  sectionId: number | null;
   slug: string;
   language: "de" | "en";
   seoTitle: string;
@@ -377,6 +446,25 @@ export const comments = pgTable(
   ],
 );
 
+/**
+ * Signed-in sessions, one per sign-in (the session cookie names its id). Ending one deletes the
+ * row, and a cookie whose row is gone opens nothing, wherever it is presented (lib/auth.ts).
+ */
+export const userSessions = pgTable(
+  "user_sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    userAgent: text("user_agent").notNull().default(""),
+    address: text("address"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("user_sessions_user_idx").on(t.userId, t.lastSeenAt)],
+);
+
 /** Fixed-window counters shared by every app instance (sign-in throttling, comment limits). */
 export const rateLimits = pgTable("rate_limits", {
   key: text("key").primaryKey(),
@@ -411,4 +499,174 @@ export const articleViews = pgTable("article_views", {
     .primaryKey()
     .references(() => articles.id, { onDelete: "cascade" }),
   count: integer("count").notNull().default(0),
+});
+
+/**
+ * The desk's arrangement of a front page: which article an editor put into which slot. `front`
+ * is the page's path ("/" for the home page, "/politik" for a section front); slots nobody
+ * filled show the newest articles (lib/front.ts). An article leaves every slot when it is
+ * unpublished (db/articles/unpublish.ts), and reader queries only ever join visible
+ * publications, so a placement can never show what readers may not see.
+ */
+export const frontSlots = pgTable(
+  "front_slots",
+  {
+    front: text("front").notNull(),
+    slot: text("slot").notNull(),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    placedById: integer("placed_by_id").references(() => users.id),
+    placedAt: timestamp("placed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.front, t.slot] }), index("front_slots_article_idx").on(t.articleId)],
+);
+
+/** Pages of the site's own that an admin writes: imprint (Impressum), privacy. Plain text. */
+export const sitePages = pgTable("site_pages", {
+  slug: text("slug").primaryKey(),
+  title: text("title").notNull(),
+  body: text("body").notNull().default(""),
+  updatedById: integer("updated_by_id").references(() => users.id),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * The audit log: one row per change a person (or the system) made, written by `audit()`
+ * (db/audit/record.ts) inside the same transaction as the change, so a refused or failed call
+ * leaves none. `actor_id` is null for the system (scripts, imports) and for anonymous readers;
+ * it has no foreign key, because the record must outlive anything it names. `summary` says what
+ * changed and never holds a secret (passwords, hashes, session ids are dropped before writing).
+ */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorId: integer("actor_id"),
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id"),
+    summary: jsonb("summary").$type<Record<string, unknown>>().notNull().default({}),
+    address: text("address"),
+  },
+  (t) => [
+    // Newest first, overall and per actor / action / target (the admin page's filters).
+    index("audit_events_at_idx").on(t.at, t.id),
+    index("audit_events_actor_idx").on(t.actorId, t.at),
+    index("audit_events_action_idx").on(t.action, t.at),
+    index("audit_events_target_idx").on(t.targetType, t.targetId, t.at),
+  ],
+);
+
+/**
+ * A live blog's entries. Each is its own small document: written by its authors, published on its
+ * own (`body_html` rendered and sanitized then, like a publication), edited after publication
+ * (`edited_at`: readers see "updated"), deleted with a reason (the row stays, readers lose it).
+ */
+export const liveEntries = pgTable(
+  "live_entries",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    title: text("title").notNull().default(""),
+    body: jsonb("body").$type<JSONContent>().notNull(),
+    /** What readers get; empty until published, re-rendered on every edit after that. */
+    bodyHtml: text("body_html").notNull().default(""),
+    bodyText: text("body_text").notNull().default(""),
+    /** Bylines of this entry, in order (its writer first). */
+    authorIds: integer("author_ids").array().notNull(),
+    keyEvent: boolean("key_event").notNull().default(false),
+    pinned: boolean("pinned").notNull().default(false),
+    /** Optimistic concurrency, as for articles. */
+    version: integer("version").notNull().default(1),
+    /** The live blog's `live_revision` at this entry's last change (what readers' polls compare). */
+    revision: integer("revision").notNull().default(0),
+    /** The entry's own time (readers see it); set on first publication. */
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    /** Last change after publication (text, title): readers see "updated". */
+    editedAt: timestamp("edited_at", { withTimezone: true }),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    deleteReason: text("delete_reason").notNull().default(""),
+    createdById: integer("created_by_id").references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    // The reader page and the live poll: one live blog's entries by time, and what changed since.
+    index("live_entries_article_published_idx").on(t.articleId, t.publishedAt, t.id),
+    index("live_entries_article_revision_idx").on(t.articleId, t.revision),
+  ],
+);
+
+/** Journalists an editor allowed to publish entries in this one live blog directly. */
+export const livePublishers = pgTable(
+  "live_publishers",
+  {
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.userId] })],
+);
+export const secondFactorKind = pgEnum("second_factor_kind", ["totp", "passkey"]);
+
+/**
+ * A person's second factors for sign-in. TOTP: the shared secret, encrypted with a key derived
+ * from AUTH_SECRET (lib/second-factor/secret-box.ts) — never shown again after enrolment — and
+ * the last time step accepted, so a code cannot be used twice. Unconfirmed until the person
+ * has typed a code from their app; only confirmed factors count at sign-in. Passkeys: the
+ * credential's id, public key and signature counter.
+ */
+export const userSecondFactors = pgTable(
+  "user_second_factors",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: secondFactorKind("kind").notNull(),
+    label: text("label").notNull().default(""),
+    secret: text("secret"),
+    lastTimeStep: integer("last_time_step"),
+    credentialId: text("credential_id"),
+    publicKey: text("public_key"),
+    counter: integer("counter"),
+    transports: jsonb("transports").$type<string[]>(),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("user_second_factors_user_idx").on(t.userId),
+    // One authenticator app per person (re-enrolling replaces an unconfirmed one).
+    uniqueIndex("user_second_factors_totp_key").on(t.userId).where(sql`${t.kind} = 'totp'`),
+    uniqueIndex("user_second_factors_credential_key").on(t.credentialId),
+  ],
+);
+
+/** One-time recovery codes (argon2id hashes); a used code keeps its row with `used_at` set. */
+export const userRecoveryCodes = pgTable(
+  "user_recovery_codes",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("user_recovery_codes_user_idx").on(t.userId)],
+);
+
+/** Newsroom-wide settings an admin changes on the desk, one JSON value per key. */
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").$type<unknown>().notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

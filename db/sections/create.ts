@@ -8,8 +8,9 @@ import { isUniqueViolation, parseInput, withTransaction, type VerbArgs } from ".
 import { sections } from "../schema";
 import { announceReaderChange } from "../reader-cache";
 import { readerTags } from "@/lib/cache/tags";
+import { audit } from "../audit/record";
 
-export const RESERVED_SLUGS = new Set(["a", "p", "api", "authors", "comments", "community-standards", "desk", "feeds", "media", "search", "signin", "sitemap", "sitemaps", "tags", "robots", "_next"]);
+export const RESERVED_SLUGS = new Set(["a", "p", "api", "authors", "comments", "community-standards", "datenschutz", "desk", "external-content", "feeds", "impressum", "media", "search", "signin", "sitemap", "sitemaps", "tags", "robots", "_next"]);
 
 export const SectionName = z
   .string("validation.sectionNameRequired")
@@ -35,6 +36,7 @@ export async function createSection({ ctx, input }: VerbArgs<z.input<typeof Crea
       await announceReaderChange(tx, [readerTags.all]); // every page shows the sections
       const position = data.position ?? sql`(select coalesce(max(${sections.position}) + 1, 0) from ${sections})`;
       const [row] = await tx.insert(sections).values({ name: data.name, slug, position }).returning();
+      await audit(tx, ctx, { action: "section.create", target: "section", id: row.id, summary: { name: row.name, slug: row.slug } });
       return row;
     });
   } catch (error) {

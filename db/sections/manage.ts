@@ -18,6 +18,7 @@ import { sections } from "../schema";
 import { SectionName } from "./create";
 import { announceReaderChange } from "../reader-cache";
 import { readerTags } from "@/lib/cache/tags";
+import { audit } from "../audit/record";
 
 const id = z.coerce.number("errors.sectionNotFound").int("errors.sectionNotFound").positive("errors.sectionNotFound").max(2147483647, "errors.sectionNotFound");
 
@@ -59,6 +60,7 @@ export async function renameSection({ ctx, input }: VerbArgs<RenameSectionInput>
     if (name === section.name) return section;
     const [row] = await tx.update(sections).set({ name }).where(eq(sections.id, sectionId)).returning();
     await renameSectionInPublications(tx, section.slug, name);
+    await audit(tx, ctx, { action: "section.rename", target: "section", id: sectionId, summary: { before: section.name, after: name } });
     return row;
   });
 }
@@ -75,6 +77,7 @@ export async function moveSection({ ctx, input }: VerbArgs<MoveSectionInput>): P
     const to = direction === "up" ? from - 1 : from + 1;
     if (to >= 0 && to < ordered.length) [ordered[from], ordered[to]] = [ordered[to], ordered[from]];
     await writeOrder(tx, ordered);
+    await audit(tx, ctx, { action: "section.move", target: "section", id: sectionId, summary: { direction, from, to: ordered.findIndex((s) => s.id === sectionId) } });
     return ordered.map((s, position) => ({ ...s, position }));
   });
 }
@@ -93,6 +96,7 @@ export async function reorderSections({ ctx, input }: VerbArgs<ReorderSectionsIn
     }
     const ordered = ids.map((i) => byId.get(i)!);
     await writeOrder(tx, ordered);
+    await audit(tx, ctx, { action: "section.reorder", target: "section", summary: { before: current.map((s) => s.id), after: ids } });
     return ordered.map((s, position) => ({ ...s, position }));
   });
 }

@@ -39,23 +39,12 @@ import { getAuthorBySlug } from "../users/queries";
 import { signInWithThrottle } from "../users/sign-in";
 import { doc, engine, inRollback, newsroom } from "../testing";
 import { changedTables, databaseState } from "../testing/state";
+import { seededPicker } from "@/lib/random";
 
 const PAYLOADS = 1000;
 const SEED = 0x5eed_c0de;
 
-/** mulberry32: small, fast, good enough to spread inputs; the seed makes every run the same. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] };
-}
-type Rng = ReturnType<typeof prng>;
+type Rng = ReturnType<typeof seededPicker>;
 
 function nested(depth: number, kind: "array" | "object" | "doc"): unknown {
   let value: unknown = kind === "doc" ? { type: "text", text: "x" } : "x";
@@ -125,7 +114,7 @@ describe(`fuzzing the verbs with ${PAYLOADS} malformed payloads on ${engine}`, (
   it("answers every one with a typed error (or a harmless acceptance) and no partial write", () =>
     inRollback(async (tx) => {
       const n = await newsroom(tx);
-      const r = prng(SEED);
+      const r = seededPicker(SEED);
       const base = { headline: "Fuzz", standfirst: "", sectionId: n.sections.politik.id, language: "de" as const, body: doc("Text.") };
       const article = await createArticle({ ctx: n.ctx(n.journalist), input: base });
       const live = await createArticle({ ctx: n.ctx(n.journalist), input: { ...base, headline: "Live" } });

@@ -11,6 +11,7 @@ import { isUniqueViolation, parseInput, withTransaction, type VerbArgs } from ".
 import { replaceTagInPublications } from "../publications/retag";
 import { articleTags, publications, tagRedirects, tags } from "../schema";
 import { CreateTagInput, DeleteTagInput, MergeTagsInput, RenameTagInput } from "./schemas";
+import { audit } from "../audit/record";
 
 export type TagDto = { id: number; name: string; slug: string };
 
@@ -57,6 +58,7 @@ export async function createTag({ ctx, input }: VerbArgs<CreateTagInput>): Promi
       assertCan(ctx.viewer, "taxonomy.manage");
       const slug = await claimableSlug(tx, name);
       const [row] = await tx.insert(tags).values({ name, slug }).returning({ id: tags.id, name: tags.name, slug: tags.slug });
+      await audit(tx, ctx, { action: "tag.create", target: "tag", id: row.id, summary: { name, slug } });
       return row;
     }),
   );
@@ -85,6 +87,7 @@ export async function renameTag({ ctx, input }: VerbArgs<RenameTagInput>): Promi
           .onConflictDoUpdate({ target: tagRedirects.slug, set: { tagId: id } });
       }
       await replaceTagInPublications(tx, [tag.slug], { name, slug });
+      await audit(tx, ctx, { action: "tag.rename", target: "tag", id, summary: { before: { name: tag.name, slug: tag.slug }, after: { name, slug } } });
       return { id, name, slug };
     }),
   );
@@ -123,6 +126,7 @@ export async function mergeTags({ ctx, input }: VerbArgs<MergeTagsInput>): Promi
     // a rename is cheap to include.
     await replaceTagInPublications(tx, [source.slug, ...oldSlugs], { name: target.name, slug: target.slug });
     await tx.delete(tags).where(eq(tags.id, sourceId));
+    await audit(tx, ctx, { action: "tag.merge", target: "tag", id: targetId, summary: { source: { id: source.id, name: source.name }, target: { id: target.id, name: target.name }, articles: moved } });
     return { target, articles: moved };
   });
 }
@@ -139,6 +143,7 @@ export async function deleteTag({ ctx, input }: VerbArgs<DeleteTagInput>): Promi
     const used = await countTagUse(tx, tag);
     if (used > 0) throw new Invalid({}, "errors.tagInUse", { count: used });
     await tx.delete(tags).where(eq(tags.id, id));
+    await audit(tx, ctx, { action: "tag.delete", target: "tag", id, summary: { name: tag.name, slug: tag.slug } });
     return { id };
   });
 }

@@ -1,12 +1,14 @@
 // With DATABASE_URL (PostgreSQL), start every test run from an empty, freshly migrated
 // schema. Without it each test file opens its own in-memory PGlite instead.
+// Both vitest projects (vitest.config.ts) name this file; it prepares the schema once a run
+// (their global setups share this process).
 import pg from "pg";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 
-export default async function setup() {
-  const url = process.env.DATABASE_URL?.trim();
-  if (!url) return;
+const run = globalThis as typeof globalThis & { copydeskTestSchema?: Promise<void> };
+
+async function prepare(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -15,4 +17,11 @@ export default async function setup() {
   } finally {
     await client.end();
   }
+}
+
+export default async function setup() {
+  const url = process.env.DATABASE_URL?.trim();
+  if (!url) return;
+  run.copydeskTestSchema ??= prepare(url);
+  await run.copydeskTestSchema;
 }

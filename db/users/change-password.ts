@@ -6,6 +6,8 @@ import { parseInput, withTransaction, type VerbArgs } from "../context";
 import { hitRateLimit, peekRateLimit, resetRateLimit } from "../rate-limit";
 import { users } from "../schema";
 import { ChangeOwnPasswordInput } from "./schemas";
+import { deleteSessionsOf } from "../sessions/end-all";
+import { audit } from "../audit/record";
 
 /** Wrong current passwords allowed per window: a borrowed session cannot guess the password. */
 export const CURRENT_PASSWORD_LIMIT = { limit: 5, windowSeconds: 15 * 60 };
@@ -33,6 +35,9 @@ export async function changeOwnPassword({ ctx, input }: VerbArgs<ChangeOwnPasswo
       .where(eq(users.id, viewer.id))
       .returning({ sessionVersion: users.sessionVersion });
     await resetRateLimit(throttleKey, { tx });
+    // Every other session ends (and leaves the list); the one that changed the password stays.
+    const ended = await deleteSessionsOf(tx, viewer.id, viewer.sessionId);
+    await audit(tx, ctx, { action: "user.password_change", target: "user", id: viewer.id, summary: { sessionsEnded: ended } });
     return { wrong: false as const, sessionVersion: row.sessionVersion };
   });
   if (result.wrong) {

@@ -7,6 +7,7 @@ import { users } from "../schema";
 import { isUniqueViolation, parseInput, withTransaction, type VerbArgs } from "../context";
 import { CreateUserInput } from "./schemas";
 import { uniqueSlug } from "../slugs";
+import { audit } from "../audit/record";
 
 export async function createUser({ ctx, input }: VerbArgs<CreateUserInput>) {
   const data = parseInput(CreateUserInput, input);
@@ -19,6 +20,7 @@ export async function createUser({ ctx, input }: VerbArgs<CreateUserInput>) {
         .insert(users)
         .values({ email: data.email, name: data.name, role: data.role, passwordHash, slug, bio: data.bio ?? "", locale: data.locale ?? null })
         .returning({ id: users.id, email: users.email, name: users.name, role: users.role, slug: users.slug });
+      await audit(tx, ctx, { action: "user.create", target: "user", id: row.id, summary: { email: row.email, name: row.name, role: row.role } });
       return row;
     });
   } catch (error) {

@@ -28,6 +28,17 @@ export async function verifyCredentials(input: unknown, ctx?: Pick<Ctx, "tx">): 
   return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
 }
 
+/** The account a finished sign-in names (by id and the session version it started with), if still active. */
+export async function getSessionUser(id: number, sessionVersion: number, ctx?: Pick<Ctx, "tx">): Promise<SessionUser | null> {
+  const db = await executor(ctx);
+  const [user] = await db
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, sessionVersion: users.sessionVersion })
+    .from(users)
+    .where(and(eq(users.id, id), eq(users.sessionVersion, sessionVersion), eq(users.active, true)))
+    .limit(1);
+  return user ?? null;
+}
+
 /**
  * Re-reads the signed-in user on every request that needs one, so that deactivation,
  * a role change or a password reset (each bumps session_version) takes effect at once.
@@ -100,4 +111,15 @@ export async function countUsers(ctx?: Pick<Ctx, "tx">): Promise<number> {
   const db = await executor(ctx);
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
   return row.n;
+}
+
+/** An active newsroom user by id (live re-decisions of co-editing connections), or null. */
+export async function getViewerById(id: number, ctx?: Pick<Ctx, "tx">): Promise<Viewer | null> {
+  const db = await executor(ctx);
+  const [user] = await db
+    .select({ id: users.id, name: users.name, role: users.role, locale: users.locale })
+    .from(users)
+    .where(and(eq(users.id, id), eq(users.active, true)))
+    .limit(1);
+  return user ?? null;
 }

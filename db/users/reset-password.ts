@@ -4,11 +4,14 @@ import { Invalid } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
 import { generateTemporaryPassword, hashPassword } from "@/lib/passwords";
 import { parseInput, withTransaction, type VerbArgs } from "../context";
+import { announceAccessChange } from "../articles/collab-events";
 import { resetRateLimit } from "../rate-limit";
 import { users } from "../schema";
 import { getUserForUpdateOrThrow } from "./guards";
 import { ResetPasswordInput } from "./schemas";
-import { accountThrottleKey } from "./sign-in";
+import { accountThrottleKey, delayKey } from "./sign-in";
+import { deleteSessionsOf } from "../sessions/end-all";
+import { audit } from "../audit/record";
 
 /**
  * An admin replaces someone's password with a temporary one, returned this once. Their open
@@ -29,6 +32,10 @@ export async function resetPassword({ ctx, input }: VerbArgs<ResetPasswordInput>
       .where(eq(users.id, id))
       .returning({ sessionVersion: users.sessionVersion });
     await resetRateLimit(accountThrottleKey(user.email), { tx });
+    await resetRateLimit(delayKey(accountThrottleKey(user.email)), { tx });
+    const ended = await deleteSessionsOf(tx, id);
+    await announceAccessChange(tx, { userId: id }); // their open co-editing connections end too
+    await audit(tx, ctx, { action: "user.password_reset", target: "user", id, summary: { name: user.name, sessionsEnded: ended } });
     return { id, name: user.name, temporaryPassword, sessionVersion: row.sessionVersion };
   });
 }

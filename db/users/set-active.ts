@@ -3,9 +3,12 @@ import { eq, sql } from "drizzle-orm";
 import { Invalid } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
 import { parseInput, withTransaction, type VerbArgs } from "../context";
+import { announceAccessChange } from "../articles/collab-events";
 import { users } from "../schema";
 import { assertAnotherActiveAdmin, getUserForUpdateOrThrow } from "./guards";
 import { SetActiveInput } from "./schemas";
+import { deleteSessionsOf } from "../sessions/end-all";
+import { audit } from "../audit/record";
 
 /**
  * Deactivates or reactivates an account. Deactivation bumps the session version, so the person
@@ -25,6 +28,9 @@ export async function setActive({ ctx, input }: VerbArgs<SetActiveInput>) {
       .set({ active, ...(active ? {} : { sessionVersion: sql`${users.sessionVersion} + 1` }), updatedAt: sql`now()` })
       .where(eq(users.id, id))
       .returning({ sessionVersion: users.sessionVersion });
+    const ended = active ? 0 : await deleteSessionsOf(tx, id);
+    await announceAccessChange(tx, { userId: id }); // open co-editing connections follow at once
+    await audit(tx, ctx, { action: active ? "user.activate" : "user.deactivate", target: "user", id, summary: { name: user.name, sessionsEnded: ended } });
     return { id, name: user.name, active, sessionVersion: row.sessionVersion, changed: true };
   });
 }

@@ -6,6 +6,7 @@ import { media, users } from "../schema";
 import { UpdateOwnProfileInput } from "./schemas";
 import { announceReaderChange } from "../reader-cache";
 import { readerTags } from "@/lib/cache/tags";
+import { audit } from "../audit/record";
 
 /**
  * A person edits what their author page shows: name, biography and photo (a media-library
@@ -27,6 +28,7 @@ export async function updateOwnProfile({ ctx, input }: VerbArgs<UpdateOwnProfile
       .where(eq(users.id, viewer.id))
       .returning({ id: users.id, name: users.name, bio: users.bio, avatarMediaId: users.avatarMediaId, slug: users.slug });
     if (!row) throw new Forbidden("errors.signInFirst");
+    await audit(tx, ctx, { action: "user.profile", target: "user", id: viewer.id, summary: { name: data.name, bioLength: data.bio.length, avatarMediaId: data.avatarMediaId } });
     return row;
   });
 }

@@ -1,7 +1,7 @@
 // The desk's front page: queues by role with counts, filters, and no accessibility barriers.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { pageAs } from "../fixtures";
+import { type Page } from "@playwright/test";
+import { expect, test, pageAs } from "../fixtures";
 import { messages } from "../i18n";
 
 const m = messages.en;

@@ -1,7 +1,7 @@
 // The editor without a mouse, and checked by axe: every control is reachable and named.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { pageAs } from "../fixtures";
+import { type Page } from "@playwright/test";
+import { expect, test, pageAs } from "../fixtures";
 import { messages } from "../i18n";
 import { ArticleEditorPage } from "../pages/ArticleEditorPage";
 
@@ -73,12 +73,12 @@ test("axe finds no serious or critical violation on the editor", async ({ browse
   const editor = new ArticleEditorPage(page);
   await editor.gotoNew();
   expect(await seriousViolations(page)).toEqual([]);
-  // With content, a field error and the link dialog open.
+  // With content, a field error (an empty headline stops the submit, never the saving) and the link dialog open.
   await editor.headline.fill("");
-  await editor.button(m.save).click();
+  await editor.button(m.submit).click();
   await expect(page.getByText(messages.en.validation.headlineRequired)).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
-  await editor.body.click();
+  await editor.clickBody();
   await page.keyboard.press("ControlOrMeta+k");
   await expect(page.getByRole("dialog", { name: m.addLink })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);

@@ -1,9 +1,9 @@
 // The journalist's whole job in one article: German text with typography, structure, a link to
 // another article and a figure; section, standfirst, two bylines, a lead image with caption and
 // credit, five tags (one new), three related links. After a reload everything is still there.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
 import sharp from "sharp";
-import { pageAs } from "../fixtures";
+import { expect, test, pageAs } from "../fixtures";
 import { messages } from "../i18n";
 import { ArticleEditorPage } from "../pages/ArticleEditorPage";
 
@@ -37,7 +37,7 @@ test("a journalist writes a complete German article, and after a reload everythi
   await editor.standfirst.fill("Die Werft sucht Fachkräfte – und findet sie in der eigenen Stadt.");
 
   // Text with typography typed the plain way.
-  await editor.body.click();
+  await editor.clickBody();
   await kb.type('Die Schweißerin sagt: "Wir bleiben hier." Größe zählt -- nicht immer...');
   await kb.press("Enter");
   await editor.format(m.editor.heading2);
@@ -153,17 +153,17 @@ test("a photo without credit or alt text is refused at its field; nothing saved 
   await editor.gotoNew();
   await editor.headline.fill(`Ohne Bildnachweis ${Date.now()}`);
   await editor.section.selectOption({ label: "Kultur" });
-  await editor.body.click();
+  await editor.clickBody();
   await page.keyboard.type("Der Text bleibt.");
   await page.getByRole("button", { name: m.editor.leadImageChoose }).click();
   await uploadInPicker(page, `ohne-${Date.now()}.jpg`, 3);
-  await editor.button(m.editor.save).click();
+  await editor.saved();
   await expect(page.getByText(m.validation.creditRequired)).toBeVisible();
   await expect(page.getByText(m.validation.altRequired)).toBeVisible();
   await expect(page.getByLabel(m.editor.credit, { exact: true })).toHaveAttribute("aria-invalid", "true");
   await expect(editor.body).toHaveText("Der Text bleibt.");
   await page.getByLabel(m.editor.credit, { exact: true }).fill("Foto: privat");
   await page.getByLabel(m.editor.altText, { exact: true }).fill("Ein Bühnenbild");
-  await editor.button(m.editor.save).click();
+  await editor.saved();
   await expect(editor.saveStatus).toHaveText(/^Saved/);
 });

@@ -1,10 +1,11 @@
 // The media library: a journalist uploads a photo (watching it go up), describes it, finds it
 // again by its caption; files that are not accepted images are refused with a message that
 // says why. The picker: an editor searches the library in the dialog and picks an image.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
 import sharp from "sharp";
-import { pageAs, readerPage } from "../fixtures";
+import { expect, test, pageAs, readerPage } from "../fixtures";
 import { messages } from "../i18n";
+import { ArticleEditorPage } from "../pages/ArticleEditorPage";
 
 const m = messages.en;
 const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key]));
@@ -119,7 +120,7 @@ test("an editor picks a library image for the lead in the picker dialog; focus r
   expect(other.status()).toBe(201);
 
   // The article editor opens the picker for the lead image.
-  await page.goto("/desk/articles/new");
+  await new ArticleEditorPage(page).gotoNew(`Ratssitzung ${stamp}`);
   const opener = page.getByRole("button", { name: m.editor.leadImageChoose });
   await opener.click();
   const dialog = page.getByRole("dialog", { name: m.media.pickerTitle });

@@ -1,6 +1,6 @@
 // Pasting from Word, Google Docs or a web page keeps the structure and drops the rest.
-import { expect, test, type Page } from "@playwright/test";
-import { pageAs } from "../fixtures";
+import { type Page } from "@playwright/test";
+import { expect, test, pageAs } from "../fixtures";
 import { ArticleEditorPage } from "../pages/ArticleEditorPage";
 
 async function paste(page: Page, html: string) {
@@ -16,7 +16,7 @@ test("Word and Google Docs pastes keep headings, lists, links and emphasis, and 
   const page = await pageAs(browser, "journalist");
   const editor = new ArticleEditorPage(page);
   await editor.gotoNew();
-  await editor.body.click();
+  await editor.clickBody();
 
   // Word: fake list paragraphs, Office namespaces, classes and inline styles.
   await paste(

@@ -3,8 +3,8 @@
 // reorders a section (the reader navigation follows). A journalist cannot use the page.
 // Only tags and sections made here are changed, so the demo newsroom stays as other journeys expect it.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { pageAs, readerPage } from "../fixtures";
+import { type Page } from "@playwright/test";
+import { expect, test, pageAs, readerPage } from "../fixtures";
 import { messages } from "../i18n";
 import { ArticleEditorPage } from "../pages/ArticleEditorPage";
 
@@ -23,11 +23,11 @@ async function publishWithTag(page: Page, headline: string, tag: string) {
   await editor.gotoNew();
   await editor.headline.fill(headline);
   await editor.section.selectOption({ label: "Wirtschaft" });
-  await editor.body.click();
+  await editor.clickBody();
   await page.keyboard.type("Die Fähre fährt wieder im Takt.");
   await page.getByLabel(m.editor.addTag, { exact: true }).fill(tag);
   await page.getByLabel(m.editor.addTag, { exact: true }).press("Enter");
-  await editor.button(m.editor.save).click();
+  await editor.saved();
   await expect(editor.saveStatus).toHaveText(/^Saved \d\d:\d\d$/, { timeout: 15_000 });
   await editor.button(m.editor.publish).click();
   await expect(page.getByText(m.editor.published, { exact: false })).toBeVisible();

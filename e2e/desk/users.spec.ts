@@ -2,8 +2,8 @@
 // a person's own password, and sign-in throttling. New accounts each time (the seeded demo
 // sessions in e2e/.auth are shared with other journeys and must stay valid).
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { pageAs } from "../fixtures";
+import { type Browser, type Page } from "@playwright/test";
+import { expect, test, pageAs } from "../fixtures";
 import { messages } from "../i18n";
 import { ArticleEditorPage } from "../pages/ArticleEditorPage";
 import { SignInPage } from "../pages/SignInPage";
@@ -102,9 +102,9 @@ test("a promoted journalist gets the editor's Publish button after the change", 
   await draft.gotoNew();
   await draft.headline.fill(`Beförderung ${Date.now()}`);
   await draft.section.selectOption({ label: "Wirtschaft" });
-  await draft.body.click();
+  await draft.clickBody();
   await paul.keyboard.type("Ein Entwurf vor der Beförderung.");
-  await draft.button(m.editor.save).click();
+  await draft.saved();
   await expect(draft.saveStatus).toHaveText(/^Saved/, { timeout: 15_000 });
   const articleUrl = paul.url();
   await expect(draft.button(m.editor.publish)).toHaveCount(0);
@@ -123,9 +123,17 @@ test("a promoted journalist gets the editor's Publish button after the change", 
   await expect(new ArticleEditorPage(paul).button(m.editor.publish)).toBeVisible();
 });
 
-test("sign-in says the same for an unknown address and a wrong password, then asks to wait", async ({ browser }) => {
+test("sign-in says the same for an unknown address and a wrong password, then asks to wait — but not the owner's known browser", async ({ browser }) => {
   const admin = await pageAs(browser, "admin");
   const { email, password } = await createAccount(admin, `Theo Sperre ${Date.now()}`, "journalist");
+  // The owner signed in from this browser before (it keeps a device cookie), then the session ended.
+  const ownerContext = await browser.newContext();
+  const owner = await ownerContext.newPage();
+  await new SignInPage(owner).goto();
+  await new SignInPage(owner).signIn(email, password);
+  await expect(owner).toHaveURL(/\/desk$/);
+  await ownerContext.clearCookies({ name: /authjs\.session-token/ });
+
   const page = await (await browser.newContext()).newPage();
   const signIn = new SignInPage(page);
   await signIn.goto();
@@ -140,6 +148,10 @@ test("sign-in says the same for an unknown address and a wrong password, then as
   await signIn.signIn(email, password);
   await expect(page.locator("form [role=alert]")).toHaveText(m.signin.throttled.replace("{minutes}", "15"));
   await expect(page).toHaveURL(/\/signin/);
+  // The stranger's failures do not lock the owner out of the browser they signed in with before.
+  await new SignInPage(owner).goto();
+  await new SignInPage(owner).signIn(email, password);
+  await expect(owner).toHaveURL(/\/desk$/);
 
   // An admin's password reset lifts the lock.
   const users = new UsersPage(admin);

@@ -2,35 +2,25 @@
 // server on the same database as the test server: sessions are valid on both, sign-in
 // throttling counts across both, and a publish on one reaches the other's cached pages.
 // (This project exists only when the journeys run on PostgreSQL.)
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
-import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { toNewsroomWallClock } from "../../lib/dates";
-import { pageAs } from "../fixtures";
+import { expect, test, pageAs } from "../fixtures";
 import { messages } from "../i18n";
 import { ArticleEditorPage } from "../pages/ArticleEditorPage";
 import { SignInPage } from "../pages/SignInPage";
+import { startInstance } from "./servers";
 
 const m = messages.en;
 const port = Number(process.env.E2E_PORT || 3100) + 1;
 const second = `http://localhost:${port}`;
-let server: ChildProcess | undefined;
+let stop: (() => void) | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  // The same build, database and secret as the first instance (playwright.config.ts shares them).
-  server = spawn(process.execPath, [path.resolve("scripts/serve.mjs"), "-p", String(port)], {
-    env: { ...process.env, PORT: String(port), AUTH_TRUST_HOST: "true", COPYDESK_DATA_DIR: "data/e2e" },
-    detached: true,
-    stdio: "ignore",
-  });
-  await expect.poll(async () => (await fetch(`${second}/signin`).catch(() => null))?.status ?? 0, { timeout: 90_000, intervals: [500] }).toBe(200);
+  stop = await startInstance(port);
 });
 
-test.afterAll(() => {
-  if (server?.pid) process.kill(-server.pid, "SIGTERM");
-});
+test.afterAll(() => stop?.());
 
 test("a session, the sign-in throttle and a publish all reach the second instance", async ({ browser }) => {
   test.setTimeout(180_000);
@@ -65,9 +55,9 @@ test("a session, the sign-in throttle and a publish all reach the second instanc
   await desk.gotoNew();
   await desk.headline.fill(headline);
   await desk.section.selectOption({ label: "Sport" });
-  await desk.body.click();
+  await desk.clickBody();
   await editor.keyboard.type("Die Meldung kommt über die andere Instanz.");
-  await desk.button(m.editor.save).click();
+  await desk.saved();
   await expect(desk.saveStatus).toHaveText(/^Saved/);
   await desk.button(m.editor.publish).click();
   await expect(editor.getByText(m.editor.published)).toBeVisible();
@@ -86,9 +76,9 @@ test("a scheduled article appears on both instances when it falls due, published
   await desk.gotoNew();
   await desk.headline.fill(headline);
   await desk.section.selectOption({ label: "Kultur" });
-  await desk.body.click();
+  await desk.clickBody();
   await editor.keyboard.type("Erscheint zur geplanten Zeit, ohne dass jemand etwas tut.");
-  await desk.button(m.editor.save).click();
+  await desk.saved();
   await expect(desk.saveStatus).toHaveText(/^Saved/);
   const id = Number(/\/desk\/articles\/(\d+)/.exec(editor.url())![1]);
 

@@ -24,9 +24,93 @@ export class ArticleEditorPage {
     this.saveStatus = page.locator(".save-status");
   }
 
-  async gotoNew() {
+  /**
+   * Starts a draft and opens its shared editor. The start form asks for a headline and a section
+   * (the data layer still wants both to create an article); journeys overwrite them as they go.
+   */
+  async gotoNew(headline = "Neuer Entwurf") {
     await this.page.goto("/desk/articles/new");
+    await this.headline.fill(headline);
+    await this.section.selectOption({ index: 1 });
+    await this.page.getByRole("button", { name: this.m.startWriting }).click();
+    await this.page.waitForURL(/\/desk\/articles\/\d+$/);
     await this.body.waitFor();
+  }
+
+  /**
+   * A new draft with a headline, a section (its label) and one paragraph, saved by itself;
+   * returns the draft's desk address. For a journey about what happens next; journeys about
+   * writing itself type their own.
+   */
+  async createDraft({ headline, section = "Politik", text = "Ein Absatz." }: { headline: string; section?: string; text?: string }): Promise<string> {
+    await this.page.goto("/desk/articles/new");
+    await this.headline.fill(headline);
+    await this.section.selectOption({ label: section });
+    await this.page.getByRole("button", { name: this.m.startWriting }).click();
+    await this.page.waitForURL(/\/desk\/articles\/\d+$/);
+    await this.clickBody();
+    await this.page.keyboard.type(text);
+    await expect(this.saveStatus).toHaveText(new RegExp(`^${this.m.saveSaved.replace("{time}", "\\d\\d:\\d\\d")}$`));
+    return this.page.url();
+  }
+
+  /**
+   * Clicks into the article text once it can be typed into: the editor opens read-only and becomes
+   * editable when the document has arrived and the server allows this person to write (the status
+   * line says "Connecting…" until then). A person waits for the text to appear; keys pressed
+   * before would go nowhere.
+   */
+  async clickBody() {
+    await expect(this.body).toBeEditable();
+    await this.body.click();
+  }
+
+  /** The body's text as written: without other people's carets (CollaborationCaret puts a name label into the text). */
+  writtenText(): Promise<string> {
+    return this.body.evaluate((el) => {
+      const copy = el.cloneNode(true) as HTMLElement;
+      for (const caret of copy.querySelectorAll(".collaboration-carets__caret")) caret.remove();
+      return copy.textContent ?? "";
+    });
+  }
+
+  /** Everything saves by itself: waits until the status says the database holds this person's changes. */
+  async saved() {
+    const savedAt = this.m.saveSaved.replace("{time}", "\\d\\d:\\d\\d");
+    await expect(this.saveStatus).toHaveText(new RegExp(`^(${savedAt}|${this.m.saveIdle})$`));
+  }
+
+  /** Submits the article for review (a journalist) and waits for the confirmation. */
+  async submit() {
+    await this.button(this.m.submit).click();
+    await this.page.getByText(this.m.submitted).first().waitFor();
+  }
+
+  /** Publishes the article as it is (an editor) and waits for the confirmation. */
+  async publish() {
+    await this.button(this.m.publish).click();
+    await this.page.getByText(this.m.published).first().waitFor();
+  }
+
+  /** Publishes the saved changes of a published article (an editor) and waits for the confirmation. */
+  async publishUpdate() {
+    await this.button(this.m.publishUpdate).click();
+    await this.page.getByText(this.m.published).first().waitFor();
+  }
+
+  /** Takes a published article off the site (an editor), confirmed, and waits until it says so. */
+  async unpublish() {
+    await this.button(this.m.unpublish).click();
+    await this.button(this.m.unpublishConfirm).click();
+    await this.page.getByText(this.m.unpublished).first().waitFor();
+  }
+
+  /** Schedules the article for `wallClock` (the newsroom's time, as the field takes it) and waits for the confirmation. */
+  async schedule(wallClock: string) {
+    await this.button(this.m.schedule).click();
+    await this.page.getByLabel(this.m.scheduleAt.split(" (")[0]).fill(wallClock); // "Publish at (newsroom time, …)"
+    await this.button(this.m.scheduleConfirm).click();
+    await this.page.getByRole("status").filter({ hasText: this.m.scheduledFor.split(" {")[0] }).first().waitFor();
   }
 
   button(name: string) {
@@ -41,7 +125,7 @@ export class ArticleEditorPage {
   /** Types a structured body: a paragraph, a heading, bold text, a list, a quote and a link. */
   async writeStructuredBody(parts: { intro: string; heading: string; bold: string; items: readonly string[]; quote: string; linkText: string; href: string }) {
     const kb = this.page.keyboard;
-    await this.body.click();
+    await this.clickBody();
     await kb.type(parts.intro);
     await kb.press("Enter");
     await this.format(this.m.heading2);
@@ -111,3 +195,6 @@ export class ArticleEditorPage {
     });
   }
 }
+
+/** The characters of `text` from one person's own alphabet, in their order (co-editing journeys give each typist an alphabet of their own). */
+export const typedBy = (text: string, alphabet: string) => [...text].filter((c) => alphabet.includes(c)).join("");

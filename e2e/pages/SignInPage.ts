@@ -28,4 +28,14 @@ export class SignInPage {
     await this.page.getByLabel(this.m.password, { exact: true }).fill(password);
     await this.page.getByRole("button", { name: this.m.submit }).click();
   }
+
+  /** The second step, for an account with a second factor: an app code or a recovery code. */
+  async enterCode(code: string) {
+    await this.page.getByLabel(this.m.code, { exact: true }).fill(code);
+    await this.page.getByRole("button", { name: this.m.codeSubmit }).click();
+  }
+
+  codeStep() {
+    return this.page.getByRole("heading", { name: this.m.codeTitle });
+  }
 }

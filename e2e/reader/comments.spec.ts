@@ -2,8 +2,8 @@
 // waits in the desk queue, an editor approves or rejects it, and only approved ones appear —
 // in the article's language, with the count.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { pageAs, readerPage } from "../fixtures";
+import { type Page } from "@playwright/test";
+import { expect, test, pageAs, readerPage } from "../fixtures";
 import { messages } from "../i18n";
 
 const de = messages.de;

@@ -25,6 +25,8 @@ const DESK_PAGES = [
   "/desk/users",
   "/desk/profile",
   "/desk/notifications",
+  "/desk/audit",
+  "/desk/audit/export",
 ];
 
 // 1×1 transparent PNG.

@@ -1,33 +1,28 @@
 // A hidden button is not a permission check: the server must refuse a journalist's publish
 // even when the request is crafted by hand.
-import { expect, test } from "@playwright/test";
-import { pageAs, readerPage } from "../fixtures";
+import { expect, test } from "../fixtures";
 import { messages } from "../i18n";
 import { ArticleEditorPage } from "../pages/ArticleEditorPage";
 
 const m = messages.en;
 
-test("a journalist's direct call to the publish action is refused and publishes nothing", async ({ browser }) => {
-  const headline = `Geheimer Entwurf ${Date.now()}`;
-  const journalist = await pageAs(browser, "journalist");
+test("a journalist's direct call to the publish action is refused and publishes nothing", async ({ as, reader: anonymous, factory, runId }) => {
+  // A journalist's article waiting for review; the journalist has no publish button for it.
+  const { id: articleId, editUrl } = await factory.article({ headline: `Geheimer Entwurf ${runId}`, section: "wirtschaft", status: "in_review", paragraphs: ["Noch nicht für die Öffentlichkeit."] });
+  const journalist = await as("journalist");
+  await journalist.goto(editUrl);
   const draft = new ArticleEditorPage(journalist);
-  await draft.gotoNew();
-  await draft.headline.fill(headline);
-  await draft.section.selectOption({ label: "Wirtschaft" });
-  await draft.body.click();
-  await journalist.keyboard.type("Noch nicht für die Öffentlichkeit.");
-  await draft.button(m.editor.submit).click();
-  await expect(journalist.getByText(m.editor.submitted)).toBeVisible();
+  await expect(journalist.getByText(m.status.in_review, { exact: true }).first()).toBeVisible();
   await expect(draft.button(m.editor.publish)).toHaveCount(0);
-  const articleId = Number(new URL(journalist.url()).pathname.split("/").pop());
 
   // Learn what a real publish request looks like from an editor's click, without letting it through.
-  const editor = await pageAs(browser, "editor");
+  const editor = await as("editor");
   await editor.goto(`/desk/articles/${articleId}`);
   let captured: { url: string; headers: Record<string, string>; body: string } | null = null;
   await editor.route("**/desk/articles/**", async (route) => {
     const request = route.request();
-    if (request.method() === "POST" && request.headers()["next-action"]) {
+    // (The editor first reads the article's current version — another action, let through — then publishes.)
+    if (request.method() === "POST" && request.headers()["next-action"] && (request.postData() ?? "").includes(`"id":${articleId}`)) {
       captured = { url: request.url(), headers: request.headers(), body: request.postData() ?? "" };
       await route.abort();
     } else {
@@ -55,7 +50,7 @@ test("a journalist's direct call to the publish action is refused and publishes 
   expect(text).toContain(m.errors.publishEditorsOnly);
 
   // Nothing was published: the short link finds nothing and the article is still in review.
-  const reader = await readerPage(browser);
+  const reader = await anonymous();
   const short = await reader.request.get(`/a/${articleId}`, { maxRedirects: 0 });
   expect(short.status()).toBe(404);
   await journalist.reload();

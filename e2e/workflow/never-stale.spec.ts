@@ -2,8 +2,8 @@
 // cache really serves them, and that a reader never sees a page from before a publish, an
 // update or an unpublish: every check right after a desk action reads the page once — no
 // waiting, no retries.
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { pageAs } from "../fixtures";
+import { type APIRequestContext } from "@playwright/test";
+import { expect, test, pageAs } from "../fixtures";
 import { messages } from "../i18n";
 import { ArticleEditorPage } from "../pages/ArticleEditorPage";
 
@@ -30,11 +30,11 @@ test("cached reader pages change the moment the desk publishes, updates or unpub
   await desk.headline.fill(headline);
   await desk.standfirst.fill("Erste Fassung des Vorspanns.");
   await desk.section.selectOption({ label: "Kultur" });
-  await desk.body.click();
+  await desk.clickBody();
   await editor.keyboard.type("Das alte Fährhaus am Anleger wird ein Treffpunkt für das Viertel.");
   await editor.getByLabel(m.editor.addTag, { exact: true }).fill(tag);
   await editor.getByLabel(m.editor.addTag, { exact: true }).press("Enter");
-  await desk.button(m.editor.save).click();
+  await desk.saved();
   await expect(desk.saveStatus).toHaveText(/^Saved/);
   const articleUrl = editor.url();
 
@@ -68,7 +68,7 @@ test("cached reader pages change the moment the desk publishes, updates or unpub
   // Updated: the new standfirst replaces the old one on the article and in the lists.
   await editor.goto(articleUrl);
   await desk.standfirst.fill("Zweite Fassung des Vorspanns.");
-  await desk.button(m.editor.save).click();
+  await desk.saved();
   await expect(desk.saveStatus).toHaveText(/^Saved/);
   await desk.button(m.editor.publishUpdate).click();
   await expect(editor.getByText(m.editor.published)).toBeVisible();

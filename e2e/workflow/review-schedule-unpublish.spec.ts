@@ -1,9 +1,9 @@
 // The editorial loop end to end: submit → send back with a note → revise → resubmit →
-// schedule a minute ahead (appears on the home page by itself) → an unpublished edit never
+// schedule half a minute ahead (appears on the home page by itself) → an unpublished edit never
 // shows → an update with a correction note → unpublish answers 410. Notifications on the way.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
 import { toNewsroomWallClock } from "../../lib/dates";
-import { pageAs, readerPage } from "../fixtures";
+import { expect, test, pageAs, readerPage } from "../fixtures";
 import { messages } from "../i18n";
 import { ArticleEditorPage } from "../pages/ArticleEditorPage";
 
@@ -17,7 +17,7 @@ async function unreadNotifications(page: Page, text: RegExp) {
 }
 
 test("send back, revise, schedule, update with a correction, unpublish", async ({ browser }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(300_000); // a loaded 2-core machine; the schedule itself now waits ~30 s
   const headline = `Stadtwerke senken Preise ${Date.now()}`;
 
   // The journalist writes and submits.
@@ -26,9 +26,9 @@ test("send back, revise, schedule, update with a correction, unpublish", async (
   await draft.gotoNew();
   await draft.headline.fill(headline);
   await draft.section.selectOption({ label: "Wirtschaft" });
-  await draft.body.click();
+  await draft.clickBody();
   await journalist.keyboard.type("Die Stadtwerke senken den Strompreis um zwölf Prozent.");
-  await draft.button(m.editor.save).click();
+  await draft.saved();
   await expect(draft.saveStatus).toHaveText(/^Saved/);
   const articleUrl = journalist.url();
   await draft.button(m.editor.submit).click();
@@ -52,19 +52,20 @@ test("send back, revise, schedule, update with a correction, unpublish", async (
   const notes = journalist.getByRole("region", { name: m.editor.notesTitle });
   await expect(notes).toContainText("Bitte die Quelle für die zwölf Prozent nennen.");
   const revise = new ArticleEditorPage(journalist);
-  await revise.body.click();
+  await revise.clickBody();
   await journalist.keyboard.press("ControlOrMeta+End");
   await journalist.keyboard.type(" Das teilte der Vorstand am Montag mit.");
-  await revise.button(m.editor.save).click();
+  await revise.saved();
   await expect(revise.saveStatus).toHaveText(/^Saved/);
   await revise.button(m.editor.submit).click();
   await expect(journalist.getByText(m.editor.submitted)).toBeVisible();
 
-  // The editor schedules it for the next minute; it is not on the site yet.
+  // The editor schedules it half a minute ahead (the field takes seconds, as a datetime-local
+  // input does when its step is under a minute); it is not on the site yet.
   await editor.goto(articleUrl);
-  const at = new Date(Math.ceil((Date.now() + 60_000) / 60_000) * 60_000);
+  const at = new Date(Math.ceil((Date.now() + 30_000) / 1000) * 1000);
   await review.button(m.editor.schedule).click();
-  await editor.getByLabel(/Publish at/).fill(toNewsroomWallClock(at));
+  await editor.getByLabel(/Publish at/).fill(`${toNewsroomWallClock(at)}:${String(at.getUTCSeconds()).padStart(2, "0")}`);
   await review.button(m.editor.scheduleConfirm).click();
   await expect(editor.getByRole("status").filter({ hasText: /Scheduled for/ })).toBeVisible();
   const reader = await readerPage(browser);
@@ -76,7 +77,7 @@ test("send back, revise, schedule, update with a correction, unpublish", async (
     .poll(async () => {
       await reader.goto("/");
       return reader.getByRole("link", { name: headline }).count();
-    }, { timeout: 150_000, intervals: [5_000] })
+    }, { timeout: 90_000, intervals: [2_000] })
     .toBeGreaterThan(0);
   expect(Date.now()).toBeGreaterThanOrEqual(at.getTime() - 1000);
   await reader.getByRole("link", { name: headline }).first().click();
@@ -87,16 +88,16 @@ test("send back, revise, schedule, update with a correction, unpublish", async (
 
   // An edit that is saved but not published never reaches readers.
   await editor.goto(articleUrl);
-  await review.body.click();
+  await review.clickBody();
   await editor.keyboard.press("ControlOrMeta+End");
   await editor.keyboard.type(" ZWISCHENSTAND");
-  await review.button(m.editor.save).click();
+  await review.saved();
   await expect(review.saveStatus).toHaveText(/^Saved/);
   await reader.goto(liveUrl);
   await expect(reader.getByRole("article")).not.toContainText("ZWISCHENSTAND");
 
   // The editor replaces it with the final wording and publishes the update with a correction note.
-  await review.body.click();
+  await review.clickBody();
   await editor.keyboard.press("ControlOrMeta+End");
   for (let i = 0; i < " ZWISCHENSTAND".length; i++) await editor.keyboard.press("Backspace");
   await editor.keyboard.type(" Die Senkung gilt ab Januar.");

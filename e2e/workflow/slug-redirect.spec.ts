@@ -1,7 +1,6 @@
 // An editor gives a published article a new address and publishes the update: the old URL
 // keeps working for readers and search engines, as a permanent (308) redirect to the new one.
-import { expect, test } from "@playwright/test";
-import { pageAs, readerPage } from "../fixtures";
+import { expect, test, pageAs, readerPage } from "../fixtures";
 import { messages } from "../i18n";
 import { ArticleEditorPage } from "../pages/ArticleEditorPage";
 
@@ -15,9 +14,9 @@ test("publish, change the slug, publish again: the old address redirects (308) t
   await draft.gotoNew();
   await draft.headline.fill(headline);
   await draft.section.selectOption({ label: "Wirtschaft" });
-  await draft.body.click();
+  await draft.clickBody();
   await editor.keyboard.type("Die Hafenfähre fährt ab Montag wieder im Zwanzig-Minuten-Takt.");
-  await draft.button(m.editor.save).click();
+  await draft.saved();
   await expect(draft.saveStatus).toHaveText(/^Saved/);
   await draft.button(m.editor.publish).click();
   await expect(editor.getByText(m.editor.published)).toBeVisible();
@@ -27,7 +26,7 @@ test("publish, change the slug, publish again: the old address redirects (308) t
   expect((await reader.request.get(oldPath, { maxRedirects: 0 })).status()).toBe(200);
 
   await editor.getByLabel(m.editor.slug, { exact: true }).fill(`hafenfaehre-im-takt-${stamp}`);
-  await draft.button(m.editor.save).click();
+  await draft.saved();
   await expect(draft.saveStatus).toHaveText(/^Saved/);
   await draft.button(m.editor.publishUpdate).click();
   const newPath = `/wirtschaft/hafenfaehre-im-takt-${stamp}`;

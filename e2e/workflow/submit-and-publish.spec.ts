@@ -1,8 +1,7 @@
 // The thin path through the product, once with a German desk and once with an English one:
 // a journalist writes and submits, an editor publishes, a reader reads — each in their own
 // browser session. The reader page speaks the article's language.
-import { expect, test } from "@playwright/test";
-import { pageAs, readerPage } from "../fixtures";
+import { expect, test, pageAs, readerPage } from "../fixtures";
 import { messages } from "../i18n";
 import { ArticleEditorPage } from "../pages/ArticleEditorPage";
 
@@ -46,7 +45,10 @@ const journeys = {
   },
 } as const;
 
-for (const ui of ["de", "en"] as const) {
+// On PostgreSQL (the engine-dependent pass after the full PGlite run) one desk language is
+// enough: the language changes words on screen, not what the database does.
+const desks = process.env.DATABASE_URL?.trim() ? (["de"] as const) : (["de", "en"] as const);
+for (const ui of desks) {
   test(`journalist drafts and submits, editor publishes, reader reads (${ui} desk)`, async ({ browser }) => {
     const j = journeys[ui];
     const m = messages[ui];
@@ -55,14 +57,16 @@ for (const ui of ["de", "en"] as const) {
     // The journalist writes a structured article and submits it.
     const journalist = await pageAs(browser, "journalist", ui);
     const draft = new ArticleEditorPage(journalist, ui);
-    await draft.gotoNew();
+    // A new article starts with a short form (headline, section); the draft then exists on the server.
+    await journalist.goto("/desk/articles/new");
     await expect(journalist.getByRole("heading", { level: 1, name: m.desk.newTitle })).toBeVisible();
+    await draft.gotoNew();
     await draft.headline.fill(headline);
     await draft.standfirst.fill(j.standfirst);
     await draft.section.selectOption({ label: j.section });
     await draft.language.selectOption({ label: ui === "de" ? m.languages.de : m.languages.en });
     await draft.writeStructuredBody(j.body);
-    await draft.button(m.editor.save).click();
+    await draft.saved();
     await expect(draft.saveStatus).toHaveText(new RegExp(`^${m.editor.saveSaved.replace("{time}", "\\d\\d:\\d\\d")}$`));
     await expect(journalist).toHaveURL(/\/desk\/articles\/\d+$/);
     const articleUrl = journalist.url();

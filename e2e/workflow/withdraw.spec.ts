@@ -1,6 +1,5 @@
 // An author takes a submission back to keep working; the history shows every step.
-import { expect, test } from "@playwright/test";
-import { pageAs } from "../fixtures";
+import { expect, test, pageAs } from "../fixtures";
 import { messages } from "../i18n";
 import { ArticleEditorPage } from "../pages/ArticleEditorPage";
 
@@ -12,7 +11,7 @@ test("a journalist takes back a submitted article, edits again, and the history 
   await draft.gotoNew();
   await draft.headline.fill(`Zurückgeholt ${Date.now()}`);
   await draft.section.selectOption({ label: "Sport" });
-  await draft.body.click();
+  await draft.clickBody();
   await journalist.keyboard.type("Erste Fassung.");
   await draft.button(m.editor.submit).click();
   await expect(journalist.getByText(m.editor.submitted)).toBeVisible();
@@ -21,10 +20,10 @@ test("a journalist takes back a submitted article, edits again, and the history 
   await draft.button(m.editor.withdraw).click();
   await expect(journalist.getByText(m.editor.withdrawn)).toBeVisible();
   await expect(draft.headline).toBeEditable();
-  await draft.body.click();
+  await draft.clickBody();
   await journalist.keyboard.press("End");
   await journalist.keyboard.type(" Zweite Fassung.");
-  await draft.button(m.editor.save).click();
+  await draft.saved();
   await expect(draft.saveStatus).toHaveText(/^Saved/);
 
   await journalist.reload();

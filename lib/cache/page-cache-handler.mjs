@@ -10,6 +10,7 @@
 //    the same store (lib/cache/expire.ts), which lives on globalThis under one symbol.
 //
 // Plain JavaScript: Next loads this file as it is, without compiling it.
+import { noteRouteEntry, noteTags } from "./edge.mjs";
 import { expireTags, store } from "./store.mjs";
 
 const MAX_BYTES = Number(process.env.COPYDESK_PAGE_CACHE_MB || 256) * 1024 * 1024;
@@ -40,6 +41,9 @@ function sizeOf(value) {
   return size;
 }
 
+/** Next's kinds of a whole response's entry (a page or a route handler), as opposed to data. */
+const ROUTE_KINDS = new Set(["APP_PAGE", "APP_ROUTE", "PAGES"]);
+
 function isExpired(tags, lastModified) {
   const { expiredAt } = store();
   for (const tag of tags) {
@@ -62,6 +66,8 @@ export default class PageCacheHandler {
       s.bytes -= entry.size;
       return null;
     }
+    noteTags(entry.tags); // the response being made depends on them (edge cache tags)
+    if (ROUTE_KINDS.has(entry.value?.kind)) noteRouteEntry();
     // Least recently used last: re-insert on every hit.
     s.entries.delete(key);
     s.entries.set(key, entry);
@@ -78,6 +84,8 @@ export default class PageCacheHandler {
     if (!value) return;
     const now = Date.now();
     const tags = tagsOf(value, ctx);
+    noteTags(tags);
+    if (ROUTE_KINDS.has(value.kind)) noteRouteEntry();
     if (isExpired(tags, now - RENDER_GRACE_MS)) return;
     const size = sizeOf(value);
     s.entries.set(key, { value, lastModified: now, tags, size, cacheControl: ctx?.cacheControl });

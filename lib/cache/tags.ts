@@ -11,8 +11,14 @@ export const readerTags = {
   section: (slug: string) => `r:list:section:${slug}`,
   tag: (slug: string) => `r:list:tag:${slug}`,
   author: (slug: string) => `r:list:author:${slug}`,
+  /** A page of the site's own (imprint, privacy), and the footer that links it. */
+  sitePage: (slug: string) => `r:page:${slug}`,
+  /** A live blog's entry feed (its page goes by `article`). */
+  live: (articleId: number) => `r:live:${articleId}`,
   /** Search results: any change to any publication may change them. */
   search: "r:search",
+  /** One upload's public renditions (/media/<yyyy>/<mm>/<uuid>/…): purged when it is deleted. */
+  media: (uploadId: string) => `r:media:${uploadId}`,
 } as const;
 
 export type PublicationKeys = {
@@ -32,4 +38,9 @@ export function publicationTags(p: PublicationKeys): string[] {
     ...p.tags.map((t) => readerTags.tag(t.slug)),
     ...p.bylines.map((b) => readerTags.author(b.slug)),
   ];
+}
+
+/** The page a front's arrangement appears on: the home page's list or a section's. */
+export function frontTag(front: string): string {
+  return front === "/" ? readerTags.home : readerTags.section(front.slice(1));
 }

@@ -8,6 +8,10 @@ import { Invalid } from "../errors";
 import { articleExtensions } from "./extensions";
 import { isSafeHref } from "./links";
 import { MEDIA_PATH, type FigureAttrs } from "./nodes";
+import { checkEmbedAttrs } from "./embed-node";
+import { embedFrameOrigin } from "./embed-origins.mjs";
+import { isEmbedProvider } from "./embeds";
+import { tableAttrsWellTyped } from "./table";
 
 export { countWords, readingMinutes, EMPTY_BODY } from "./words";
 
@@ -15,6 +19,8 @@ export type BodyJSON = JSONContent;
 
 // Built once per process: building a schema per call is the expensive part.
 const schema = getSchema(articleExtensions);
+/** The ProseMirror schema of the shared extension list (for code that converts, e.g. the collaboration document). */
+export const articleSchema = schema;
 
 const MAX_DEPTH = 40;
 /** JSON nesting a body of MAX_DEPTH nodes needs at most (node → content → node …, plus marks and attrs). */
@@ -76,6 +82,12 @@ export function parseBody(json: unknown): PMNode {
         problem = "validation.figureAlt";
       }
     }
+    if (child.type.name === "embed") {
+      const checked = checkEmbedAttrs(child.attrs);
+      if (checked === "source") problem = "validation.embedSource";
+      else if (checked === "text") problem = "validation.embedTextTooLong";
+    }
+    if (!tableAttrsWellTyped(child)) problem = "validation.bodyUnsupported";
     for (const mark of child.marks) {
       if (mark.type.name === "link" && !isSafeHref(mark.attrs.href)) {
         problem = "validation.bodyLinkProtocol";
@@ -104,14 +116,26 @@ function depth(node: PMNode): number {
 }
 
 const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: ["p", "h2", "h3", "h4", "strong", "em", "u", "s", "a", "ul", "ol", "li", "blockquote", "hr", "br", "figure", "figcaption", "img", "span"],
+  allowedTags: [
+    ...["p", "h2", "h3", "h4", "strong", "em", "u", "s", "a", "ul", "ol", "li", "blockquote", "hr", "br", "figure", "figcaption", "img", "span", "div"],
+    ...["table", "caption", "thead", "tbody", "tr", "th", "td"],
+  ],
   allowedAttributes: {
     a: ["href", "rel"],
     ol: ["start"],
-    figure: ["data-media-id"],
+    figure: ["data-media-id", "data-embed-provider", "data-embed-src", "data-embed-url"],
     img: ["src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding"],
+    div: ["role", "tabindex", "aria-label"],
+    th: ["scope", "colspan", "rowspan"],
+    td: ["colspan", "rowspan"],
   },
-  allowedClasses: { blockquote: ["pull-quote"], figure: ["figure"], span: ["figure__caption", "figure__credit"] },
+  allowedClasses: {
+    blockquote: ["pull-quote"],
+    figure: ["figure", "embed"],
+    span: ["figure__caption", "figure__credit", "embed__caption", "embed__credit"],
+    div: ["embed__placeholder", "table-scroll"],
+    p: ["embed__provider", "embed__original"],
+  },
   allowedSchemes: ["http", "https", "mailto"],
   // Images only from our own media path; anything else loses its source.
   allowedSchemesByTag: { img: [] },
@@ -121,6 +145,21 @@ const SANITIZE: sanitizeHtml.IOptions = {
       tagName,
       attribs: MEDIA_PATH.test(attribs.src ?? "") ? attribs : ({} as Record<string, string>),
     }),
+    // An embed keeps its frame address only if it is a known provider's; the reader script loads nothing else.
+    figure: (tagName, attribs) => {
+      if (!("data-embed-src" in attribs) && !("data-embed-provider" in attribs) && !("data-embed-url" in attribs)) return { tagName, attribs };
+      const { "data-embed-src": src, "data-embed-provider": provider, "data-embed-url": url, ...rest } = attribs;
+      const ok = embedFrameOrigin(src) && isEmbedProvider(provider) && isSafeHref(url);
+      return { tagName, attribs: ok ? { ...rest, "data-embed-src": src!, "data-embed-provider": provider!, "data-embed-url": url! } : rest };
+    },
+    div: (tagName, attribs) => {
+      const { role, ...rest } = attribs;
+      return { tagName, attribs: role === undefined || role === "region" ? attribs : rest };
+    },
+    th: (tagName, attribs) => {
+      const { scope, ...rest } = attribs;
+      return { tagName, attribs: scope === undefined || scope === "col" || scope === "row" ? attribs : rest };
+    },
     a: (tagName, attribs) => ({
       tagName,
       attribs: isSafeHref(attribs.href) ? { href: attribs.href, rel: "noopener noreferrer" } : ({} as Record<string, string>),
@@ -131,9 +170,40 @@ const SANITIZE: sanitizeHtml.IOptions = {
 /** Renders a validated body to the HTML readers get. Runs at publish time, never per request. */
 export function renderBody(body: PMNode | BodyJSON): string {
   const node = "type" in body && typeof body.type === "object" ? (body as PMNode) : parseBody(body);
-  const html = renderToHTMLString({ content: node, extensions: articleExtensions });
+  const html = renderToHTMLString({ content: node, extensions: articleExtensions, options: { nodeMapping: TABLE_MAPPING } });
   return sanitizeHtml(html, SANITIZE);
 }
+
+const escapeAttr = (value: string) => value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const join = (children: string | string[] | undefined) => (Array.isArray(children) ? children.join("") : (children ?? ""));
+const spans = (node: PMNode) =>
+  ["colspan", "rowspan"].map((k) => (Number(node.attrs[k]) > 1 ? ` ${k}="${Number(node.attrs[k])}"` : "")).join("");
+const allHeaders = (row: PMNode | null | undefined) => !!row && row.childCount > 0 && row.content.content.every((c) => c.type.name === "tableHeader");
+
+/**
+ * Readers' tables: a caption, leading rows of header cells as <thead> with scope="col", a header
+ * cell beside data cells as scope="row", and a focusable box that scrolls sideways on a phone.
+ * No widths or inline styles: the page's CSS lays it out.
+ */
+const TABLE_MAPPING = {
+  table: ({ node, children }: { node: PMNode; children?: string | string[] }) => {
+    const rows = Array.isArray(children) ? children : [join(children)];
+    let head = 0;
+    while (head < node.childCount - 1 && allHeaders(node.child(head))) head++;
+    const caption = typeof node.attrs.caption === "string" ? node.attrs.caption.trim() : "";
+    const label = caption ? ` aria-label="${escapeAttr(caption)}"` : "";
+    return (
+      `<div class="table-scroll" role="region" tabindex="0"${label}><table>` +
+      (caption ? `<caption>${escapeAttr(caption)}</caption>` : "") +
+      (head > 0 ? `<thead>${rows.slice(0, head).join("")}</thead>` : "") +
+      `<tbody>${rows.slice(head).join("")}</tbody></table></div>`
+    );
+  },
+  tableRow: ({ children }: { children?: string | string[] }) => `<tr>${join(children)}</tr>`,
+  tableHeader: ({ node, parent, children }: { node: PMNode; parent?: PMNode; children?: string | string[] }) =>
+    `<th scope="${allHeaders(parent) ? "col" : "row"}"${spans(node)}>${join(children)}</th>`,
+  tableCell: ({ node, children }: { node: PMNode; children?: string | string[] }) => `<td${spans(node)}>${join(children)}</td>`,
+};
 
 /** Plain text with paragraph breaks, for search, descriptions and counts. */
 export function bodyText(body: PMNode): string {

@@ -3,7 +3,9 @@
 import StarterKit from "@tiptap/starter-kit";
 import type { Extensions } from "@tiptap/core";
 import { isSafeHref } from "./links";
+import { Embed } from "./embed-node";
 import { Figure, PullQuote } from "./nodes";
+import { tableExtensions } from "./table";
 
 export const articleExtensions: Extensions = [
   StarterKit.configure({
@@ -21,4 +23,6 @@ export const articleExtensions: Extensions = [
   }),
   PullQuote,
   Figure,
+  Embed,
+  ...tableExtensions,
 ];

@@ -1,6 +1,7 @@
 // Paste from Word, Google Docs and web pages: the editor's schema already drops what it does
 // not know; this first turns the source's quirks into plain structure (Word's fake lists,
-// Docs' wrapper, page headings) so headings, lists, links and emphasis survive. Browser only.
+// Docs' wrapper, page headings, spreadsheet tables) so headings, lists, links, emphasis and
+// tables survive. Browser only.
 
 const JUNK = "style, script, meta, link, title, xml, o\\:p, iframe, object, embed, svg, canvas, form";
 const ORDERED_MARKER = /^\s*(?:\d+|[a-zA-Z]|[ivxlcdm]+)[.)]\s*$/i;
@@ -15,7 +16,36 @@ export function cleanPastedHtml(html: string): string {
   // Google Docs wraps everything in <b style="font-weight:normal">, which is not bold at all.
   doc.querySelectorAll('b[id^="docs-internal-guid"]').forEach(unwrap);
   wordLists(doc);
+  doc.querySelectorAll("table").forEach(spreadsheetTable);
   return doc.body.innerHTML;
+}
+
+/**
+ * Excel, Sheets and Word mark no header cells: a pasted table's first row becomes its header row
+ * (results, timetables and figures nearly always start with one; the toolbar turns it off).
+ * Column widths in pixels of the source sheet mean nothing on a phone, so they go.
+ */
+function spreadsheetTable(table: HTMLTableElement) {
+  table.querySelectorAll("col, colgroup").forEach((el) => el.remove());
+  for (const cell of table.querySelectorAll("td, th")) {
+    for (const name of ["width", "colwidth", "data-colwidth", "height", "style", "class"]) {
+      if (name === "style") {
+        // Keep only the alignment the editor knows; Excel and Sheets style every cell.
+        const align = /text-align\s*:\s*(left|center|right)/i.exec(cell.getAttribute("style") ?? "")?.[1];
+        if (align) cell.setAttribute("style", `text-align: ${align.toLowerCase()}`);
+        else cell.removeAttribute("style");
+      } else cell.removeAttribute(name);
+    }
+  }
+  const rows = [...table.rows];
+  const first = rows[0];
+  if (!first || rows.length < 2 || table.querySelector("th")) return;
+  for (const td of [...first.cells]) {
+    const th = table.ownerDocument.createElement("th");
+    for (const attr of [...td.attributes]) th.setAttribute(attr.name, attr.value);
+    th.append(...td.childNodes);
+    td.replaceWith(th);
+  }
 }
 
 /** Word marks list items as paragraphs with "mso-list" styles and a typed bullet; make real lists. */

@@ -51,7 +51,7 @@ export function toEditorArticle(a: EditableArticle): EditorArticle {
     fields: {
       headline: a.headline,
       standfirst: a.standfirst,
-      sectionId: String(a.sectionId),
+      sectionId: a.sectionId === null ? "" : String(a.sectionId),
       language: a.language,
       slug: a.slug,
       seoTitle: a.seoTitle,

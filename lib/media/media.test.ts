@@ -5,9 +5,9 @@ import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { Invalid } from "@/lib/errors";
 import { inspectImage } from "./inspect";
-import { isMediaKey, localStorage, newMediaPrefix } from "./storage";
+import { isMediaKey, localStorage, newMediaPrefix, readMedia } from "./storage";
 import { makeImage, pngClaiming, SVG_WITH_SCRIPT, type Format } from "./test-images";
-import { mediaUrl, pickSrc, srcsetFor } from "./urls";
+import { mediaUrl, pickSrc, renditionFromSrcset, srcsetFor } from "./urls";
 import { makeVariants, variantWidths } from "./variants";
 
 async function refusal(promise: Promise<unknown>): Promise<Invalid> {
@@ -28,7 +28,7 @@ describe("inspectImage and makeVariants", () => {
     ["gif", "image/gif"],
   ];
   for (const [format, mime] of cases) {
-    it(`accepts ${format} by its bytes and makes WebP variants of 480/960/1600 (never wider than the original)`, async () => {
+    it(`accepts ${format} by its bytes and makes WebP variants of 480/960/1200/1600 (never wider than the original)`, async () => {
       const bytes = await makeImage(format, 2000, 1000);
       const image = await inspectImage(bytes);
       expect(image).toMatchObject({ mimeType: mime, width: 2000, height: 1000, pages: 1 });
@@ -36,6 +36,7 @@ describe("inspectImage and makeVariants", () => {
       expect(variants.map((v) => [v.width, v.height])).toEqual([
         [480, 240],
         [960, 480],
+        [1200, 600],
         [1600, 800],
       ]);
       for (const v of variants) expect((await sharp(v.bytes).metadata()).format).toBe("webp");
@@ -153,7 +154,7 @@ describe("local storage", () => {
     const key = `${newMediaPrefix(new Date("2026-11-05T10:00:00Z"))}/w480.webp`;
     expect(key).toMatch(/^2026\/11\/[0-9a-f-]{36}\/w480\.webp$/);
     await store.put(key, Buffer.from("RIFF"), "image/webp");
-    expect(await store.get(key)).toEqual({ bytes: Buffer.from("RIFF"), contentType: "image/webp" });
+    expect(await readMedia(store, key)).toEqual({ bytes: new Uint8Array(Buffer.from("RIFF")), contentType: "image/webp" });
     expect(fs.readdirSync(path.join(root, path.dirname(key)))).toEqual(["w480.webp"]); // no leftovers
     await store.delete(key);
     expect(await store.get(key)).toBeNull();
@@ -170,5 +171,14 @@ describe("local storage", () => {
     }
     const key = `${newMediaPrefix()}/original.jpg`;
     await expect(store.put(key, Buffer.from("x"), "text/html")).rejects.toThrow(/content type/);
+  });
+});
+
+describe("Open Graph rendition", () => {
+  it("takes the 1200-pixel rendition from a srcset, else the narrowest wider one, else the widest", () => {
+    expect(renditionFromSrcset("/m/w480.webp 480w, /m/w1200.webp 1200w, /m/w1600.webp 1600w", 1200)).toEqual({ url: "/m/w1200.webp", width: 1200 });
+    expect(renditionFromSrcset("/m/w480.webp 480w, /m/w960.webp 960w, /m/w1600.webp 1600w", 1200)).toEqual({ url: "/m/w1600.webp", width: 1600 });
+    expect(renditionFromSrcset("/m/w700.webp 700w", 1200)).toEqual({ url: "/m/w700.webp", width: 700 });
+    expect(renditionFromSrcset("", 1200)).toBeNull();
   });
 });

@@ -46,3 +46,17 @@ export function pickSrc(variants: readonly MediaVariant[], width: number): strin
 export function imageSources(variants: readonly MediaVariant[], width = 960): { src: string; srcset: string } {
   return { src: pickSrc(variants, width), srcset: srcsetFor(variants) };
 }
+
+/**
+ * The rendition in a srcset closest to `width` (the narrowest at least that wide, else the
+ * widest), with its width: the Open Graph image (1200 px) of a published lead image.
+ */
+export function renditionFromSrcset(srcset: string, width: number): { url: string; width: number } | null {
+  const entries = srcset
+    .split(",")
+    .map((part) => /^\s*(\S+)\s+(\d+)w\s*$/.exec(part))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ url: m[1], width: Number(m[2]) }))
+    .sort((a, b) => a.width - b.width);
+  return entries.find((e) => e.width >= width) ?? entries[entries.length - 1] ?? null;
+}

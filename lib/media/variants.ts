@@ -5,8 +5,8 @@ import sharp from "sharp";
 import { Invalid } from "@/lib/errors";
 import type { InspectedImage } from "./inspect";
 
-/** Widths offered to browsers; an image is never enlarged, so a small one gets fewer. */
-export const VARIANT_WIDTHS = [480, 960, 1600] as const;
+/** Widths offered to browsers (1200: the Open Graph image size); an image is never enlarged, so a small one gets fewer. */
+export const VARIANT_WIDTHS = [480, 960, 1200, 1600] as const;
 
 export type Rendition = { width: number; height: number; bytes: Uint8Array };
 

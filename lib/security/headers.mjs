@@ -8,6 +8,7 @@
 // is rendered for each request anyway, so it gets Next's own nonce support.
 // Plain JavaScript: scripts/serve.mjs runs under node without a compiler.
 import crypto from "node:crypto";
+import { embedFrameOrigin } from "../content/embed-origins.mjs";
 
 /** Sent with every response. */
 export const BASELINE_HEADERS = Object.freeze({
@@ -31,11 +32,13 @@ export function framingFor(pathname) {
 /**
  * The policy of an HTML document. `scripts`: the sources allowed to run besides the site's own
  * files — the hashes of a page's inline scripts, or a nonce. Never 'unsafe-inline' for scripts;
- * styles keep it (the editor and React set style attributes).
+ * styles keep it (the editor and React set style attributes). `frames`: the embed providers'
+ * origins this page may frame once the reader agrees (embedFrameSources); none by default.
  */
-export function documentPolicy({ scripts, framing, dev = false }) {
+export function documentPolicy({ scripts, framing, frames = [], dev = false }) {
   return [
     "default-src 'self'",
+    ...(frames.length ? [["frame-src 'self'", ...frames].join(" ")] : []),
     ["script-src 'self'", ...scripts, ...(dev ? ["'unsafe-eval'"] : [])].join(" "),
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
@@ -59,6 +62,21 @@ export function inlineScriptHashes(html) {
     hashes.add(`'sha256-${crypto.createHash("sha256").update(text, "utf8").digest("base64")}'`);
   }
   return [...hashes];
+}
+
+const EMBED = /<figure\b[^>]*\bdata-embed-src="([^"]*)"/gi;
+
+/**
+ * The origins of the embeds in `html` (the sanitized body keeps data-embed-src only for known
+ * providers' frames, and this checks again): exactly what the page's frame-src must allow.
+ */
+export function embedFrameSources(html) {
+  const origins = new Set();
+  for (const [, src] of html.matchAll(EMBED)) {
+    const origin = embedFrameOrigin(src.replace(/&amp;/g, "&"));
+    if (origin) origins.add(origin);
+  }
+  return [...origins];
 }
 
 /** A fresh nonce for one desk request. */

@@ -2,18 +2,10 @@
 // of ~800 words (headings, emphasis, links, lists, quotes), headlines, standfirsts and a tag
 // pool. Deterministic (seeded), so two runs with the same --articles build the same archive.
 import type { JSONContent } from "@tiptap/core";
+import { seededRandom } from "@/lib/random";
 
-/** mulberry32: small, fast, good enough to pick words. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The archive's seeded sequence (lib/random.ts). */
+export const rng = seededRandom;
 
 export type Rand = () => number;
 export const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)];

@@ -63,6 +63,8 @@ export async function queriesFor(base: string, path: string): Promise<{ queries:
 export type PageWeight = {
   htmlBytes: number;
   htmlGzip: number;
+  /** The RSC payload Next inlines into the HTML for hydration (self.__next_f.push scripts), gzip: part of htmlGzip. */
+  inlineRscGzip: number;
   cssGzip: number;
   jsGzip: number;
   /** Scripts of the framework's runtime (the build manifest's root files). */
@@ -89,6 +91,7 @@ export async function pageWeight(base: string, html: string, frameworkFiles: Set
   return {
     htmlBytes: Buffer.byteLength(html),
     htmlGzip: gzipSize(html),
+    inlineRscGzip: gzipSize((html.match(/<script>self\.__next_f\.push\([\s\S]*?<\/script>/g) ?? []).join("")),
     cssGzip,
     jsGzip: sum(scripts),
     frameworkJsGzip: sum(scripts.filter((s) => s.framework)),

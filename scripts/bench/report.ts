@@ -26,6 +26,8 @@ export type BenchResult = {
   autosave: Spread;
   publish: PublishFigures;
   weight: PageWeight;
+  /** --edge: the cached routes through an edge cache in front of the same server (null: not run). */
+  edge?: { name: "varnish"; routes: Record<string, Record<string, LoadFigures>>; hitRate: number } | null;
 };
 
 const ms = (x: number) => (Number.isFinite(x) ? `${x} ms` : "–");
@@ -72,6 +74,25 @@ export function markdown(r: BenchResult): string {
   lines.push("Errors count failed requests, time-outs and non-2xx answers. Ratio: the route's req/s over the ceiling's at the same connections. –: no request finished within the run.");
   lines.push("Queries: SQL statements one repeated request sends (COPYDESK_COUNT_QUERIES=1). Cache: Next's x-nextjs-cache answer to that request (–: not from the page cache).");
   lines.push("");
+  if (r.edge) {
+    const edgeHead = ["route through Varnish"];
+    for (const c of m.connections) edgeHead.push(`req/s @${c}`, `p99 @${c}`, `errors @${c}`, `× ceiling @${c}`, `× app @${c}`);
+    lines.push(`| ${edgeHead.join(" | ")} |`);
+    lines.push(`|---|${edgeHead.slice(1).map(() => "---:").join("|")}|`);
+    for (const [name, load] of Object.entries(r.edge.routes)) {
+      const app = r.routes.find((route) => route.name === name)?.load ?? {};
+      const cells = [name];
+      for (const c of m.connections) {
+        const f = load[c];
+        const ratio = (x: number | undefined) => (x ? (f.reqPerSec / x).toFixed(2) : "–");
+        cells.push(String(f.reqPerSec), f.requests ? `${f.p99} ms` : "–", String(f.errors + f.non2xx), ratio(r.ceiling[c]?.reqPerSec), ratio(app[c]?.reqPerSec));
+      }
+      lines.push(`| ${cells.join(" | ")} |`);
+    }
+    lines.push("");
+    lines.push(`Varnish (deploy/varnish/copydesk.vcl) in front of the same server, in the same run; hit rate over these runs ${(r.edge.hitRate * 100).toFixed(1)} %. × ceiling: over the bare node:http server's req/s; × app: over the route's req/s from the app itself. The load generator runs on the same cores.`);
+    lines.push("");
+  }
   lines.push("| measure | n | p50 | p95 | max |");
   lines.push("|---|---:|---:|---:|---:|");
   const spreadRow = (name: string, s: Spread) => lines.push(`| ${name} | ${s.n} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.max)} |`);
@@ -83,7 +104,7 @@ export function markdown(r: BenchResult): string {
   lines.push("");
   const w = r.weight;
   lines.push(
-    `Article page weight (gzip): HTML ${kb(w.htmlGzip)} (${kb(w.htmlBytes)} raw), CSS ${kb(w.cssGzip)}, ` +
+    `Article page weight (gzip): HTML ${kb(w.htmlGzip)} (${kb(w.htmlBytes)} raw; inline RSC payload ${kb(w.inlineRscGzip)}), CSS ${kb(w.cssGzip)}, ` +
       `JS ${kb(w.jsGzip)} = framework runtime ${kb(w.frameworkJsGzip)} + our own ${kb(w.ownJsGzip)} (${w.scripts.length} scripts).`,
   );
   return lines.join("\n") + "\n";

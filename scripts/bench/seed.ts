@@ -20,6 +20,7 @@ import {
   type RevisionFields,
 } from "@/db/schema";
 import { createSection } from "@/db/sections/create";
+import { setSecondFactorRoles } from "@/db/settings/second-factor-roles";
 import { createUser } from "@/db/users/create";
 import { bodyText, countWords, parseBody, renderBody } from "@/lib/content/body";
 import { slugify } from "@/lib/slug";
@@ -66,6 +67,9 @@ export async function seedArchive(total: number, log: (line: string) => void): P
   for (const [i, name] of MORE_JOURNALISTS.entries()) {
     people.push(await createUser({ ctx: system, input: { email: `reporter${i + 1}@copydesk.test`, name, role: "journalist", password: DEMO_PASSWORD } }));
   }
+  // The bench and the load test sign in with a password alone (scripts, like the demo's logins):
+  // no second factor is required of any role in these throw-away newsrooms.
+  await setSecondFactorRoles({ ctx: system, input: { roles: [] } });
   const editor = people.find((p) => p.role === "editor")!;
   const writers = people.filter((p) => p.role !== "admin");
 

@@ -172,6 +172,11 @@ export class DeskClient {
     }
   }
 
+  /** The session's cookies as a Cookie header (for a co-editing connection, say). */
+  cookie() {
+    return this.cookieHeader();
+  }
+
   private cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }
@@ -189,6 +194,25 @@ export class DeskClient {
     this.keep(res);
     await res.arrayBuffer();
     if (![...this.cookies.keys()].some((k) => k.includes("session-token"))) throw new Error(`Sign-in as ${email} failed (HTTP ${res.status}).`);
+  }
+
+  /**
+   * Saves an article's working copy through the tools' HTTP route (app/api/articles/[id]): the
+   * desk's editor writes through the co-editing connection, so its build carries no save action.
+   */
+  async save<T>(input: { id: number } & Record<string, unknown>, signal?: AbortSignal): Promise<ActionResult<T>> {
+    const res = await fetch(`${this.origin}/api/articles/${input.id}`, {
+      method: "POST",
+      signal,
+      headers: { "content-type": "application/json", origin: this.origin, cookie: this.cookieHeader() },
+      body: JSON.stringify(input),
+    });
+    const text = await res.text();
+    try {
+      return JSON.parse(text) as ActionResult<T>;
+    } catch {
+      throw new Error(`save: HTTP ${res.status}: ${text.slice(0, 300)}`);
+    }
   }
 
   /**

@@ -159,7 +159,7 @@ try {
     const t0 = Date.now();
     let tPublish = 0;
     const run = (async () => {
-      const saved = await client.action<{ version: number }>("saveArticleAction", [{ id: articleId, version: prev.version, ...text, headline: text.headline, sectionId: target.section_id, language: target.language, slug: target.slug }], page);
+      const saved = await client.save<{ version: number }>({ id: articleId, version: prev.version, ...text, headline: text.headline, sectionId: target.section_id, language: target.language, slug: target.slug });
       if (!saved.ok) fail(`Save refused: ${saved.message}`);
       attempt.saveAck = saved.data.version;
       phase = "publish";

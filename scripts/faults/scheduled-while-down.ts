@@ -1,6 +1,6 @@
 // A scheduled article whose time passes while the server is down appears as soon as it is
-// back up. An editor schedules an article a few seconds ahead (the desk schedules to the
-// minute, so: the next minute that is far enough away); readers ask for it too early (404,
+// back up. An editor schedules an article a few seconds ahead (to the second, as a
+// datetime-local value with seconds); readers ask for it too early (404,
 // not on the home or section page — and whatever caches those answers is now warm); the
 // server stops; the time passes; the server starts, and the very first reader requests show
 // the article on its own page, the home page, its section page and the feed.
@@ -51,17 +51,22 @@ try {
   await editor.signIn("editor@copydesk.test", DEMO_PASSWORD);
   const page = `/desk/articles/${article.id}`;
   const headline = `Fähre nach Helgoland fährt wieder ${Date.now().toString(36)}`;
-  const saved = await editor.action<{ version: number }>(
-    "saveArticleAction",
-    [{ id: article.id, version: article.version, headline, standfirst: "Geplant, während der Server ruhte.", sectionId: article.section_id, language: article.language, body: article.body }],
-    page,
-  );
+  const saved = await editor.save<{ version: number }>({
+    id: Number(article.id),
+    version: article.version,
+    headline,
+    standfirst: "Geplant, während der Server ruhte.",
+    sectionId: article.section_id,
+    language: article.language,
+    body: article.body,
+  });
   if (!saved.ok) fail(`Save refused: ${saved.message}`);
 
-  // The desk schedules to the minute: the first whole minute at least MARGIN_MS away.
-  const at = new Date(Math.ceil((Date.now() + MARGIN_MS) / 60_000) * 60_000);
+  // The first whole second at least MARGIN_MS away (the newsroom's wall clock, with seconds).
+  const at = new Date(Math.ceil((Date.now() + MARGIN_MS) / 1000) * 1000);
   const scheduledAt = Date.now();
-  const scheduled = await editor.action<{ url: string; scheduledFor: string }>("scheduleArticleAction", [{ id: article.id, version: saved.data.version, at: toNewsroomWallClock(at) }], page);
+  const wallClock = `${toNewsroomWallClock(at)}:${String(at.getUTCSeconds()).padStart(2, "0")}`;
+  const scheduled = await editor.action<{ url: string; scheduledFor: string }>("scheduleArticleAction", [{ id: article.id, version: saved.data.version, at: wallClock }], page);
   if (!scheduled.ok) fail(`Schedule refused: ${scheduled.message}`);
   if (new Date(scheduled.data.scheduledFor).getTime() !== at.getTime()) fail(`Scheduled for ${scheduled.data.scheduledFor}, asked for ${at.toISOString()}.`);
   const url = scheduled.data.url;

@@ -9,7 +9,7 @@ import { SYSTEM_VIEWER } from "@/db/context";
 import { createUser } from "@/db/users/create";
 import { seedArchive } from "../bench/seed";
 import { DEMO_PASSWORD } from "../env";
-import { draftBody, type EditorPlan } from "./editors";
+import { draftBody, type EditorPlan } from "./plans";
 
 export type ReaderKind = { kind: string; weight: number; paths: string[] };
 
@@ -57,7 +57,7 @@ export async function seedNewsroom(opts: { articles: number; editors: number; lo
   for (const [i, d] of drafts.entries()) {
     const neighbours = [...new Set([drafts[(i + 1) % drafts.length], drafts[(i + drafts.length - 1) % drafts.length]])].filter((n) => n !== d);
     if (!neighbours.length) continue;
-    await saveArticle({ ctx: { viewer: d.viewer }, input: { ...d.input, id: d.id, version: d.version, related: neighbours.map((n) => ({ articleId: n.id, title: n.input.headline })) } });
+    await saveArticle({ ctx: { viewer: d.viewer }, input: { ...d.input, headline: d.input.headline ?? "", language: d.input.language ?? "de", id: d.id, version: d.version, related: neighbours.map((n) => ({ articleId: n.id, title: n.input.headline ?? "" })) } });
   }
 
   // Newest first: the first few are what most readers open (hot, cached after the first hit);

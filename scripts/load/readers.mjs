@@ -9,7 +9,7 @@ import autocannon from "autocannon";
 /** @type {{ base: string; connections: number; seconds: number; timeoutSeconds: number; seed: number; mix: { kind: string; weight: number; paths: string[] }[] }} */
 const plan = workerData;
 
-// mulberry32, as scripts/bench/content.ts.
+// mulberry32, as lib/random.ts (plain JavaScript here: run by node directly).
 let state = plan.seed >>> 0;
 const random = () => {
   state = (state + 0x6d2b79f5) >>> 0;

@@ -1,6 +1,6 @@
 // The load test's result: one JSON shape, printed and written as Markdown.
 import type { Spread } from "../bench/measure";
-import type { EditorTally } from "./editors";
+import type { CoeditorTally } from "./coeditors";
 
 export type ReaderFigures = {
   requests: number;
@@ -17,19 +17,16 @@ export type ReaderFigures = {
   failures: { path: string; status: number }[];
 };
 
-/** An editor's tally as counted during the run, then checked against the database. */
-export type EditorFigures = Pick<
-  EditorTally,
-  "email" | "articleId" | "initialVersion" | "attempts" | "acknowledged" | "conflicts" | "errors" | "timeouts" | "versionSkips" | "appliedUnacknowledged" | "firstErrors"
-> & {
+/** A co-editor's tally as counted during the run, then checked against the database. */
+export type EditorFigures = Pick<CoeditorTally, "email" | "articleId" | "attempts" | "acknowledged" | "errors" | "timeouts" | "firstErrors"> & {
   savesPerSec: number;
+  /** Typed → told saved (the server stores after 1 s of quiet, at most every 5 s). */
   latency: Spread;
-  /** From the database after the server stopped. */
-  expectedVersion: number;
-  storedVersion: number | null;
+  /** From the database after the server stopped: sentences the person was told were saved but the stored text lacks. */
   lostSaves: number;
+  /** The stored working copy's body, the stored document and the tags equal what the person's document holds. */
   bodyMatches: boolean;
-  revisionMatches: boolean;
+  stateMatches: boolean;
   tagsMatch: boolean;
 };
 
@@ -49,7 +46,7 @@ export type LoadResult = {
   };
   readers: ReaderFigures;
   editors: EditorFigures[];
-  totals: { attempts: number; acknowledged: number; conflicts: number; errors: number; timeouts: number; lostSaves: number; savesPerSec: number; latency: Spread };
+  totals: { attempts: number; acknowledged: number; errors: number; timeouts: number; lostSaves: number; savesPerSec: number; latency: Spread };
   serverErrors: string[];
   failures: string[];
   failure: string | null;
@@ -65,13 +62,12 @@ export function failuresOf(r: Omit<LoadResult, "failures" | "failure">): string[
   if (rd.timeouts) out.push(`readers had ${rd.timeouts} timeouts`);
   for (const e of r.editors) {
     const who = `${e.email} (article ${e.articleId})`;
-    if (e.acknowledged === 0) out.push(`${who}: no save was confirmed`);
-    for (const k of ["conflicts", "errors", "timeouts", "versionSkips"] as const) if (e[k]) out.push(`${who}: ${e[k]} ${k} (${e.firstErrors.join(" | ")})`);
-    if (e.lostSaves) out.push(`${who}: ${e.lostSaves} confirmed saves missing — version ${e.storedVersion} in the database, ${e.expectedVersion} expected`);
-    if (e.storedVersion !== null && e.storedVersion > e.expectedVersion) out.push(`${who}: version ${e.storedVersion} in the database, more than the ${e.expectedVersion} saves sent`);
-    if (!e.bodyMatches) out.push(`${who}: the stored text is not the last confirmed save`);
-    if (!e.revisionMatches) out.push(`${who}: the newest revision is not the working copy`);
-    if (!e.tagsMatch) out.push(`${who}: the stored tags are not the last confirmed save's`);
+    if (e.acknowledged === 0) out.push(`${who}: no sentence was confirmed saved`);
+    for (const k of ["errors", "timeouts"] as const) if (e[k]) out.push(`${who}: ${e[k]} ${k} (${e.firstErrors.join(" | ")})`);
+    if (e.lostSaves) out.push(`${who}: ${e.lostSaves} sentences confirmed saved are missing from the database`);
+    if (!e.bodyMatches) out.push(`${who}: the stored text is not what the person's document holds`);
+    if (!e.stateMatches) out.push(`${who}: the stored document is not the person's`);
+    if (!e.tagsMatch) out.push(`${who}: the stored tags are not the document's`);
   }
   if (r.serverErrors.length) out.push(`the server logged ${r.serverErrors.length} errors: ${r.serverErrors.slice(0, 3).join(" | ")}`);
   return out;
@@ -99,19 +95,19 @@ export function markdown(r: LoadResult): string {
     "|---|---:|---:|---:|---:|---:|",
     ...Object.entries(r.readers.byKind).map(([k, f]) => `| ${k} | ${f.requests.toLocaleString("en")} | ${f.non2xx} | ${ms(f.p50)} | ${ms(f.p99)} | ${ms(f.max)} |`),
     "",
-    "## Editors (autosave, one at a time each, think time " + `${m.thinkMs[0]}–${m.thinkMs[1]} ms)`,
+    "## Editors (co-editing connections, a sentence every " + `${m.thinkMs[0]}–${m.thinkMs[1]} ms)`,
     "",
-    "| desk user | article | attempts | confirmed | saves/s | p50 ms | p95 ms | max ms | conflicts | errors | timeouts | version in DB (expected) | text, tags = last save | lost |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|",
+    "| desk user | article | sentences | confirmed saved | per s | p50 ms | p95 ms | max ms | errors | timeouts | DB = document | lost |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|",
     ...r.editors.map(
       (e) =>
-        `| ${e.email} | ${e.articleId} | ${e.attempts} | ${e.acknowledged} | ${e.savesPerSec.toFixed(1)} | ${ms(e.latency.p50)} | ${ms(e.latency.p95)} | ${ms(e.latency.max)} | ${e.conflicts} | ${e.errors} | ${e.timeouts} | ` +
-        `${e.storedVersion ?? "–"} (${e.expectedVersion}) | ${e.bodyMatches && e.revisionMatches && e.tagsMatch ? "yes" : "**no**"} | ${e.lostSaves} |`,
+        `| ${e.email} | ${e.articleId} | ${e.attempts} | ${e.acknowledged} | ${e.savesPerSec.toFixed(1)} | ${ms(e.latency.p50)} | ${ms(e.latency.p95)} | ${ms(e.latency.max)} | ${e.errors} | ${e.timeouts} | ` +
+        `${e.bodyMatches && e.stateMatches && e.tagsMatch ? "yes" : "**no**"} | ${e.lostSaves} |`,
     ),
-    `| **all** | | ${r.totals.attempts} | ${r.totals.acknowledged} | ${r.totals.savesPerSec.toFixed(1)} | ${ms(r.totals.latency.p50)} | ${ms(r.totals.latency.p95)} | ${ms(r.totals.latency.max)} | ${r.totals.conflicts} | ${r.totals.errors} | ${r.totals.timeouts} | | | ${r.totals.lostSaves} |`,
+    `| **all** | | ${r.totals.attempts} | ${r.totals.acknowledged} | ${r.totals.savesPerSec.toFixed(1)} | ${ms(r.totals.latency.p50)} | ${ms(r.totals.latency.p95)} | ${ms(r.totals.latency.max)} | ${r.totals.errors} | ${r.totals.timeouts} | | ${r.totals.lostSaves} |`,
     "",
-    "Version in DB: each confirmed save raises the draft's version by exactly one, so version − initial version counts the saves the database holds;",
-    "“text, tags = last save” compares the stored body, the newest revision and the tags with the last confirmed save's.",
+    "Latency: a sentence typed → the server's `saved` message covering it (the server stores after 1 s of quiet, at most every 5 s while someone types).",
+    "“DB = document”: with the server stopped, the stored working copy (body, tags) and the stored Yjs document equal what the person's document holds; “lost”: sentences confirmed saved that the stored text lacks.",
     "",
   ];
   if (r.serverErrors.length) lines.push("## Server errors", "", "```", ...r.serverErrors.slice(0, 20), "```", "");

@@ -1,6 +1,6 @@
 "use server";
 // Thin server actions: who is asking → the data verb → a result the desk can show, in the
-// person's language. Every rule lives in the verbs; these only translate.
+// person's language (deskAction). Every rule lives in the verbs; these only translate.
 import { createArticle } from "@/db/articles/create";
 import { publishArticle } from "@/db/articles/publish";
 import { findLinkableArticles, getArticleForEdit, suggestTags } from "@/db/articles/queries";
@@ -12,72 +12,46 @@ import { addArticleNote, listArticleNotes, type AddNoteInput } from "@/db/articl
 import { cancelSchedule, scheduleArticle } from "@/db/articles/schedule";
 import type { CreateArticleInput, PublishInput, RequestChangesInput, SaveArticleInput, ScheduleInput, WorkflowInput } from "@/db/articles/schemas";
 import { unpublishArticle } from "@/db/articles/unpublish";
-import { markAllRead } from "@/db/notifications/queries";
+import { markAllRead } from "@/db/notifications/mark-all-read";
 import { submitArticle } from "@/db/articles/submit";
 import { withdrawArticle } from "@/db/articles/withdraw";
-import type { Ctx } from "@/db/context";
 import { setOwnLocale } from "@/db/users/set-locale";
 import type { SetLocaleInput } from "@/db/users/schemas";
-import { serverTranslator } from "@/i18n/translate";
-import { getViewer } from "@/lib/auth";
-import { NotFound, toFailure, type ActionResult } from "@/lib/errors";
-
-async function run<T extends object>(name: string, verb: (ctx: Ctx) => Promise<T>): Promise<ActionResult<T>> {
-  let viewer;
-  try {
-    viewer = await getViewer();
-  } catch (error) {
-    // Reading who is asking needs the database too: an outage answers here, as a result the
-    // editor can act on (keep the text, retry), not as a thrown action error.
-    return toFailure(error, name, await serverTranslator());
-  }
-  if (!viewer) {
-    const t = await serverTranslator();
-    return { ok: false, code: "unauthenticated", message: t("errors.unauthenticated") };
-  }
-  try {
-    // No revalidatePath here: desk and reader pages are rendered per request, and a
-    // revalidation would make Next re-render (and, after a new article's first save, remount)
-    // the editor the person is typing in.
-    const data = await verb({ viewer });
-    return { ok: true, data } as ActionResult<T>;
-  } catch (error) {
-    return toFailure(error, name, await serverTranslator(viewer.locale));
-  }
-}
+import { NotFound } from "@/lib/errors";
+import { deskAction } from "../desk-action";
 
 // Inputs arrive from the network as `unknown` whatever their declared type; each verb validates them with zod.
 export async function createArticleAction(input: CreateArticleInput) {
-  return run("createArticle", (ctx) => createArticle({ ctx, input }));
+  return deskAction("createArticle", ({ viewer }) => createArticle({ ctx: { viewer }, input }));
 }
 
 export async function saveArticleAction(input: SaveArticleInput) {
-  return run("saveArticle", (ctx) => saveArticle({ ctx, input }));
+  return deskAction("saveArticle", ({ viewer }) => saveArticle({ ctx: { viewer }, input }));
 }
 
 export async function submitArticleAction(input: WorkflowInput) {
-  return run("submitArticle", (ctx) => submitArticle({ ctx, input }));
+  return deskAction("submitArticle", ({ viewer }) => submitArticle({ ctx: { viewer }, input }));
 }
 
 export async function requestChangesAction(input: RequestChangesInput) {
-  return run("requestChanges", (ctx) => requestChanges({ ctx, input }));
+  return deskAction("requestChanges", ({ viewer }) => requestChanges({ ctx: { viewer }, input }));
 }
 
 export async function publishArticleAction(input: PublishInput) {
-  return run("publishArticle", (ctx) => publishArticle({ ctx, input }));
+  return deskAction("publishArticle", ({ viewer }) => publishArticle({ ctx: { viewer }, input }));
 }
 
 export async function withdrawArticleAction(input: WorkflowInput) {
-  return run("withdrawArticle", (ctx) => withdrawArticle({ ctx, input }));
+  return deskAction("withdrawArticle", ({ viewer }) => withdrawArticle({ ctx: { viewer }, input }));
 }
 
 export async function setLocaleAction(input: SetLocaleInput) {
-  return run("setOwnLocale", (ctx) => setOwnLocale({ ctx, input }));
+  return deskAction("setOwnLocale", ({ viewer }) => setOwnLocale({ ctx: { viewer }, input }));
 }
 
 // Reads for the editor. Signed-in people only; the article itself is readable by the whole newsroom.
 export async function loadArticleAction(id: number) {
-  return run("loadArticle", async () => {
+  return deskAction("loadArticle", async () => {
     const article = typeof id === "number" && Number.isInteger(id) && id > 0 ? await getArticleForEdit(id) : null;
     if (!article) throw new NotFound("errors.articleNotFound");
     // Their text as plain words, for the conflict dialog's comparison.
@@ -86,35 +60,35 @@ export async function loadArticleAction(id: number) {
 }
 
 export async function findArticlesAction(q: string) {
-  return run("findArticles", async () => ({ items: await findLinkableArticles(typeof q === "string" ? q : "") }));
+  return deskAction("findArticles", async () => ({ items: await findLinkableArticles(typeof q === "string" ? q : "") }));
 }
 
 export async function suggestTagsAction(q: string) {
-  return run("suggestTags", async () => ({ names: await suggestTags(typeof q === "string" ? q : "") }));
+  return deskAction("suggestTags", async () => ({ names: await suggestTags(typeof q === "string" ? q : "") }));
 }
 
 export async function scheduleArticleAction(input: ScheduleInput) {
-  return run("scheduleArticle", (ctx) => scheduleArticle({ ctx, input }));
+  return deskAction("scheduleArticle", ({ viewer }) => scheduleArticle({ ctx: { viewer }, input }));
 }
 
 export async function cancelScheduleAction(input: WorkflowInput) {
-  return run("cancelSchedule", (ctx) => cancelSchedule({ ctx, input }));
+  return deskAction("cancelSchedule", ({ viewer }) => cancelSchedule({ ctx: { viewer }, input }));
 }
 
 export async function unpublishArticleAction(input: WorkflowInput) {
-  return run("unpublishArticle", (ctx) => unpublishArticle({ ctx, input }));
+  return deskAction("unpublishArticle", ({ viewer }) => unpublishArticle({ ctx: { viewer }, input }));
 }
 
 export async function addNoteAction(input: AddNoteInput) {
-  return run("addArticleNote", async (ctx) => {
-    await addArticleNote({ ctx, input });
+  return deskAction("addArticleNote", async ({ viewer }) => {
+    await addArticleNote({ ctx: { viewer }, input });
     return { notes: await listArticleNotes(Number(input.articleId)) };
   });
 }
 
 export async function markNotificationsReadAction() {
-  return run("markNotificationsRead", async (ctx) => {
-    await markAllRead(ctx);
+  return deskAction("markNotificationsRead", async ({ viewer }) => {
+    await markAllRead({ ctx: { viewer } });
     return {};
   });
 }

@@ -38,14 +38,29 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
                 <Link href="/desk/comments">{t("desk.comments")}</Link>
               </li>
             )}
+            {can(viewer, "front.arrange") && (
+              <li>
+                <Link href="/desk/front">{t("desk.front")}</Link>
+              </li>
+            )}
             {can(viewer, "taxonomy.manage") && (
               <li>
                 <Link href="/desk/taxonomy">{t("desk.taxonomy")}</Link>
               </li>
             )}
+            {can(viewer, "site.pages") && (
+              <li>
+                <Link href="/desk/site-pages">{t("desk.sitePages")}</Link>
+              </li>
+            )}
             {can(viewer, "user.manage") && (
               <li>
                 <Link href="/desk/users">{t("desk.users")}</Link>
+              </li>
+            )}
+            {can(viewer, "audit.read") && (
+              <li>
+                <Link href="/desk/audit">{t("desk.audit")}</Link>
               </li>
             )}
             <li>

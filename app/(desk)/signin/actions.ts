@@ -1,10 +1,17 @@
 "use server";
 import { AuthError } from "next-auth";
+import { cookies, headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
-import { SIGN_IN_LIMITS } from "@/db/users/sign-in";
+import { mustEnrolSecondFactor } from "@/db/second-factor/queries";
+import { verifySignInCode } from "@/db/second-factor/verify-sign-in";
+import { SIGN_IN_LIMITS, signInWithThrottle } from "@/db/users/sign-in";
 import { signIn } from "@/lib/auth";
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, issueDeviceToken, readDeviceToken } from "@/lib/device-trust";
+import { clientAddress } from "@/lib/http/client-address";
+import { PENDING_COOKIE, PENDING_SECONDS, issueTicket, readTicket } from "@/lib/second-factor/tickets";
 
-export type SignInState = { error?: string; email?: string };
+/** `step`: which form the page shows — the password, or (after a right password) the code. */
+export type SignInState = { error?: string; email?: string; step?: "password" | "code" };
 
 /** Only same-site desk paths are allowed as a destination after sign-in. */
 function safeDestination(value: FormDataEntryValue | null): string {
@@ -12,28 +19,76 @@ function safeDestination(value: FormDataEntryValue | null): string {
   return path.startsWith("/desk") && !path.startsWith("//") ? path : "/desk";
 }
 
+const ENROL_PATH = "/desk/profile";
+const secret = () => process.env.AUTH_SECRET ?? "";
+
+async function cookieOptions(maxAge: number) {
+  const secure = (await headers()).get("x-forwarded-proto") === "https";
+  return { httpOnly: true, sameSite: "lax" as const, secure, path: "/", maxAge };
+}
+
+async function throttledMessage() {
+  const minutes = Math.ceil(Math.max(SIGN_IN_LIMITS.account.windowSeconds, SIGN_IN_LIMITS.address.windowSeconds) / 60);
+  return (await getTranslations("signin"))("throttled", { minutes });
+}
+
+/**
+ * Both steps of the sign-in form. Step one checks the password (throttled, db/users/sign-in.ts);
+ * an account with a second factor gets a signed "pending" cookie and the code form — no session
+ * exists yet. Step two checks the code (throttled the same way). Only when every factor has
+ * passed does Auth.js start a session, from a "complete" ticket made here on the server.
+ */
 export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
+  const t = await getTranslations("signin");
   // A direct call can send anything as the "form": without one it is just wrong credentials, not a 500.
-  if (!(formData instanceof FormData)) return { error: (await getTranslations("signin"))("wrongCredentials") };
+  if (!(formData instanceof FormData)) return { error: t("wrongCredentials") };
+  const destination = safeDestination(formData.get("callbackUrl"));
+  const jar = await cookies();
+  const address = clientAddress(await headers());
+
+  if (formData.get("step") === "restart") {
+    jar.delete(PENDING_COOKIE);
+    return {};
+  }
+  if (formData.get("step") === "code") {
+    const pending = readTicket(jar.get(PENDING_COOKIE)?.value, "pending", secret());
+    if (!pending) return { error: t("codeExpired"), step: "password" };
+    const result = await verifySignInCode({ userId: pending.userId, code: String(formData.get("code") ?? "").slice(0, 40), address });
+    if (result.status === "throttled") return { error: await throttledMessage(), step: "code" };
+    if (result.status !== "ok") return { error: t("codeWrong"), step: "code" };
+    jar.delete(PENDING_COOKIE);
+    return finish({ id: pending.userId, sessionVersion: pending.sessionVersion, email: pending.email }, destination);
+  }
+
   const email = String(formData.get("email") ?? "").slice(0, 254);
+  const device = readDeviceToken(jar.get(DEVICE_COOKIE)?.value, secret());
+  const result = await signInWithThrottle({ email, password: String(formData.get("password") ?? "").slice(0, 200), address, device });
+  // The same words for an unknown address and a wrong password; only a lock is told apart.
+  if (result.status === "throttled") return { error: await throttledMessage(), email };
+  if (result.status !== "ok") return { error: t("wrongCredentials"), email };
+  if (result.secondFactorDue) {
+    jar.set(PENDING_COOKIE, issueTicket("pending", result.user, secret()), await cookieOptions(PENDING_SECONDS));
+    return { step: "code", email };
+  }
+  // A role that requires a second factor, without one: straight to setting it up (the proxy
+  // would send every desk page there anyway, but the redirect after an action skips the proxy).
+  return finish(result.user, (await mustEnrolSecondFactor(result.user)) ? ENROL_PATH : destination);
+}
+
+/** Every factor passed: Auth.js starts the session (and redirects by throwing). */
+async function finish(user: { id: number; sessionVersion: number; email: string }, destination: string): Promise<SignInState> {
   try {
-    await signIn("credentials", {
-      email,
-      password: String(formData.get("password") ?? "").slice(0, 200),
-      redirectTo: safeDestination(formData.get("callbackUrl")),
-    });
+    await signIn("credentials", { ticket: issueTicket("complete", user, secret()), redirectTo: destination });
     return {};
   } catch (error) {
-    // signIn redirects by throwing; only Auth.js's own errors mean "wrong credentials".
-    if (error instanceof AuthError) {
-      const t = await getTranslations("signin");
-      // The same words for an unknown address and a wrong password; only a lock is told apart.
-      if ((error as { code?: string }).code === "throttled") {
-        const minutes = Math.ceil(Math.max(SIGN_IN_LIMITS.account.windowSeconds, SIGN_IN_LIMITS.address.windowSeconds) / 60);
-        return { error: t("throttled", { minutes }), email };
-      }
-      return { error: t("wrongCredentials"), email };
+    if (String((error as { digest?: unknown })?.digest ?? "").startsWith("NEXT_REDIRECT")) {
+      // Signed in: this browser is now known to the account (lib/device-trust.ts), so a stranger's
+      // failed guesses from elsewhere cannot lock it out.
+      (await cookies()).set(DEVICE_COOKIE, issueDeviceToken(user.email, secret()), await cookieOptions(DEVICE_COOKIE_MAX_AGE));
     }
+    // The password (and code) were right a moment ago: a refusal now means the account changed
+    // in between (deactivated, password reset) — the same words as a wrong password.
+    if (error instanceof AuthError) return { error: (await getTranslations("signin"))("wrongCredentials") };
     throw error;
   }
 }

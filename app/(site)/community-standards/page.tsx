@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SITE_LOCALE } from "@/lib/i18n";
+import { siteOrigin } from "@/lib/site-url";
 
 const RULES = ["topic", "respect", "truth", "privacy", "law", "name"] as const;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations({ locale: SITE_LOCALE, namespace: "comments" });
-  return { title: t("standardsTitle"), alternates: { canonical: "/community-standards" } };
+  return { title: t("standardsTitle"), description: t("standardsDescription"), alternates: { canonical: `${siteOrigin()}/community-standards` } };
 }
 
 /** The rules readers' comments are moderated by, linked from every comment form. */

@@ -3,16 +3,18 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { SEARCH_PAGE_SIZE } from "@/db/publications/search";
-import { cachedSearch } from "@/lib/cache/reader";
+import { cachedSearch } from "@/db/reader-queries";
 import { formatDateTime } from "@/lib/dates";
 import { SITE_LOCALE } from "@/lib/i18n";
+import { Pager } from "@/components/site/Pager";
+import { siteOrigin } from "@/lib/site-url";
 import { Snippet } from "@/components/site/Snippet";
 
 type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> };
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations({ locale: SITE_LOCALE, namespace: "site" });
-  return { title: t("searchTitle"), robots: { index: false, follow: true } };
+  return { title: t("searchTitle"), description: t("searchDescription"), robots: { index: false, follow: true }, alternates: { canonical: `${siteOrigin()}/search` } };
 }
 
 export default async function SearchPage({ searchParams }: Props) {
@@ -57,21 +59,7 @@ export default async function SearchPage({ searchParams }: Props) {
           </li>
         ))}
       </ol>
-      {pages > 1 && (
-        <nav aria-label={t("pagination")} className="pagination">
-          {result.page > 1 && (
-            <Link href={pageHref(result.page - 1)} rel="prev">
-              {t("previousPage")}
-            </Link>
-          )}
-          <span>{t("pageOf", { page: result.page, pages })}</span>
-          {result.page < pages && (
-            <Link href={pageHref(result.page + 1)} rel="next">
-              {t("nextPage")}
-            </Link>
-          )}
-        </nav>
-      )}
+      <Pager page={result.page} hasNext={result.page < pages} href={pageHref} label={t("pageOf", { page: result.page, pages })} />
     </>
   );
 }

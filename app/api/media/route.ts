@@ -6,6 +6,7 @@ import { listMedia } from "@/db/media/queries";
 import { uploadMedia } from "@/db/media/upload";
 import { serverTranslator } from "@/i18n/translate";
 import { getViewer } from "@/lib/auth";
+import { sameOrigin } from "@/lib/http/same-origin";
 import { Invalid, toFailure, type AppError, type Translate } from "@/lib/errors";
 import { maxUploadBytes, maxUploadMb } from "@/lib/media/inspect";
 import type { MediaItem } from "@/lib/media/urls";
@@ -79,20 +80,6 @@ function json(body: unknown, status = 200) {
   return Response.json(body, { status, headers: { "Cache-Control": "private, no-store" } });
 }
 
-/**
- * A cross-site form cannot post here with the session cookie (SameSite=Lax), and this makes
- * sure of it: a browser's Origin must be this site's.
- */
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return true; // not a browser, or a same-origin GET-like request
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
 
 /** The body, or null once it grows past `cap` (the rest is not read). */
 async function readCapped(request: Request, cap: number): Promise<Uint8Array<ArrayBuffer> | null> {

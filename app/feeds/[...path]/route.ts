@@ -1,13 +1,10 @@
 // RSS 2.0 and Atom feeds for the whole site, each section, each tag and each author:
 //   /feeds/rss.xml · /feeds/atom.xml · /feeds/{section|tag|author}/{slug}/{rss|atom}.xml
 import { unstable_cache } from "next/cache";
-import { Feed } from "feed";
 import { getTranslations } from "next-intl/server";
-import { listForFeed } from "@/db/publications/feed";
-import type { ListScope } from "@/db/publications/queries";
-import { listSections } from "@/db/sections/queries";
-import { getTagBySlug, getTagRedirect } from "@/db/tags/queries";
-import { getAuthorBySlug } from "@/db/users/queries";
+import { getFeedSource } from "@/db/publications/feed";
+import { getLiveFeed } from "@/db/live/queries";
+import { feedDocument } from "@/lib/feeds/document";
 import { SITE_LOCALE } from "@/lib/i18n";
 import { siteOrigin } from "@/lib/site-url";
 import { readerTags } from "@/lib/cache/tags";
@@ -30,6 +27,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pat
   const origin = siteOrigin();
   // Built once, kept until what it lists changes (the same tags as the list pages).
   const [kind, slug] = path.length === 3 ? path : [];
+  if (kind === "live") return liveFeed(path, origin);
   const listTag = kind === "section" ? readerTags.section(slug) : kind === "tag" ? readerTags.tag(slug) : kind === "author" ? readerTags.author(slug) : readerTags.home;
   const answer = await unstable_cache(() => buildFeed(path, origin), ["feed", origin, ...path], { tags: [readerTags.all, listTag], revalidate: 3600 })();
   if (answer.status === 404) return notFound();
@@ -43,68 +41,53 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pat
 }
 
 async function buildFeed(path: string[], origin: string): Promise<FeedAnswer> {
-  const format = path.at(-1) === "rss.xml" ? "rss" : path.at(-1) === "atom.xml" ? "atom" : null;
-  const scopePath = path.slice(0, -1);
-  if (!format || (scopePath.length !== 0 && scopePath.length !== 2)) return { status: 404 };
-
+  const source = await getFeedSource(path);
+  if (source.status !== 200) return source;
   const t = await getTranslations({ locale: SITE_LOCALE, namespace: "site" });
-  let scope: ListScope = {};
-  let title = "Copydesk";
-  if (scopePath.length === 2) {
-    const [kind, slug] = scopePath;
-    if (kind === "section") {
-      const section = (await listSections()).find((s) => s.slug === slug);
-      if (!section) return { status: 404 };
-      scope = { sectionSlug: section.slug };
-      title = `Copydesk – ${section.name}`;
-    } else if (kind === "tag") {
-      const tag = await getTagBySlug(slug);
-      if (!tag) {
-        // A renamed or merged tag: feed readers follow a permanent redirect and update the subscription.
-        const moved = await getTagRedirect(slug);
-        return moved ? { status: 308, location: `/feeds/tag/${moved}/${path.at(-1)}` } : { status: 404 };
-      }
-      scope = { tagSlug: tag.slug };
-      title = `Copydesk – ${t("tagKicker")}: ${tag.name}`;
-    } else if (kind === "author") {
-      const author = await getAuthorBySlug(slug);
-      if (!author) return { status: 404 };
-      scope = { authorSlug: author.slug };
-      title = `Copydesk – ${author.name}`;
-    } else {
-      return { status: 404 };
-    }
-  }
-
-  const self = `${origin}/feeds/${path.join("/")}`;
-  const items = await listForFeed(scope);
-  const feed = new Feed({
-    id: self,
-    title,
-    description: t("tagline"),
-    link: origin + "/",
+  const body = feedDocument({
+    format: source.format,
+    self: `${origin}/feeds/${path.join("/")}`,
+    origin,
     language: SITE_LOCALE,
-    updated: items[0]?.updatedAt ?? new Date(0),
-    generator: "Copydesk",
-    copyright: t("copyright"),
-    feedLinks: { [format]: self },
+    scope: source.scope,
+    labels: { tagline: t("tagline"), copyright: t("copyright"), tagKicker: t("tagKicker") },
+    fullText: FULL_TEXT,
+    items: source.items,
   });
-  for (const item of items) {
-    const link = `${origin}/${item.sectionSlug}/${item.slug}`;
-    feed.addItem({
-      id: `${origin}/a/${item.id}`,
-      guid: `${origin}/a/${item.id}`,
-      title: item.headline,
-      link,
-      date: item.updatedAt,
-      published: item.publishedAt,
-      description: item.standfirst || undefined,
-      content: FULL_TEXT ? item.bodyHtml : undefined,
-      author: item.bylines.map((b) => ({ name: b.name, link: `${origin}/authors/${b.slug}` })),
-      category: [{ name: item.sectionName }, ...item.tags.map((tag) => ({ name: tag.name }))],
-    });
-  }
-  return { status: 200, format, body: format === "rss" ? feed.rss2() : feed.atom1() };
+  return { status: 200, format: source.format, body };
+}
+
+/**
+ * A live blog's own feed of entries: /feeds/live/{articleId}/{rss|atom}.xml, kept until an entry
+ * of it changes (db/live/* announce `readerTags.live`).
+ */
+async function liveFeed(path: string[], origin: string) {
+  const [, id, file] = path;
+  const format = file === "rss.xml" ? "rss" : file === "atom.xml" ? "atom" : null;
+  if (!format || !/^[1-9]\d{0,8}$/.test(id)) return notFound();
+  const body = await unstable_cache(
+    async () => {
+      const live = await getLiveFeed(Number(id));
+      if (!live) return null;
+      const t = await getTranslations({ locale: live.language, namespace: "site" });
+      return feedDocument({
+        format,
+        self: `${origin}/feeds/${path.join("/")}`,
+        origin,
+        language: live.language,
+        scope: { kind: "live", name: live.headline },
+        labels: { tagline: t("tagline"), copyright: t("copyright"), tagKicker: t("tagKicker") },
+        fullText: true,
+        items: live.items.map(({ anchor, ...item }) => ({ ...item, permalink: `${origin}${anchor}` })),
+      });
+    },
+    ["live-feed", origin, ...path],
+    { tags: [readerTags.all, readerTags.live(Number(id))], revalidate: 3600 },
+  )();
+  if (body === null) return notFound();
+  return new Response(body, {
+    headers: { "content-type": format === "rss" ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8", "cache-control": "public, max-age=60" },
+  });
 }
 
 function notFound() {

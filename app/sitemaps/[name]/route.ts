@@ -1,8 +1,13 @@
 // The files the sitemap index points to: sections.xml, news.xml, articles-{n}.xml.
 import { listNewsSitemap, listSitemapChunk } from "@/db/publications/sitemap";
 import { listSections } from "@/db/sections/queries";
+import { readerTags } from "@/lib/cache/tags";
 import { siteOrigin } from "@/lib/site-url";
 import { escapeXml, xmlResponse } from "@/lib/xml";
+
+// Every publish, update and unpublish expires the home list's tag (lib/cache/tags.ts), so the
+// article sitemaps go with it; the sections file changes with the sections.
+const ARTICLE_TAGS = [readerTags.all, readerTags.home];
 
 const URLSET = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"';
 
@@ -14,7 +19,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ name
   if (name === "sections.xml") {
     const sections = await listSections();
     const urls = [`  <url>${loc("/")}</url>`, ...sections.map((s) => `  <url>${loc(`/${s.slug}`)}</url>`)];
-    return xmlResponse(`${URLSET}>\n${urls.join("\n")}\n</urlset>\n`);
+    return xmlResponse(`${URLSET}>\n${urls.join("\n")}\n</urlset>\n`, [readerTags.all, readerTags.sections]);
   }
   if (name === "news.xml") {
     const items = await listNewsSitemap();
@@ -25,13 +30,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ name
         `<news:publication_date>${a.publishedAt.toISOString()}</news:publication_date>` +
         `<news:title>${escapeXml(a.headline)}</news:title></news:news></url>`,
     );
-    return xmlResponse(`${URLSET} xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n${urls.join("\n")}\n</urlset>\n`);
+    return xmlResponse(`${URLSET} xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n${urls.join("\n")}\n</urlset>\n`, ARTICLE_TAGS);
   }
   const chunk = /^articles-(\d{1,6})\.xml$/.exec(name);
   if (chunk) {
     const items = await listSitemapChunk(Number(chunk[1]));
     const urls = items.map((a) => `  <url>${loc(`/${a.sectionSlug}/${a.slug}`)}<lastmod>${a.updatedAt.toISOString()}</lastmod></url>`);
-    return xmlResponse(`${URLSET}>\n${urls.join("\n")}\n</urlset>\n`);
+    return xmlResponse(`${URLSET}>\n${urls.join("\n")}\n</urlset>\n`, ARTICLE_TAGS);
   }
   return new Response("Not found", { status: 404 });
 }

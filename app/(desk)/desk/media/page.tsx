@@ -8,8 +8,9 @@ import { maxUploadBytes } from "@/lib/media/inspect";
 import { canEditMedia } from "@/lib/permissions";
 import { LibraryUploader } from "@/components/media/LibraryUploader";
 import { MediaDefaultsForm } from "@/components/media/MediaDefaultsForm";
+import { MediaDeleteForm } from "@/components/media/MediaDeleteForm";
 
-type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> };
+type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | string[]; deleted?: string | string[] }> };
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("media");
@@ -26,6 +27,10 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
   return (
     <>
       <h1>{t("title")}</h1>
+      {/* Set by the delete action, whose own form is gone with the deleted image. */}
+      <p role="status" className="save-status">
+        {first(params.deleted) ? t("deleted", { name: first(params.deleted)!.slice(0, 200) }) : null}
+      </p>
       <section className="panel" aria-labelledby="media-upload-heading">
         <h2 id="media-upload-heading">{t("uploadHeading")}</h2>
         <LibraryUploader maxBytes={maxUploadBytes()} />
@@ -67,10 +72,13 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
                   </figcaption>
                 </figure>
                 {canEditMedia(viewer, item) && (
-                  <details>
-                    <summary>{t("editDefaults")}</summary>
-                    <MediaDefaultsForm item={item} />
-                  </details>
+                  <>
+                    <details>
+                      <summary>{t("editDefaults")}</summary>
+                      <MediaDefaultsForm item={item} />
+                    </details>
+                    <MediaDeleteForm item={item} />
+                  </>
                 )}
               </li>
             ))}

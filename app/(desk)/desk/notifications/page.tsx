@@ -3,7 +3,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { getLocale, getTranslations } from "next-intl/server";
-import { listNotifications, markAllRead } from "@/db/notifications/queries";
+import { markAllRead } from "@/db/notifications/mark-all-read";
+import { listNotifications } from "@/db/notifications/queries";
 import { getViewer } from "@/lib/auth";
 import { formatDateTime } from "@/lib/dates";
 
@@ -22,7 +23,7 @@ export default async function NotificationsPage() {
     "use server";
     const who = await getViewer();
     if (!who) redirect("/signin");
-    await markAllRead({ viewer: who });
+    await markAllRead({ ctx: { viewer: who } });
     revalidatePath("/desk", "layout");
   }
   return (

@@ -2,9 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { getSecondFactorStatus } from "@/db/second-factor/queries";
+import { listSessions } from "@/db/sessions/queries";
 import { getOwnProfile } from "@/db/users/queries";
 import { getViewer } from "@/lib/auth";
 import { MIN_PASSWORD_LENGTH } from "@/lib/passwords";
+import { sessionPolicy } from "@/lib/session-policy";
+import { SecondFactorPanel } from "@/components/users/SecondFactorPanel";
+import { SessionList } from "@/components/users/SessionList";
 import { PasswordForm } from "@/components/users/PasswordForm";
 import { ProfileForm } from "@/components/users/ProfileForm";
 
@@ -18,6 +23,7 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
   if (!viewer) redirect("/signin");
   const profile = await getOwnProfile(viewer.id);
   if (!profile) redirect("/signin");
+  const factors = await getSecondFactorStatus(viewer.id);
   const t = await getTranslations("profile");
   const tRoles = await getTranslations("roles");
   return (
@@ -36,6 +42,14 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
       <section className="panel" aria-labelledby="profile-password-heading">
         <h2 id="profile-password-heading">{t("passwordHeading")}</h2>
         <PasswordForm minLength={MIN_PASSWORD_LENGTH} changed={(await searchParams).password === "changed"} />
+      </section>
+      <section className="panel" aria-labelledby="profile-factor-heading">
+        <h2 id="profile-factor-heading">{t("factorHeading")}</h2>
+        <SecondFactorPanel totp={factors.totp} recoveryCodesLeft={factors.recoveryCodesLeft} required={Boolean(viewer.mustEnrol)} />
+      </section>
+      <section className="panel" aria-labelledby="profile-sessions-heading">
+        <h2 id="profile-sessions-heading">{t("sessionsHeading")}</h2>
+        <SessionList sessions={await listSessions(viewer.id, viewer.sessionId)} {...sessionPolicy()} />
       </section>
     </div>
   );

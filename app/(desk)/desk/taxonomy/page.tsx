@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { NotAllowed } from "@/components/desk/NotAllowed";
 import { listSections } from "@/db/sections/queries";
 import { listTagOptions, listTagsWithCounts } from "@/db/tags/queries";
 import { getViewer } from "@/lib/auth";
@@ -30,15 +31,7 @@ export default async function TaxonomyPage({ searchParams }: Props) {
   if (!viewer) redirect("/signin");
   const t = await getTranslations("taxonomy");
   if (!can(viewer, "taxonomy.manage")) {
-    return (
-      <>
-        <h1>{t("title")}</h1>
-        <p className="alert alert--error">{t("notAllowed")}</p>
-        <p>
-          <Link href="/desk">{t("backToDesk")}</Link>
-        </p>
-      </>
-    );
+    return <NotAllowed title={t("title")} message={t("notAllowed")} back={t("backToDesk")} />;
   }
   const params = await searchParams;
   // The "merge into" choice lists every tag, so only the row being merged renders it.

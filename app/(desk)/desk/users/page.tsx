@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { getSecondFactorRoles } from "@/db/settings/second-factor-roles";
 import { listUsers } from "@/db/users/queries";
 import { getViewer } from "@/lib/auth";
 import { can } from "@/lib/permissions";
 import { CreateUserForm } from "@/components/users/CreateUserForm";
+import { SecondFactorRolesForm } from "@/components/users/SecondFactorRolesForm";
 import { UserRowControls } from "@/components/users/UserRowControls";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -34,6 +36,10 @@ export default async function UsersPage() {
       <section className="panel" aria-labelledby="user-create-heading">
         <h2 id="user-create-heading">{t("createHeading")}</h2>
         <CreateUserForm />
+      </section>
+      <section className="panel" aria-labelledby="user-factor-heading">
+        <h2 id="user-factor-heading">{t("factorHeading")}</h2>
+        <SecondFactorRolesForm roles={await getSecondFactorRoles()} />
       </section>
       <section className="panel" aria-labelledby="user-list-heading">
         <h2 id="user-list-heading">

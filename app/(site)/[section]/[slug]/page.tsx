@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { siteOrigin } from "@/lib/site-url";
-import { newsArticleJsonLd, scriptJson } from "@/lib/structured-data";
-import { cachedArticlePage } from "@/lib/cache/reader";
+import { renditionFromSrcset } from "@/lib/media/urls";
+import { liveBlogJsonLd, newsArticleJsonLd, scriptJson } from "@/lib/structured-data";
+import { cachedArticlePage, cachedLivePage } from "@/db/reader-queries";
+import { LiveBlog } from "@/components/article/LiveBlog";
 import { findSlugRedirect } from "@/db/publications/redirects";
 import { ArticleView } from "@/components/article/ArticleView";
 import { ArticleComments } from "@/components/article/ArticleComments";
@@ -12,7 +14,9 @@ type Props = { params: Promise<{ section: string; slug: string }> };
 // Rendered on a reader's first visit, then served from the page cache until a publish,
 // update, unpublish, schedule or moderation expires it (lib/cache). Nothing here may read the
 // request (headers, cookies, query): that would make every visit a new render.
-export const revalidate = 3600;
+// A minute (VIEW_COUNT_SECONDS): the page's s-maxage, so the front cache and any edge ask again
+// after it and the view count is at most a couple of minutes old (with 3600 it stayed for an hour).
+export const revalidate = 60;
 export function generateStaticParams() {
   return [];
 }
@@ -25,7 +29,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const url = `${origin}/${article.sectionSlug}/${article.slug}`;
   const title = article.seoTitle || article.headline;
   const description = article.seoDescription || article.standfirst || undefined;
-  const images = article.leadImage ? [{ url: `${origin}${article.leadImage.src}`, width: article.leadImage.width, height: article.leadImage.height, alt: article.leadImage.alt }] : undefined;
+  // Open Graph and Discover want a picture about 1200 pixels wide: that rendition of the lead image.
+  const og = article.leadImage ? renditionFromSrcset(article.leadImage.srcset, 1200) : null;
+  const images =
+    article.leadImage && og
+      ? [{ url: `${origin}${og.url}`, width: og.width, height: Math.round((article.leadImage.height * og.width) / article.leadImage.width), alt: article.leadImage.alt }]
+      : undefined;
   return {
     title,
     description,
@@ -45,9 +54,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     },
     twitter: { card: images ? "summary_large_image" : "summary", title, description, images },
     // Each article exists in one language: say which, for search engines and readers' tools.
+    robots: { index: true, follow: true, "max-image-preview": "large" },
     alternates: {
-      canonical: `/${article.sectionSlug}/${article.slug}`,
-      languages: { [article.language]: `/${article.sectionSlug}/${article.slug}` },
+      canonical: url,
+      languages: { [article.language]: url },
       // Page metadata replaces the layout's `alternates` whole, so the site feed is named again here.
       types: {
         "application/rss+xml": [
@@ -70,11 +80,14 @@ export default async function ArticlePage({ params }: Props) {
   }
   const { article, comments, commentsOpen, views } = page;
   const origin = siteOrigin();
-  const jsonLd = newsArticleJsonLd({ ...article, origin, url: `${origin}/${article.sectionSlug}/${article.slug}` });
+  const live = await cachedLivePage(article.sectionSlug, article.slug, article.articleId, 1);
+  const facts = { ...article, origin, url: `${origin}/${article.sectionSlug}/${article.slug}` };
+  const jsonLd = live ? liveBlogJsonLd(facts, { ...live, entries: [...live.pinned, ...live.entries] }) : newsArticleJsonLd(facts);
   return (
     <>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptJson(jsonLd) }} />
       <ArticleView article={article} views={views} />
+      {live && <LiveBlog live={live} articleId={article.articleId} />}
       <ArticleComments articleId={article.articleId} language={article.language} open={commentsOpen} comments={comments} />
     </>
   );

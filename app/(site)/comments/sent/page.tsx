@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { CommentForm } from "@/components/article/ArticleComments";
-import { cachedArticleById } from "@/lib/cache/reader";
+import { cachedArticleById } from "@/db/reader-queries";
 import { readCommentFeedback } from "@/lib/comments";
 import { SITE_LOCALE } from "@/lib/i18n";
 

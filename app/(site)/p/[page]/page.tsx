@@ -1,7 +1,7 @@
 // The front page. "/" is rewritten here as page 1 (next.config.js), so the front page has a
 // parameter and can be cached like every other list; later pages live at /p/2, /p/3 …
 import type { Metadata } from "next";
-import { FrontPage, frontPageMetadata } from "@/components/site/ListPages";
+import { FrontPage, frontPageMetadata } from "@/app/(site)/list-pages";
 
 type Props = { params: Promise<{ page: string }> };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { TagPage, tagMetadata } from "@/components/site/ListPages";
+import { TagPage, tagMetadata } from "@/app/(site)/list-pages";
 
 type Props = { params: Promise<{ slug: string }> };
 

@@ -10,6 +10,9 @@ import { getViewer } from "@/lib/auth";
 import { NEWSROOM_TIME_ZONE } from "@/lib/dates";
 import { ArticleEditor } from "@/components/editor/ArticleEditor";
 import { ArticleHistory } from "@/components/desk/ArticleHistory";
+import { LiveBlogPanel } from "@/components/desk/LiveBlogPanel";
+import { getDeskLiveBlog, listLivePublisherCandidates } from "@/db/live/queries";
+import * as live from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("desk");
@@ -24,6 +27,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
   if (!article) notFound();
   const sections = await listSections();
   const people = await listNewsroomUsers();
+  const liveBlog = await getDeskLiveBlog(article.id);
   return (
     <>
       <h1 className="visually-hidden">{(await getTranslations("desk"))("editTitle")}</h1>
@@ -35,6 +39,23 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
         notes={await listArticleNotes(article.id)}
         viewer={viewer}
       />
+      {liveBlog && (
+        <LiveBlogPanel
+          blog={liveBlog}
+          viewer={viewer}
+          language={article.language}
+          journalists={await listLivePublisherCandidates()}
+          actions={{
+            setLive: live.setLiveBlogAction,
+            setPublishers: live.setLivePublishersAction,
+            create: live.createLiveEntryAction,
+            update: live.updateLiveEntryAction,
+            publish: live.publishLiveEntryAction,
+            flags: live.setLiveEntryFlagsAction,
+            remove: live.deleteLiveEntryAction,
+          }}
+        />
+      )}
       <ArticleHistory events={await listArticleEvents(article.id)} />
     </>
   );

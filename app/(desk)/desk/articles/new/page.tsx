@@ -2,10 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { listSections } from "@/db/sections/queries";
-import { listNewsroomUsers } from "@/db/users/queries";
 import { getViewer } from "@/lib/auth";
-import { NEWSROOM_TIME_ZONE } from "@/lib/dates";
-import { ArticleEditor } from "@/components/editor/ArticleEditor";
+import { NewArticleStart } from "@/components/editor/NewArticleStart";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("desk");
@@ -16,17 +14,10 @@ export default async function NewArticlePage() {
   const viewer = await getViewer();
   if (!viewer) redirect("/signin");
   const sections = await listSections();
-  const people = await listNewsroomUsers();
   return (
     <>
       <h1>{(await getTranslations("desk"))("newTitle")}</h1>
-      <ArticleEditor
-        article={null}
-        sections={sections}
-        people={people}
-        timeZone={NEWSROOM_TIME_ZONE}
-        viewer={viewer}
-      />
+      <NewArticleStart sections={sections} viewer={{ id: viewer.id }} />
     </>
   );
 }

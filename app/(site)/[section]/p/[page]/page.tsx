@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { SectionPage, sectionMetadata } from "@/components/site/ListPages";
+import { SectionPage, sectionMetadata } from "@/app/(site)/list-pages";
 
 type Props = { params: Promise<{ section: string; page: string }> };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AuthorPage, authorMetadata } from "@/components/site/ListPages";
+import { AuthorPage, authorMetadata } from "@/app/(site)/list-pages";
 
 type Props = { params: Promise<{ slug: string; page: string }> };
 

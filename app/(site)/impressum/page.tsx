@@ -1,0 +1,10 @@
+import type { Metadata } from "next";
+import { sitePageMetadata, SitePageRoute } from "../site-page-route";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return sitePageMetadata("impressum");
+}
+
+export default function Page() {
+  return <SitePageRoute slug="impressum" />;
+}

@@ -1,0 +1,136 @@
+import "server-only";
+// Starts this process's co-editing server (lib/collab/server.ts) with the database behind it,
+// once per process (instrumentation.ts), and makes it reachable for the HTTP server's WebSocket
+// upgrades (scripts/serve.mjs, scripts/dev-server.mjs) through a globalThis symbol — Next's
+// bundles and the plain server script do not share module instances.
+import { Redis } from "@hocuspocus/extension-redis";
+import { sessionFromCookie } from "@/lib/collab/session";
+import { createCollabServer, type CollabServer } from "@/lib/collab/server";
+import type { WorkingCopy } from "@/lib/collab/document";
+import { Forbidden, isDatabaseUnavailable } from "@/lib/errors";
+import { sessionPolicy } from "@/lib/session-policy";
+import { databaseUrl, getHandle } from "../client";
+import { checkSession } from "../sessions/check";
+import { getViewerById, loadViewer } from "../users/queries";
+import { COLLAB_CHANNEL, deliverCollabEvent, onCollabEvent, PROCESS_ORIGIN, type CollabEvent } from "./collab-events";
+import { claimCollabVersion } from "./claim-collab-version";
+import { initCollabState } from "./init-collab-state";
+import { getArticleAccess, getCollabSource } from "./collab-queries";
+import { storeCollabState } from "./store-collab";
+
+const GLOBAL = Symbol.for("copydesk.collab");
+
+type Global = { server?: CollabServer };
+
+export function collabGlobal(): Global {
+  const g = globalThis as unknown as Record<symbol, Global | undefined>;
+  return (g[GLOBAL] ??= {});
+}
+
+/** This process's co-editing server, if it runs here (null in scripts and tests without one). */
+export function runningCollabServer(): CollabServer | null {
+  return collabGlobal().server ?? null;
+}
+
+export function startCollabServer(options: { debounce?: number; maxDebounce?: number } = {}): CollabServer {
+  const existing = collabGlobal().server;
+  if (existing) return existing;
+  const redisUrl = process.env.REDIS_URL?.trim();
+  const server = createCollabServer({
+    ...options,
+    extensions: redisUrl ? [redisExtension(redisUrl)] : [],
+    ports: {
+      // The same checks as every desk request (lib/auth.ts getViewer): the user, then the session's row.
+      async viewerFromCookie(cookie) {
+        const claims = await sessionFromCookie(cookie, process.env.AUTH_SECRET);
+        if (!claims?.sessionId) return null;
+        const viewer = await loadViewer(claims.userId, claims.sessionVersion);
+        if (!viewer || !(await checkSession(claims.sessionId, viewer.id, sessionPolicy()))) return null;
+        return { ...viewer, sessionId: claims.sessionId };
+      },
+      async viewerOfSession({ id, sessionId }) {
+        const viewer = await getViewerById(id);
+        return viewer && (await checkSession(sessionId, id, sessionPolicy())) ? viewer : null;
+      },
+      articleAccess: (id) => getArticleAccess(id),
+      async loadSource(id) {
+        const source = await getCollabSource(id);
+        return source && { ...source, copy: source.copy as WorkingCopy };
+      },
+      async store({ viewer, contributors, articleId, state, stateVector, copy }) {
+        const result = await storeCollabState({ ctx: { viewer }, input: { id: articleId, state, stateVector, copy, contributors: contributors.filter((c) => c.id !== viewer.id) } });
+        return { version: result.version, problems: result.problems };
+      },
+      claimExternal: claimCollabVersion,
+      initState: initCollabState,
+      isUnavailable: isDatabaseUnavailable,
+      isForbidden: (error) => error instanceof Forbidden,
+    },
+  });
+  collabGlobal().server = server;
+  onCollabEvent((event) => void handle(server, event));
+  void warnIfAlone(Boolean(redisUrl));
+  const url = databaseUrl();
+  if (url) void listen(url);
+  return server;
+}
+
+async function handle(server: CollabServer, event: CollabEvent): Promise<void> {
+  try {
+    if (event.kind === "access") await server.redecide(event);
+    else if (event.source === "external") await server.applyExternal(event.articleId);
+  } catch (error) {
+    console.error("[collab] could not follow a change:", (error as Error).message);
+  }
+}
+
+function redisExtension(url: string): Redis {
+  const u = new URL(url);
+  const db = Number(u.pathname.slice(1) || 0);
+  return new Redis({
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    options: { db, ...(u.password ? { password: decodeURIComponent(u.password) } : {}), ...(u.username ? { username: decodeURIComponent(u.username) } : {}) },
+    prefix: `copydesk-collab-${db}`,
+  });
+}
+
+async function warnIfAlone(withRedis: boolean): Promise<void> {
+  if (withRedis) return console.log("[collab] co-editing shares documents with other instances through Redis");
+  if ((await getHandle()).engine === "postgres") {
+    console.warn(
+      "[collab] REDIS_URL is not set: co-editing works within this one instance only. Running several instances on this PostgreSQL without Redis, people editing the same article on different instances will not see each other's changes live (the database keeps both).",
+    );
+  }
+}
+
+/** Events from other instances (PostgreSQL NOTIFY), delivered here as if they were local. */
+async function listen(url: string): Promise<void> {
+  const { Client } = await import("pg");
+  for (let retryMs = 1000; ; retryMs = Math.min(retryMs * 2, 30_000)) {
+    const client = new Client({ connectionString: url });
+    const ended = new Promise<void>((resolve) => {
+      client.on("error", () => resolve());
+      client.on("end", () => resolve());
+    });
+    client.on("notification", ({ channel, payload }) => {
+      if (channel !== COLLAB_CHANNEL || !payload) return;
+      try {
+        const event = JSON.parse(payload) as CollabEvent;
+        if (event.origin !== PROCESS_ORIGIN) deliverCollabEvent(event);
+      } catch {
+        // not ours
+      }
+    });
+    try {
+      await client.connect();
+      await client.query(`listen ${COLLAB_CHANNEL}`);
+      retryMs = 500;
+      await ended;
+    } catch {
+      // the database is away; try again
+    }
+    await client.end().catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, retryMs));
+  }
+}

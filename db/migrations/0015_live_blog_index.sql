@@ -1,0 +1,1 @@
+CREATE INDEX "articles_live_idx" ON "articles" USING btree ("live_state") WHERE "articles"."live_state" is not null;

@@ -1,0 +1,86 @@
+import "server-only";
+// The journeys' data factory: makes what one Playwright journey needs through the same verbs the
+// desk uses (create → save → submit / publish / schedule), as the person the journey names, so
+// a journey owns its data instead of counting the demo newsroom's. Served only on the e2e server
+// (app/api/test-factory/route.ts); every name a journey passes is its own (a run id in it), so
+// journeys running side by side never see each other's articles in what they assert.
+import { timingSafeEqual } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { NotFound } from "@/lib/errors";
+import type { Viewer } from "@/lib/permissions";
+import { createArticle } from "../articles/create";
+import { publishArticle } from "../articles/publish";
+import { scheduleArticle } from "../articles/schedule";
+import { submitArticle } from "../articles/submit";
+import { getDb } from "../client";
+import { sections, users } from "../schema";
+
+/**
+ * Whether a request's factory header opens the factory: only when the server holds a token (the
+ * e2e server alone is given one) and the header carries exactly it.
+ */
+export function factoryAllowed(header: string | null, token = process.env.COPYDESK_TEST_FACTORY_TOKEN): boolean {
+  if (!token || token.length < 32 || !header) return false;
+  const a = Buffer.from(header);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export const FactoryArticle = z.object({
+  /** Who writes it (a demo account's address); a published or scheduled one is published by `publisher`. */
+  author: z.email(),
+  publisher: z.email().optional(),
+  headline: z.string().min(1),
+  standfirst: z.string().default(""),
+  /** An existing section's slug. */
+  section: z.string().min(1),
+  language: z.enum(["de", "en"]).default("de"),
+  paragraphs: z.array(z.string().min(1)).min(1),
+  tags: z.array(z.string()).optional(),
+  status: z.enum(["draft", "in_review", "published", "scheduled"]).default("draft"),
+  /** For "scheduled": the newsroom wall clock ("2026-11-24T14:30:15"). */
+  at: z.string().optional(),
+});
+export type FactoryArticle = z.input<typeof FactoryArticle>;
+
+export type MadeArticle = { id: number; version: number; status: string; sectionSlug: string; slug: string; editUrl: string; url: string | null };
+
+async function viewerByEmail(email: string): Promise<Viewer> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: users.id, role: users.role, name: users.name })
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email})`);
+  if (!row) throw new NotFound();
+  return row;
+}
+
+/** One article, taken through the workflow as far as `status` says. */
+export async function makeArticle(input: FactoryArticle): Promise<MadeArticle> {
+  const data = FactoryArticle.parse(input);
+  const author = await viewerByEmail(data.author);
+  const db = await getDb();
+  const [section] = await db.select({ id: sections.id, slug: sections.slug }).from(sections).where(eq(sections.slug, data.section));
+  if (!section) throw new NotFound();
+  const body = { type: "doc", content: data.paragraphs.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })) };
+  const created = await createArticle({
+    ctx: { viewer: author },
+    input: { headline: data.headline, standfirst: data.standfirst, sectionId: section.id, language: data.language, body, tags: data.tags },
+  });
+  let version = created.version;
+  let url: string | null = null;
+  if (data.status !== "draft") {
+    version = (await submitArticle({ ctx: { viewer: author }, input: { id: created.id, version } })).version;
+  }
+  if (data.status === "published" || data.status === "scheduled") {
+    const publisher = await viewerByEmail(data.publisher ?? "editor@copydesk.test");
+    const result =
+      data.status === "published"
+        ? await publishArticle({ ctx: { viewer: publisher }, input: { id: created.id, version } })
+        : await scheduleArticle({ ctx: { viewer: publisher }, input: { id: created.id, version, at: data.at ?? "" } });
+    version = result.version;
+    url = result.url;
+  }
+  return { id: created.id, version, status: data.status, sectionSlug: section.slug, slug: created.slug, editUrl: `/desk/articles/${created.id}`, url };
+}

@@ -1,0 +1,110 @@
+// Two reporters and an editor run a live blog while a reader keeps its page open: entries reach
+// the open page without a reload (offered, announced politely, shown on request), a pinned entry
+// stays on top, an edited one says "updated", ending the blog stops the updates, and the page
+// works without JavaScript and passes axe.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "../fixtures";
+import { messages } from "../i18n";
+import { LiveBlogPanel } from "../pages/LiveBlogPanel";
+
+const r = messages.de.liveReader; // the article is German: so is its reader page
+
+test("two reporters and an editor run a live blog that readers follow live", async ({ as, reader, factory, runId, browser }) => {
+  test.setTimeout(180_000);
+  const article = await factory.published({ headline: `Liveticker Sturmflut ${runId}`, paragraphs: ["Alle Entwicklungen im Überblick."] });
+
+  // The editor makes it a live blog and lets the journalist publish entries directly.
+  const editor = new LiveBlogPanel(await as("editor"));
+  await editor.goto(article.editUrl);
+  await editor.makeLive();
+  await expect(editor.region.getByRole("status").filter({ hasText: editor.m.stateLive })).toBeVisible();
+  await editor.allowPublisher("Lena Kämpfer");
+  await expect(editor.region.getByText(editor.m.publishersSaved)).toBeVisible();
+
+  // A reader opens the page and keeps it open.
+  const page = await reader();
+  await page.goto(article.url);
+  const live = page.getByRole("region", { name: r.heading });
+  await expect(live.getByText(r.noEntries)).toBeVisible();
+  const show = live.getByRole("button", { name: /anzeigen$/ });
+  /** The page offers what came (visible within 2 s of the desk's confirmation) with these words. */
+  const offered = async (text: string) => {
+    await expect(show).toBeVisible({ timeout: 2_000 });
+    await expect(show).toHaveText(text);
+  };
+
+  // Reporter 1 (the journalist, named by the editor) publishes directly.
+  const lena = new LiveBlogPanel(await as("journalist"));
+  await lena.goto(article.editUrl);
+  await lena.write("Deich bei Husum", "Der Deich hält – „noch“, sagt die Feuerwehr.", "publish");
+  await expect(lena.region.getByText(lena.m.entryPublished)).toBeVisible();
+  const confirmed = Date.now(); // the desk has the publish's answer: it has committed
+  await offered(r.newOne);
+  console.log(`published (desk confirmed) → offered on the open page: ${Date.now() - confirmed} ms`);
+  await expect(live.getByRole("status")).toContainText(r.newOne);
+  // Nothing moved under the reader: the entry waits for the click.
+  await expect(live.getByRole("article", { name: "Deich bei Husum" })).toHaveCount(0);
+  await show.click();
+  await expect(live.getByRole("article", { name: "Deich bei Husum" })).toBeVisible();
+
+  // Reporter 2 (the admin, writing as a reporter) hands in a draft; the editor publishes it.
+  const ada = new LiveBlogPanel(await as("admin"));
+  await ada.goto(article.editUrl);
+  await ada.write("Fähren fallen aus", "Keine Fähren nach Sylt bis auf Weiteres.", "draft");
+  await expect(ada.region.getByText(ada.m.draftSaved)).toBeVisible();
+  await editor.goto(article.editUrl);
+  await editor.publish("Fähren fallen aus");
+  await expect(editor.entry("Fähren fallen aus")).toContainText(editor.m.publishedAt);
+  await offered(r.newOne);
+  await show.click();
+  const entries = live.getByRole("list", { name: r.entriesList }).getByRole("article");
+  await expect(entries).toHaveText([/Fähren fallen aus/, /Deich bei Husum/]); // newest first
+
+  // The editor pins the first entry and marks it a key event: it moves on top when the reader asks.
+  await editor.pin("Deich bei Husum");
+  await expect(editor.button(`${editor.m.unpin}: Deich bei Husum`)).toBeVisible();
+  await offered(r.updatedOne);
+  await editor.markKeyEvent("Deich bei Husum");
+  await expect(editor.button(`${editor.m.unmarkKeyEvent}: Deich bei Husum`)).toBeVisible();
+  // Both changes may arrive in one poll or two: show what has come until the page has both.
+  await expect(async () => {
+    if (await show.isVisible()) await show.click();
+    await expect(live.getByRole("list", { name: r.pinnedList }).getByRole("article")).toHaveText([/Deich bei Husum/], { timeout: 500 });
+    await expect(page.getByRole("navigation", { name: r.keyEvents }).getByRole("link")).toHaveAttribute("href", /#entry-\d+$/, { timeout: 500 });
+  }).toPass({ timeout: 5_000 });
+
+  // The journalist corrects her entry: it says "updated".
+  await lena.goto(article.editUrl);
+  await lena.edit("Deich bei Husum", " Pegel sinkt.");
+  await expect(lena.entry("Deich bei Husum")).toContainText(lena.m.updated);
+  await offered(r.updatedOne);
+  await show.click();
+  const pinned = live.getByRole("article", { name: "Deich bei Husum" });
+  await expect(pinned).toContainText("Pegel sinkt.");
+  await expect(pinned).toContainText(r.updated);
+
+  // Ending the blog stops the page from asking.
+  await editor.end();
+  await expect(live.getByText(r.endedNow)).toBeVisible({ timeout: 3_000 });
+  const asked: string[] = [];
+  page.on("request", (req) => {
+    if (req.url().includes("/api/live/")) asked.push(req.url());
+  });
+  await page.waitForTimeout(2_500);
+  expect(asked).toEqual([]);
+
+  // axe, on the page as it is now.
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
+
+  // Without JavaScript: the same entries, pinned on top, key events linking to permalinks.
+  const plain = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await plain.goto(article.url);
+  const still = plain.getByRole("region", { name: r.heading });
+  await expect(still.getByText(r.ended, { exact: true })).toBeVisible();
+  await expect(still.getByRole("list", { name: r.pinnedList }).getByRole("article")).toHaveText([/Deich bei Husum.*Pegel sinkt\./s]);
+  await expect(still.getByRole("list", { name: r.entriesList }).getByRole("article")).toHaveText([/Fähren fallen aus/]);
+  await plain.getByRole("navigation", { name: r.keyEvents }).getByRole("link").click();
+  await expect(plain).toHaveURL(/#entry-\d+$/);
+  await plain.context().close();
+});

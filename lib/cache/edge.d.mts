@@ -1,0 +1,10 @@
+export function withTagScope<T>(fn: () => T): T;
+export function scopeTags(): Set<string>;
+export function noteTags(tags: Iterable<string> | undefined): void;
+export function scopeSawRoute(): boolean;
+export function noteRouteEntry(): void;
+export function edgeTag(tag: string): string;
+export function edgeTagHeaders(tags: Iterable<string>): { "surrogate-key": string; "cache-tag": string };
+export function edgeConfigured(env?: Record<string, string | undefined>): boolean;
+export function edgeCacheControl(original: string | undefined | null, env?: Record<string, string | undefined>): string;
+export const EDGE_STATUSES: Set<number>;

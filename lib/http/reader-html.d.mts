@@ -1,0 +1,2 @@
+export function wantsPlainHtml(html: string): boolean;
+export function withoutFrameworkScripts(html: string): string;

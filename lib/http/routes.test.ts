@@ -1,0 +1,48 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROUTE_KINDS, articleMatcher, isArticlePath, neverCached } from "./routes.mjs";
+
+const root = path.resolve(__dirname, "../..");
+
+/** The first path segments app/ serves on its own: its folders, those inside route groups too. */
+function topLevelRoutes(): string[] {
+  const names: string[] = [];
+  for (const entry of fs.readdirSync(path.join(root, "app"), { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    if (/^\(.+\)$/.test(entry.name)) {
+      for (const inner of fs.readdirSync(path.join(root, "app", entry.name), { withFileTypes: true })) if (inner.isDirectory()) names.push(inner.name);
+    } else names.push(entry.name);
+  }
+  // Sections are the dynamic segment; files such as sitemap.xml are no article's first segment.
+  return names.filter((name) => !name.startsWith("[") && !name.includes("."));
+}
+
+describe("the route registry (lib/http/routes.mjs)", () => {
+  it("knows every top-level route in app/, so none of them is taken for a section", () => {
+    expect(topLevelRoutes().filter((name) => !ROUTE_KINDS.has(name))).toEqual([]);
+  });
+
+  it("is what the proxy's matcher says (Next needs the matcher written out in proxy.ts)", () => {
+    const proxy = fs.readFileSync(path.join(root, "proxy.ts"), "utf8");
+    const literal = /"(\/:section\([^"]+\/:slug)"/.exec(proxy)?.[1];
+    expect(literal).toBe(articleMatcher());
+  });
+
+  it("tells articles from other routes' addresses", () => {
+    expect(isArticlePath("/kultur/faehrhaus-am-suedkai")).toBe(true);
+    expect(isArticlePath("/tags/hafen")).toBe(false);
+    expect(isArticlePath("/impressum/x")).toBe(false);
+    expect(isArticlePath("/kultur")).toBe(false);
+    expect(isArticlePath("/kultur/a/b")).toBe(false);
+  });
+
+  it("keeps the desk, APIs, search and short links out of the front cache, never reader pages", () => {
+    for (const url of ["/desk", "/desk/articles/3", "/signin?next=/desk", "/api/views", "/_next/static/x.js", "/media/2026/x.webp", "/search?q=hafen", "/comments", "/a/12"]) {
+      expect(neverCached(url), url).toBe(true);
+    }
+    for (const url of ["/", "/?page=2", "/kultur", "/kultur/faehrhaus", "/p/2", "/feeds/rss.xml", "/tags/hafen", "/sitemap.xml", "/impressum", "/authors/lena"]) {
+      expect(neverCached(url), url).toBe(false);
+    }
+  });
+});
