@@ -223,6 +223,8 @@ try {
   }
 } catch (error) {
   failure = error instanceof Error ? error.message : String(error);
+  // What the server said last, for whoever reads the failure (the spec prints this output's tail).
+  if (server) console.log(`server output before the failure:\n${server.output.slice(-40).join("\n")}`);
   for (const w of writers) w.client?.destroy();
   if (server) await killServer(server);
 } finally {
