@@ -8,8 +8,10 @@ import { sessionFromCookie } from "@/lib/collab/session";
 import { createCollabServer, type CollabServer } from "@/lib/collab/server";
 import type { WorkingCopy } from "@/lib/collab/document";
 import { Forbidden, isDatabaseUnavailable } from "@/lib/errors";
+import type { Viewer } from "@/lib/permissions";
 import { sessionPolicy } from "@/lib/session-policy";
 import { databaseUrl, getHandle } from "../client";
+import { mustEnrolSecondFactor } from "../second-factor/queries";
 import { checkSession } from "../sessions/check";
 import { getViewerById, loadViewer } from "../users/queries";
 import { COLLAB_CHANNEL, deliverCollabEvent, onCollabEvent, PROCESS_ORIGIN, type CollabEvent } from "./collab-events";
@@ -32,6 +34,15 @@ export function runningCollabServer(): CollabServer | null {
   return collabGlobal().server ?? null;
 }
 
+/**
+ * As lib/auth.ts getViewer decides it on every desk request, from the database: someone whose role
+ * requires a second factor they have not enrolled may do nothing but enrol — here, not even read
+ * (`can()` refuses a viewer who must enrol, so the connection is turned away).
+ */
+async function withEnrolment(viewer: Viewer): Promise<Viewer> {
+  return (await mustEnrolSecondFactor(viewer)) ? { ...viewer, mustEnrol: true } : viewer;
+}
+
 export function startCollabServer(options: { debounce?: number; maxDebounce?: number } = {}): CollabServer {
   const existing = collabGlobal().server;
   if (existing) return existing;
@@ -46,11 +57,11 @@ export function startCollabServer(options: { debounce?: number; maxDebounce?: nu
         if (!claims?.sessionId) return null;
         const viewer = await loadViewer(claims.userId, claims.sessionVersion);
         if (!viewer || !(await checkSession(claims.sessionId, viewer.id, sessionPolicy()))) return null;
-        return { ...viewer, sessionId: claims.sessionId };
+        return { ...(await withEnrolment(viewer)), sessionId: claims.sessionId };
       },
       async viewerOfSession({ id, sessionId }) {
         const viewer = await getViewerById(id);
-        return viewer && (await checkSession(sessionId, id, sessionPolicy())) ? viewer : null;
+        return viewer && (await checkSession(sessionId, id, sessionPolicy())) ? withEnrolment(viewer) : null;
       },
       articleAccess: (id) => getArticleAccess(id),
       async loadSource(id) {

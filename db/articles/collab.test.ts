@@ -12,6 +12,7 @@ import { articleRevisions, articles, users } from "../schema";
 import { newsroom, doc as bodyOf } from "../testing";
 import { connectClient, cookieFor, sessionCookie, signedInSession, startTestCollabServer, until, withTemporaryDatabase, type TestClient } from "../testing/collab";
 import { endSession } from "../sessions/end";
+import { setSecondFactorRoles } from "../settings/second-factor-roles";
 import { createArticle } from "./create";
 import { requestChanges } from "./request-changes";
 import { restoreRevision } from "./restore";
@@ -25,6 +26,8 @@ const clients: TestClient[] = [];
 
 beforeAll(async () => {
   n = await newsroom(await getDb());
+  // These people have no second factor; the one test of the requirement turns it on for itself.
+  await setSecondFactorRoles({ ctx: { viewer: n.admin }, input: { roles: [] } });
   server = await startTestCollabServer();
 }, 600_000); // the embedded database's first start can take a minute on a busy machine
 
@@ -84,6 +87,22 @@ describe("co-editing server with raw clients", () => {
     const viewer = await client(n.editor, a.id);
     await until("synced", () => viewer.provider.isSynced);
     expect(fieldsFromDoc(viewer.doc).headline).toBe("Unverändert");
+  });
+
+  it("turns away someone whose role requires a second factor they have not enrolled, as the desk does", async () => {
+    const a = await newArticle("Nur mit zweitem Faktor");
+    await setSecondFactorRoles({ ctx: { viewer: n.admin }, input: { roles: ["editor"] } });
+    try {
+      const c = await client(n.editor, a.id);
+      await until("refused", () => c.failures.length > 0);
+      expect(c.failures).toEqual(["second-factor-required"]);
+      expect(fieldsFromDoc(c.doc).headline).toBe(""); // nothing of the article reached it
+      const journalist = await client(n.journalist, a.id); // a role without the requirement
+      await until("synced", () => journalist.provider.isSynced);
+      expect(journalist.scopes).toEqual(["read-write"]);
+    } finally {
+      await setSecondFactorRoles({ ctx: { viewer: n.admin }, input: { roles: [] } });
+    }
   });
 
   it("gives a journalist only a read-only connection to a colleague's article in review, and ignores its edits", async () => {

@@ -157,6 +157,8 @@ export function createCollabServer(options: CollabServerOptions) {
       if (!articleId) throw refuse("not-found");
       const viewer = await ports.viewerFromCookie(requestHeaders.cookie);
       if (!viewer) throw refuse("signed-out");
+      // Their role requires a second factor they have not enrolled: the desk lets them enrol, nothing else.
+      if (viewer.mustEnrol) throw refuse("second-factor-required");
       const access = await ports.articleAccess(articleId);
       if (!access) throw refuse("not-found");
       const readOnly = !can(viewer, "article.edit", access);
@@ -277,7 +279,7 @@ export function createCollabServer(options: CollabServerOptions) {
       if (!people.has(session)) people.set(session, await ports.viewerOfSession(context.viewer));
       const viewer = people.get(session);
       const article = access.get(context.articleId);
-      const readOnly = viewer && article ? !can(viewer, "article.edit", article) : null;
+      const readOnly = viewer && !viewer.mustEnrol && article ? !can(viewer, "article.edit", article) : null;
       if (readOnly === context.readOnly && viewer?.role === context.viewer.role) continue;
       // Stop accepting at once, then let the client come back with its new scope.
       connection.readOnly = true;
