@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { overlappingPorts } from "./e2e/ports";
 
 // Debian's Chromium where it exists (this project's CI machines cannot download browsers);
 // elsewhere Playwright's own browser from `npx playwright install chromium`.
@@ -9,6 +10,8 @@ const systemChromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bi
 );
 
 const port = Number(process.env.E2E_PORT || 3100);
+// Journeys side by side each start servers of their own on ports beside this one (e2e/ports.ts).
+if (overlappingPorts().length) throw new Error(`e2e/ports.ts gives these offsets from E2E_PORT to two servers: ${overlappingPorts().join(", ")}`);
 const onPostgres = Boolean(process.env.DATABASE_URL?.trim());
 // `npm test` runs every journey on PGlite, then on PostgreSQL only those whose outcome depends on
 // the engine: the workflow (publish, schedule, conflicts, caches kept fresh), sign-in and its

@@ -13,10 +13,10 @@ import { browserLocale, messages } from "../i18n";
 import { startInstance } from "../instances/servers";
 import { ArticleEditorPage } from "../pages/ArticleEditorPage";
 import { startVarnish, type Varnish } from "./varnish";
+import { portsOf } from "../ports";
 
 const m = messages.en;
-const base = Number(process.env.E2E_PORT || 3100);
-const [varnishPort, appA, appB] = [base + 10, base + 12, base + 13];
+const [varnishPort, , appA, appB] = portsOf("varnish"); // (+11: Varnish's admin port)
 const instances = [`http://localhost:${appA}`, `http://localhost:${appB}`];
 let varnish: Varnish;
 const stops: (() => void)[] = [];

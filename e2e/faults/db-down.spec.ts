@@ -14,10 +14,10 @@ import { expect, test, type Page } from "@playwright/test";
 import { messages } from "../i18n";
 import { ArticleEditorPage } from "../pages/ArticleEditorPage";
 import { ACCOUNTS, SignInPage } from "../pages/SignInPage";
+import { portsOf } from "../ports";
 
 const m = messages.en;
 const site = messages.de.site; // the reader site speaks German unless COPYDESK_SITE_LANGUAGE says otherwise
-const OFFSET = 3; // the app server on E2E_PORT+3, the relay on +4 (1 and 2 are the other fault checks')
 
 type Ready = { origin: string; article: { id: number; version: number }; cached: { path: string; headline: string }; uncached: { path: string; headline: string } };
 
@@ -40,9 +40,9 @@ class Stage {
   }
 
   static start(reportFile: string): Stage {
-    const port = Number(process.env.E2E_PORT || 3100) + OFFSET;
+    const [port, relayPort] = portsOf("dbDown");
     const script = "scripts/faults/db-down.ts";
-    const args = ["--conditions=react-server", script, "--port", String(port), "--relay-port", String(port + 1), "--report", reportFile];
+    const args = ["--conditions=react-server", script, "--port", String(port), "--relay-port", String(relayPort), "--report", reportFile];
     return new Stage(spawn(path.resolve("node_modules/.bin/tsx"), args, { env: process.env, stdio: ["pipe", "pipe", "pipe"] }));
   }
 

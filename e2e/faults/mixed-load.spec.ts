@@ -5,12 +5,13 @@
 // COPYDESK_FAULT_TESTS=1 — see playwright.config.ts.
 import { expect, test } from "@playwright/test";
 import { runFaultScript } from "./run-fault-script";
+import { portsOf } from "../ports";
 
 type Figures = { attempts: number; acknowledged: number; errors: number; timeouts: number; lostSaves: number };
 
 test("50 readers and 5 co-editing desk users for 60 s: no errors, every sentence confirmed saved in the database", async () => {
   test.setTimeout(10 * 60_000); // seeding 1,000 articles and 60 s of load on a busy 2-core machine
-  const { code, report, output } = await runFaultScript("scripts/load.ts", ["--no-build", "--seconds", "60", "--readers", "50", "--editors", "5"], 5);
+  const { code, report, output } = await runFaultScript("scripts/load.ts", ["--no-build", "--seconds", "60", "--readers", "50", "--editors", "5"], portsOf("mixedLoad")[0]);
   expect(report?.failure ?? null, output.slice(-4000)).toBeNull();
   expect(code).toBe(0);
   const readers = report!.readers as { requests: number; non2xx: number; errors: number; timeouts: number };

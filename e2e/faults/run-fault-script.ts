@@ -7,9 +7,8 @@ import { test } from "@playwright/test";
 
 export type FaultReport = Record<string, unknown> & { failure: string | null };
 
-export async function runFaultScript(script: string, args: string[], offset: number): Promise<{ code: number | null; report: FaultReport | null; output: string }> {
-  // Beside the journeys' own server port, so both can run at once.
-  const port = Number(process.env.E2E_PORT || 3100) + offset;
+/** `port`: the script's own (e2e/ports.ts), beside the journeys' server and everyone else's. */
+export async function runFaultScript(script: string, args: string[], port: number): Promise<{ code: number | null; report: FaultReport | null; output: string }> {
   const reportFile = test.info().outputPath(`${path.basename(script, ".ts")}.json`);
   const child = spawn(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", script, "--port", String(port), "--report", reportFile, ...args], {
     env: process.env,

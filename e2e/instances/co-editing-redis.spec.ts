@@ -8,10 +8,10 @@ import { expect, test, pageAs, readerPage } from "../fixtures";
 import { messages } from "../i18n";
 import { ArticleEditorPage, typedBy } from "../pages/ArticleEditorPage";
 import { startInstance } from "./servers";
+import { portsOf } from "../ports";
 
 const m = messages.en;
-const base = Number(process.env.E2E_PORT || 3100);
-const [portA, portB] = [base + 2, base + 3];
+const [portA, portB] = portsOf("coEditingRedis");
 const [instanceA, instanceB] = [`http://localhost:${portA}`, `http://localhost:${portB}`];
 // CI has Redis on 127.0.0.1:6379; E2E_REDIS_URL picks another database (or server).
 const redisUrl = process.env.E2E_REDIS_URL || "redis://127.0.0.1:6379/1";

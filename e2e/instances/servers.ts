@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { expect } from "@playwright/test";
+import { portsOf } from "../ports";
 
 /**
  * In the pooled pass (COPYDESK_E2E_PGBOUNCER=1) more instances reach PostgreSQL as the test server
@@ -14,7 +15,7 @@ function databaseEnv(): Record<string, string> {
   if (process.env.COPYDESK_E2E_PGBOUNCER !== "1" || !direct) return {};
   const pooled = new URL(direct);
   pooled.hostname = "127.0.0.1";
-  pooled.port = String(Number(process.env.E2E_PORT || 3100) + 30);
+  pooled.port = String(portsOf("pgbouncer")[0]);
   return { DATABASE_URL: pooled.toString(), DATABASE_DIRECT_URL: direct };
 }
 

@@ -9,11 +9,11 @@ import sharp from "sharp";
 import { expect, test, pageAs } from "../fixtures";
 import { messages } from "../i18n";
 import { startInstance } from "./servers";
+import { portsOf } from "../ports";
 
 const m = messages.en;
 const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key]));
-const base = Number(process.env.E2E_PORT || 3100);
-const [portA, portB, edgePort] = [base + 20, base + 21, base + 22];
+const [portA, portB, edgePort] = portsOf("sharedMedia");
 const [originA, originB] = [`http://localhost:${portA}`, `http://localhost:${portB}`];
 const dataA = "data/e2e-media-a";
 const dataB = "data/e2e-media-b";

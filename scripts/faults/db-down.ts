@@ -12,7 +12,7 @@
 // directly, not through the relay), "listening [seconds]" (waits until the server's LISTEN client is
 // connected; 0: only looks), "stop" — and answers each with one line. PostgreSQL only.
 //
-//   npx tsx --conditions=react-server scripts/faults/db-down.ts [--port 3103] [--relay-port 3104] [--report file.json]
+//   npx tsx --conditions=react-server scripts/faults/db-down.ts [--port 3105] [--relay-port 3106] [--report file.json]
 // Needs a production build and DATABASE_URL (a fresh database is made beside the one named).
 import fs from "node:fs";
 import readline from "node:readline";
@@ -25,8 +25,8 @@ import { assertPortFree, killServer, sandbox, startServer, waitReady, type Serve
 
 const { values } = parseArgs({ options: { port: { type: "string" }, "relay-port": { type: "string" }, report: { type: "string" } } });
 const base = Number(process.env.E2E_PORT || 3100);
-const PORT = Number(values.port ?? base + 3);
-const RELAY_PORT = Number(values["relay-port"] ?? base + 4);
+const PORT = Number(values.port ?? base + 5); // e2e/ports.ts
+const RELAY_PORT = Number(values["relay-port"] ?? base + 6);
 
 const say = (message: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(message)}\n`);
 

@@ -11,7 +11,7 @@
 //     while the server was gone; the others come back as new tabs and lose nothing stored;
 //   - at the end every co-editor, a fresh one and the database hold the same content.
 //
-//   npx tsx --conditions=react-server scripts/faults/kill-collab.ts [--kills 3] [--port 3106] [--report file.json] [--seed n]
+//   npx tsx --conditions=react-server scripts/faults/kill-collab.ts [--kills 3] [--port 3108] [--report file.json] [--seed n]
 // Uses a temporary PGlite folder, or with DATABASE_URL a fresh database beside it.
 // Needs a production build (`npx next build`). Run by e2e/faults/kill-collab.spec.ts.
 import fs from "node:fs";
@@ -34,7 +34,7 @@ const { values } = parseArgs({
   options: { kills: { type: "string", default: "3" }, port: { type: "string" }, report: { type: "string" }, seed: { type: "string" } },
 });
 const KILLS = Number(values.kills);
-const PORT = Number(values.port ?? Number(process.env.E2E_PORT || 3100) + 6);
+const PORT = Number(values.port ?? Number(process.env.E2E_PORT || 3100) + 8) // e2e/ports.ts;
 const SEED = Number(values.seed ?? Date.now() % 2 ** 31);
 const r = seededPicker(SEED);
 

@@ -9,7 +9,7 @@
 //     every earlier revision is still there, unchanged;
 //   - the database reopens (PGlite: after a kill mid-write) and the server answers the desk.
 //
-//   npx tsx --conditions=react-server scripts/faults/kill-publish.ts [--kills 20] [--port 3101] [--report file.json]
+//   npx tsx --conditions=react-server scripts/faults/kill-publish.ts [--kills 20] [--port 3104] [--report file.json]
 // Uses a temporary PGlite folder, or with DATABASE_URL a fresh database beside it.
 // Needs a production build (`npx next build`). Run by e2e/faults/kill-publish.spec.ts.
 import fs from "node:fs";
@@ -24,7 +24,7 @@ const { values } = parseArgs({
   options: { kills: { type: "string", default: "20" }, port: { type: "string" }, report: { type: "string" }, seed: { type: "string" } },
 });
 const KILLS = Number(values.kills);
-const PORT = Number(values.port ?? Number(process.env.E2E_PORT || 3100) + 1);
+const PORT = Number(values.port ?? Number(process.env.E2E_PORT || 3100) + 4) // e2e/ports.ts;
 // Reproducible when asked: `--seed 42` replays the same kill moments.
 let state = Number(values.seed ?? Date.now() % 2 ** 31);
 const seedUsed = state;

@@ -5,7 +5,7 @@
 // server stops; the time passes; the server starts, and the very first reader requests show
 // the article on its own page, the home page, its section page and the feed.
 //
-//   npx tsx --conditions=react-server scripts/faults/scheduled-while-down.ts [--port 3102] [--report file.json]
+//   npx tsx --conditions=react-server scripts/faults/scheduled-while-down.ts [--port 3109] [--report file.json]
 // Temporary PGlite folder, or with DATABASE_URL a fresh database beside it. Needs a production build.
 import fs from "node:fs";
 import { parseArgs } from "node:util";
@@ -17,7 +17,7 @@ import { DEMO_PASSWORD } from "../env";
 import { assertPortFree, DeskClient, killServer, sandbox, sleep, startServer, waitReady, type Server } from "./harness";
 
 const { values } = parseArgs({ options: { port: { type: "string" }, report: { type: "string" }, margin: { type: "string", default: "10" } } });
-const PORT = Number(values.port ?? Number(process.env.E2E_PORT || 3100) + 2);
+const PORT = Number(values.port ?? Number(process.env.E2E_PORT || 3100) + 9) // e2e/ports.ts;
 // Time the desk needs between choosing the minute and the server being down, on a slow machine.
 const MARGIN_MS = Number(values.margin) * 1000;
 
