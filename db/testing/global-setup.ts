@@ -1,10 +1,12 @@
 // With DATABASE_URL (PostgreSQL), start every test run from an empty, freshly migrated
-// schema. Without it each test file opens its own in-memory PGlite instead.
+// schema. Without it each test file opens its own in-memory PGlite instead, loaded from a
+// migrated template made here once (db/testing/pglite-template.ts).
 // Both vitest projects (vitest.config.ts) name this file; it prepares the schema once a run
 // (their global setups share this process).
 import pg from "pg";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
+import { ensureTemplate } from "./pglite-template";
 
 const run = globalThis as typeof globalThis & { copydeskTestSchema?: Promise<void> };
 
@@ -21,7 +23,11 @@ async function prepare(url: string) {
 
 export default async function setup() {
   const url = process.env.DATABASE_URL?.trim();
-  if (!url) return;
+  if (!url) {
+    run.copydeskTestSchema ??= ensureTemplate();
+    await run.copydeskTestSchema;
+    return;
+  }
   run.copydeskTestSchema ??= prepare(url);
   await run.copydeskTestSchema;
 }

@@ -3,6 +3,7 @@
 import { afterAll } from "vitest";
 import type { Db } from "../client";
 import * as schema from "../schema";
+import { readTemplate } from "./pglite-template";
 import { SYSTEM_VIEWER, type Ctx } from "../context";
 import { createSection } from "../sections/create";
 import { createUser } from "../users/create";
@@ -23,7 +24,10 @@ async function open() {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
-  const client = await PGlite.create();
+  // From the migrated template the global setup made; migrating here stays the fallback (a
+  // single file run without the global setup, say), and is a no-op on the template.
+  const template = readTemplate();
+  const client = await PGlite.create(template ? { loadDataDir: template } : {});
   const db = drizzle({ client, schema });
   await migrate(db, { migrationsFolder: "db/migrations" });
   return { db: db as unknown as Db, close: () => client.close() };
