@@ -23,9 +23,18 @@ import { routeCollabUpgrades } from "../lib/collab/upgrade.mjs";
 import { ACTION_MAX_DEPTH, isJsonAction, jsonDepth, refuseOversizedAction, refuseTooDeep } from "../lib/http/body-limit.mjs";
 import { refuseMethod } from "../lib/http/methods.mjs";
 import { wantsPlainHtml, withoutFrameworkScripts } from "../lib/http/reader-html.mjs";
-import { neverCached } from "../lib/http/routes.mjs";
+import { isLivePoll, neverCached } from "../lib/http/routes.mjs";
 import { stampClientAddress } from "../lib/http/request-address.mjs";
 import { BASELINE_HEADERS, HSTS, RESOURCE_POLICY, documentPolicy, embedFrameSources, framingFor, inlineScriptHashes } from "../lib/security/headers.mjs";
+
+// When whatever reads our log goes away (a supervisor's pipe, a test that ended), writing to it
+// fails with EPIPE; Next reports that as an uncaught error — by writing to the same log. That
+// loop held a core at 100 % for as long as the process lived. The log's reader is gone: drop it.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error.code !== "EPIPE") throw error;
+  });
+}
 
 // As `next start` does; before Next (and React) are loaded.
 process.env.NODE_ENV = "production";
@@ -91,7 +100,10 @@ function capture(res, key, epoch) {
   };
   const keep = () => {
     const headers = { ...res.getHeaders() };
-    if (res.statusCode !== 200 || headers["x-nextjs-cache"] !== "HIT" || headers["set-cookie"]) return;
+    // Pages Next answered from its cache; and live-blog polls, whose answer is the same until
+    // reader tags next expire, which moves the epoch (checked below) just as for pages.
+    const keepable = headers["x-nextjs-cache"] === "HIT" || isLivePoll(key.slice(3));
+    if (res.statusCode !== 200 || !keepable || headers["set-cookie"]) return;
     const f = current();
     if (f.epoch !== epoch) return; // something changed while Next was answering
     const gzip = key.startsWith("gz ");

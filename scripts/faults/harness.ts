@@ -67,6 +67,9 @@ process.on("exit", () => {
     }
   }
 });
+// A signal ends Node without its exit handlers: a journey that failed stops its fault script with
+// SIGTERM, and the script's server (its own process group) was left running, holding its port.
+for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => process.exit(signal === "SIGINT" ? 130 : 143));
 
 /** Refuses to start when something already answers on the port (it would answer in our place). */
 export async function assertPortFree(port: number): Promise<void> {
