@@ -47,8 +47,18 @@ export function isArticlePath(pathname) {
   return parts.length === 3 && parts[1] !== "" && parts[2] !== "" && !ROUTE_KINDS.has(parts[1]);
 }
 
+/**
+ * True for a live blog's poll (/api/live/{id}?since=…, app/api/live): the one API answer that is
+ * the same for every reader and changes only when reader tags expire, so the front cache keeps it
+ * like a reader page (it would otherwise reach Next a thousand times a second on a busy story).
+ */
+export function isLivePoll(url) {
+  return /^\/api\/live\/\d+(?:\?|$)/.test(url);
+}
+
 /** True for requests the front cache never stores: per person, per request, or files with their own caching. */
 export function neverCached(url) {
+  if (isLivePoll(url)) return false;
   return NEVER_CACHED.has(ROUTE_KINDS.get(firstSegment(url)) ?? "reader");
 }
 
