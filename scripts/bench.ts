@@ -9,7 +9,12 @@
 //       PostgreSQL: the database's public schema is DROPPED and re-created. The bench refuses
 //       a database that holds tables it did not make, unless you add --force.
 //
-//   --only article,home,section,tag,author,search,feed   measure some routes only
+//   --only article,home,section,tag,author,search,feed,live-poll   measure some routes only
+//   --readers 1000   the live-blog case: readers holding a live blog open (polling as the reader
+//                    page does) while an entry is published every 10 s (--quick: 200 readers,
+//                    every 5 s); publish → visible on every open page, the server's CPU and
+//                    memory, and the article page's throughput meanwhile (scripts/bench/live.ts).
+//                    --readers 0 leaves the case out
 //   --collab         co-editing only (scripts/bench/collab.ts): remote echo with 2/5/10 co-editors,
 //                    keystroke → DOM at 10,000/30,000 words, memory and CPU per open document,
 //                    stores per minute; on a throw-away database of its own
@@ -28,6 +33,7 @@ import pg from "pg";
 import { buildIfStale } from "./build";
 import { DeskClient } from "./bench/desk";
 import { autosaveRoundTrips, load, pageWeight, publishToVisible, queriesFor, spread, timedGet, type LoadFigures } from "./bench/measure";
+import { liveBench } from "./bench/live";
 import { markdown, type BenchResult, type RouteResult } from "./bench/report";
 import { killAll, startProcess, waitUntilIdle } from "./bench/server";
 import { startVarnish, type Varnish } from "../e2e/edge/varnish";
@@ -47,6 +53,7 @@ const { values: flags } = parseArgs({
     only: { type: "string" },
     edge: { type: "string" },
     collab: { type: "boolean", default: false },
+    readers: { type: "string" },
     help: { type: "boolean", default: false },
   },
 });
@@ -106,7 +113,7 @@ async function main() {
   let info: SeedInfo | null = null;
   if (flags.reuse && fs.existsSync(infoFile)) {
     info = JSON.parse(fs.readFileSync(infoFile, "utf8")) as SeedInfo;
-    if (info.articles !== articles) info = null;
+    if (info.articles !== articles || !info.live) info = null; // (older archives have no live blog)
     else log(`Reusing the archive of the previous run (${infoFile})`);
   }
   let seeded: BenchResult["seed"] = null;
@@ -161,6 +168,8 @@ async function main() {
       { name: "author", path: `/authors/${info.authorSlug}` },
       { name: "search", path: `/search?q=${encodeURIComponent(info.searchWord)}` },
       { name: "feed", path: "/feeds/rss.xml" },
+      // A reader's poll of the live blog (public/live.js, once a second per open page).
+      { name: "live-poll", path: `/api/live/${info.live.id}?since=${info.live.revision}` },
     ];
     const only = flags.only?.split(",").map((x) => x.trim());
     const routes = only ? allRoutes.filter((r) => only.includes(r.name)) : allRoutes;
@@ -254,6 +263,25 @@ async function main() {
       edge = { name: "varnish", routes: routesAtEdge, hitRate: hits + misses ? hits / (hits + misses) : 0 };
     }
 
+    // 8. The live blog: readers holding it open while the desk publishes entries.
+    const readers = Number(flags.readers ?? (quick ? 200 : 1000));
+    let live: BenchResult["live"] = null;
+    if (readers > 0 && (!only || only.includes("live"))) {
+      await waitUntilIdle(server.pid);
+      live = await liveBench({
+        base,
+        desk,
+        live: info.live,
+        articlePath: info.articlePath,
+        serverPgid: server.pid,
+        readers,
+        entries: quick ? 3 : 6,
+        everyMs: quick ? 5000 : 10_000,
+        connections: connections[0],
+        log,
+      });
+    }
+
     const result: BenchResult = {
       meta: {
         date: new Date().toISOString(),
@@ -278,6 +306,7 @@ async function main() {
       publish,
       weight,
       edge,
+      live,
     };
     const report = markdown(result);
     const outDir = path.resolve("bench/results");

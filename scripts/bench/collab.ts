@@ -11,7 +11,6 @@
 // Figures are printed and written to bench/results/<date>-collab-<engine>.{json,md}; nothing is asserted.
 import fs from "node:fs";
 import path from "node:path";
-import { execFileSync } from "node:child_process";
 import { eq } from "drizzle-orm";
 import { chromium } from "@playwright/test";
 import * as Y from "yjs";
@@ -24,7 +23,7 @@ import { seedDemo } from "../seed-demo";
 import { DEMO_PASSWORD } from "../env";
 import en from "../../messages/en.json";
 import { DeskClient, killServer, sandbox, sleep, startServer, waitReady } from "../faults/harness";
-import { round, spread, type Spread } from "./measure";
+import { groupUsage, round, spread, type Spread } from "./measure";
 
 export type CollabFigures = {
   engine: string;
@@ -54,19 +53,6 @@ function typeInto(doc: Y.Doc, ch: string) {
   const text = p?.get(0);
   if (text instanceof Y.XmlText) text.insert(Math.floor(Math.random() * (text.length + 1)), ch);
   else body.push([new Y.XmlElement("paragraph")]);
-}
-
-/** The server's process group: resident memory (MB) and CPU time used so far (ms). */
-function groupUsage(pgid: number): { rssMb: number; cpuMs: number } {
-  const out = execFileSync("ps", ["-o", "rss=,times=", "-g", String(pgid)], { encoding: "utf8" });
-  let rss = 0;
-  let cpu = 0;
-  for (const line of out.trim().split("\n")) {
-    const [kb, seconds] = line.trim().split(/\s+/).map(Number);
-    rss += kb || 0;
-    cpu += seconds || 0;
-  }
-  return { rssMb: round(rss / 1024), cpuMs: cpu * 1000 };
 }
 
 export async function collabBench(opts: { port: number; seconds: number; log: (line: string) => void; resultsDir: string }): Promise<CollabFigures> {

@@ -10,6 +10,9 @@ type ActionResult = { ok: true; data: Record<string, unknown> } | { ok: false; c
 
 type Doc = { type: "doc"; content: unknown[] };
 
+/** The action modules the bench calls into: the desk's, and the article page's (live blog). */
+const DESK_ACTIONS = ["app/(desk)/desk/actions.ts", "app/(desk)/desk/articles/[id]/actions.ts"];
+
 export class DeskClient {
   private cookies = new Map<string, string>();
   private actionIds = new Map<string, string>();
@@ -23,7 +26,7 @@ export class DeskClient {
       node: Record<string, { filename?: string; exportedName?: string }>;
     };
     for (const [id, entry] of Object.entries(manifest.node)) {
-      if (entry.filename === "app/(desk)/desk/actions.ts" && entry.exportedName) this.actionIds.set(entry.exportedName, id);
+      if (DESK_ACTIONS.includes(entry.filename ?? "") && entry.exportedName) this.actionIds.set(entry.exportedName, id);
     }
   }
 
@@ -82,18 +85,28 @@ export class DeskClient {
     });
     const text = await res.text();
     if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
-    // The RSC answer is one row per line ("0:{…}", "1:{…}"); the action's value is the row with `ok`.
-    for (const line of text.split("\n")) {
-      const colon = line.indexOf(":");
-      if (colon < 0) continue;
-      try {
-        const value = JSON.parse(line.slice(colon + 1)) as unknown;
-        if (value && typeof value === "object" && "ok" in value) return value as ActionResult;
-      } catch {
-        // not a JSON row
-      }
-    }
-    throw new Error(`${name}: no result in the answer: ${text.slice(0, 300)}`);
+    return resultRow(name, text);
+  }
+
+  /**
+   * Submits one of the desk's forms to its server action as the browser does (useActionState:
+   * the previous state, then the form's fields, encoded as React encodes a reply with a
+   * FormData in it); returns the action's result.
+   */
+  async formAction(name: string, fields: Record<string, string>, pagePath: string): Promise<ActionResult> {
+    const id = this.actionIds.get(name);
+    if (!id) throw new Error(`No server action ${name} in this build`);
+    const body = new FormData();
+    for (const [key, value] of Object.entries(fields)) body.append(`_1_${key}`, value);
+    body.set("0", JSON.stringify([null, "$K1"]));
+    const res = await fetch(this.base + pagePath, {
+      method: "POST",
+      headers: { "Next-Action": id, Accept: "text/x-component", Origin: this.base, Cookie: this.cookieHeader() },
+      body,
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
+    return resultRow(name, text);
   }
 
   async load(articleId: number): Promise<EditorArticle> {
@@ -124,4 +137,19 @@ export class DeskClient {
     if (!result.ok) throw new Error(`publishArticleAction: ${result.code} ${result.message}`);
     return Number(result.data.version);
   }
+}
+
+/** The RSC answer is one row per line ("0:{…}", "1:{…}"); the action's value is the row with `ok`. */
+function resultRow(name: string, text: string): ActionResult {
+  for (const line of text.split("\n")) {
+    const colon = line.indexOf(":");
+    if (colon < 0) continue;
+    try {
+      const value = JSON.parse(line.slice(colon + 1)) as unknown;
+      if (value && typeof value === "object" && "ok" in value) return value as ActionResult;
+    } catch {
+      // not a JSON row
+    }
+  }
+  throw new Error(`${name}: no result in the answer: ${text.slice(0, 300)}`);
 }

@@ -1,5 +1,6 @@
 // The benchmark's measurements, each against a running server. Figures are printed, never
 // asserted: a loaded machine makes them slower, not wrong.
+import { execFileSync } from "node:child_process";
 import zlib from "node:zlib";
 import autocannon, { type Result } from "autocannon";
 import type { DeskClient } from "./desk";
@@ -140,4 +141,17 @@ export async function publishToVisible(desk: DeskClient, base: string, articleId
     article = await desk.load(articleId); // the next round starts from the published version
   }
   return { visible: spread(visible), publishAction: spread(action), pollIntervalMs };
+}
+
+/** A process group (a server and its children): resident memory (MB) and CPU time used so far (ms). */
+export function groupUsage(pgid: number): { rssMb: number; cpuMs: number } {
+  const out = execFileSync("ps", ["-o", "rss=,times=", "-g", String(pgid)], { encoding: "utf8" });
+  let rss = 0;
+  let cpu = 0;
+  for (const line of out.trim().split("\n")) {
+    const [kb, seconds] = line.trim().split(/\s+/).map(Number);
+    rss += kb || 0;
+    cpu += seconds || 0;
+  }
+  return { rssMb: round(rss / 1024), cpuMs: cpu * 1000 };
 }

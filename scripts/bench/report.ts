@@ -1,4 +1,5 @@
 // The benchmark's results as one Markdown report (printed and saved beside the JSON).
+import type { LiveFigures } from "./live";
 import type { LoadFigures, PageWeight, PublishFigures, Spread } from "./measure";
 
 export type RouteResult = { name: string; path: string; queries: number | null; cache: string | null; load: Record<string, LoadFigures> };
@@ -28,6 +29,8 @@ export type BenchResult = {
   weight: PageWeight;
   /** --edge: the cached routes through an edge cache in front of the same server (null: not run). */
   edge?: { name: "varnish"; routes: Record<string, Record<string, LoadFigures>>; hitRate: number } | null;
+  /** The live-blog case (null: left out). */
+  live?: LiveFigures | null;
 };
 
 const ms = (x: number) => (Number.isFinite(x) ? `${x} ms` : "–");
@@ -102,6 +105,22 @@ export function markdown(r: BenchResult): string {
   spreadRow("publish action (over HTTP)", r.publish.publishAction);
   spreadRow(`publish → visible (polling every ${r.publish.pollIntervalMs} ms)`, r.publish.visible);
   lines.push("");
+  if (r.live) {
+    const l = r.live;
+    const alone = r.routes.find((route) => route.name === "article")?.load[String(m.connections[0])];
+    lines.push(`Live blog: ${l.readers} readers hold it open, each polling every ${l.pollMs} ms (public/live.js); the desk publishes an entry every ${l.everyMs / 1000} s, ${l.entries} in all.`);
+    lines.push("");
+    lines.push("| measure | n | p50 | p95 | max |");
+    lines.push("|---|---:|---:|---:|---:|");
+    spreadRow(`publish sent → entry on an open page (${l.readersWithAll} of ${l.readers} readers saw every entry)`, l.visible);
+    spreadRow(`one poll (${l.polls.perSec} polls/s, ${l.polls.failures} failed)`, l.polls.latency);
+    lines.push("");
+    lines.push(
+      `Server meanwhile: ${l.server.cpuPercent} % of one core, ${l.server.rssMb} MB resident. The article page under load at the same time: ${l.articleDuring.reqPerSec} req/s, p99 ${l.articleDuring.p99} ms` +
+        (alone ? ` (alone: ${alone.reqPerSec} req/s, p99 ${alone.p99} ms).` : "."),
+    );
+    lines.push("");
+  }
   const w = r.weight;
   lines.push(
     `Article page weight (gzip): HTML ${kb(w.htmlGzip)} (${kb(w.htmlBytes)} raw; inline RSC payload ${kb(w.inlineRscGzip)}), CSS ${kb(w.cssGzip)}, ` +

@@ -22,10 +22,13 @@ import {
 import { createSection } from "@/db/sections/create";
 import { setSecondFactorRoles } from "@/db/settings/second-factor-roles";
 import { createUser } from "@/db/users/create";
+import { getLiveChanges } from "@/db/live/queries";
+import type { Role } from "@/lib/permissions";
 import { bodyText, countWords, parseBody, renderBody } from "@/lib/content/body";
 import { slugify } from "@/lib/slug";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../env";
 import { SECTIONS } from "../seed-demo";
+import { seedDemoLiveBlog } from "../demo-extras";
 import { articleBody, between, commentText, headline, pick, rng, skewedIndex, standfirst, tagPool } from "./content";
 
 const MORE_JOURNALISTS = [
@@ -45,6 +48,8 @@ export type SeedInfo = {
   authorSlug: string;
   searchWord: string;
   approvedComments: number;
+  /** A live blog with a few entries (the demo's), whose readers poll /api/live/{id}?since={revision}. */
+  live: { id: number; path: string; revision: number };
   seconds: number;
 };
 
@@ -245,6 +250,12 @@ export async function seedArchive(total: number, log: (line: string) => void): P
   await db.execute(sql`analyze`);
   log(`  rendering bodies: ${(renderMs / 1000).toFixed(1)} s of that`);
 
+  // The live blog readers hold open while entries are published (the bench's live case).
+  const reporter = writers.find((w) => w.role === "journalist")!;
+  const as = (p: (typeof people)[number]) => ({ id: p.id, name: p.name, role: p.role as Role });
+  const liveId = await seedDemoLiveBlog(sections[0].id, as(reporter), as(editor));
+  const liveNow = (await getLiveChanges(liveId, 0))!;
+
   // Pick the measured pages: the newest article with tags and related links, a popular tag,
   // an author with many bylines, and untouched articles for cache-miss timings.
   const newest = placed.findLast((p) => p.full) ?? placed[placed.length - 1];
@@ -263,6 +274,7 @@ export async function seedArchive(total: number, log: (line: string) => void): P
     authorSlug: author.slug,
     searchWord: "Wohnung",
     approvedComments,
+    live: { id: liveId, path: liveNow.path, revision: liveNow.revision },
     seconds: (performance.now() - started) / 1000,
   };
 }
