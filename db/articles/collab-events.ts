@@ -15,7 +15,7 @@ export const COLLAB_CHANNEL = "copydesk_collab";
 
 export type CollabEvent =
   | { kind: "working-copy"; articleId: number; version: number; source: "collab" | "external"; origin?: string }
-  | { kind: "access"; articleId?: number; userId?: number; origin?: string };
+  | { kind: "access"; articleId?: number; userId?: number; everyone?: boolean; origin?: string };
 
 type Listener = (event: CollabEvent) => void;
 const LISTENERS = Symbol.for("copydesk.collabEvents");
@@ -55,6 +55,7 @@ export function announceCollabChange(tx: Db, change: { articleId: number; versio
   return announce(tx, { kind: "working-copy", ...change });
 }
 
-export function announceAccessChange(tx: Db, who: { articleId: number } | { userId: number }) {
+/** Open co-editing connections of an article, of a person, or (a newsroom-wide setting) everyone's are decided again. */
+export function announceAccessChange(tx: Db, who: { articleId: number } | { userId: number } | { everyone: true }) {
   return announce(tx, { kind: "access", ...who });
 }

@@ -100,6 +100,12 @@ describe("co-editing server with raw clients", () => {
       const journalist = await client(n.journalist, a.id); // a role without the requirement
       await until("synced", () => journalist.provider.isSynced);
       expect(journalist.scopes).toEqual(["read-write"]);
+      // Required of journalists too while one is writing: the open connection is let go at once.
+      await setSecondFactorRoles({ ctx: { viewer: n.admin }, input: { roles: ["editor", "journalist"] } });
+      await until("closed and refused on reconnect", () => journalist.failures.includes("second-factor-required"), 10_000);
+      headline(journalist).insert(0, "Nach der Pflicht: ");
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect((await stored(a.id)).headline).toBe("Nur mit zweitem Faktor");
     } finally {
       await setSecondFactorRoles({ ctx: { viewer: n.admin }, input: { roles: [] } });
     }

@@ -5,6 +5,7 @@ import { assertCan, ROLES, type Role } from "@/lib/permissions";
 import { executor, parseInput, withTransaction, type Ctx, type VerbArgs } from "../context";
 import { settings } from "../schema";
 import { audit } from "../audit/record";
+import { announceAccessChange } from "../articles/collab-events";
 
 const KEY = "second_factor_roles";
 /** A new newsroom requires a second factor of the people who can publish and manage accounts. */
@@ -34,6 +35,8 @@ export async function setSecondFactorRoles({ ctx, input }: VerbArgs<SetSecondFac
       .values({ key: KEY, value: next })
       .onConflictDoUpdate({ target: settings.key, set: { value: next, updatedAt: sql`now()` } });
     await audit(tx, ctx, { action: "settings.second_factor_roles", target: "settings", id: KEY, summary: { before, after: next } });
+    // Open co-editing connections follow at once: whoever must now enrol first is let go.
+    await announceAccessChange(tx, { everyone: true });
     return next;
   });
 }
