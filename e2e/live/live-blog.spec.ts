@@ -26,6 +26,9 @@ test("two reporters and an editor run a live blog that readers follow live", asy
   await page.goto(article.url);
   const live = page.getByRole("region", { name: r.heading });
   await expect(live.getByText(r.noEntries)).toBeVisible();
+  // Feed readers find the blog's own feed of entries from the page (RSS and Atom).
+  await expect(page.locator(`head link[rel="alternate"][type="application/rss+xml"][href$="/feeds/live/${article.id}/rss.xml"]`)).toHaveCount(1);
+  await expect(page.locator(`head link[rel="alternate"][type="application/atom+xml"][href$="/feeds/live/${article.id}/atom.xml"]`)).toHaveCount(1);
   const show = live.getByRole("button", { name: /anzeigen$/ });
   /** The page offers what came (visible within 2 s of the desk's confirmation) with these words. */
   const offered = async (text: string) => {

@@ -31,6 +31,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const description = article.seoDescription || article.standfirst || undefined;
   // Open Graph and Discover want a picture about 1200 pixels wide: that rendition of the lead image.
   const og = article.leadImage ? renditionFromSrcset(article.leadImage.srcset, 1200) : null;
+  // A live blog also offers its own feed of entries (the same read as the page's: React's cache()).
+  const live = await cachedLivePage(article.sectionSlug, article.slug, article.articleId, 1);
+  const liveFeed = live ? { url: `/feeds/live/${article.articleId}/rss.xml`, title: article.headline } : null;
   const images =
     article.leadImage && og
       ? [{ url: `${origin}${og.url}`, width: og.width, height: Math.round((article.leadImage.height * og.width) / article.leadImage.width), alt: article.leadImage.alt }]
@@ -61,9 +64,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       // Page metadata replaces the layout's `alternates` whole, so the site feed is named again here.
       types: {
         "application/rss+xml": [
+          ...(liveFeed ? [liveFeed] : []),
           { url: "/feeds/rss.xml", title: "Copydesk" },
           { url: `/feeds/section/${article.sectionSlug}/rss.xml`, title: `Copydesk – ${article.sectionName}` },
         ],
+        ...(liveFeed ? { "application/atom+xml": [{ url: `/feeds/live/${article.articleId}/atom.xml`, title: article.headline }] } : {}),
       },
     },
   };
