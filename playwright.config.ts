@@ -11,7 +11,8 @@ const systemChromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bi
 
 const port = Number(process.env.E2E_PORT || 3100);
 // Journeys side by side each start servers of their own on ports beside this one (e2e/ports.ts).
-if (overlappingPorts().length) throw new Error(`e2e/ports.ts gives these offsets from E2E_PORT to two servers: ${overlappingPorts().join(", ")}`);
+const clashes = overlappingPorts();
+if (clashes.length) throw new Error(`e2e/ports.ts gives these offsets from E2E_PORT to two servers: ${clashes.join(", ")}`);
 const onPostgres = Boolean(process.env.DATABASE_URL?.trim());
 // `npm test` runs every journey on PGlite, then on PostgreSQL only those whose outcome depends on
 // the engine: the workflow (publish, schedule, conflicts, caches kept fresh), sign-in and its

@@ -84,7 +84,7 @@ function replay(req, res, entry) {
 }
 
 /** Watches Next answer `req`; keeps the bytes when they came from its cache, unchanged since. */
-function capture(res, key, epoch) {
+function capture(res, key, epoch, livePoll) {
   const chunks = [];
   // (Headers Next passes to writeHead are on `res` too: secure() sets them there.)
   const { write, end } = res;
@@ -102,7 +102,7 @@ function capture(res, key, epoch) {
     const headers = { ...res.getHeaders() };
     // Pages Next answered from its cache; and live-blog polls, whose answer is the same until
     // reader tags next expire, which moves the epoch (checked below) just as for pages.
-    const keepable = headers["x-nextjs-cache"] === "HIT" || isLivePoll(key.slice(3));
+    const keepable = headers["x-nextjs-cache"] === "HIT" || livePoll;
     if (res.statusCode !== 200 || !keepable || headers["set-cookie"]) return;
     const f = current();
     if (f.epoch !== epoch) return; // something changed while Next was answering
@@ -387,7 +387,7 @@ function serve(req, res) {
       replay(req, res, entry);
       return;
     }
-    capture(res, key, f.epoch);
+    capture(res, key, f.epoch, isLivePoll(req.url ?? "/"));
   }
   handle(req, res).catch((error) => {
     console.error("[copydesk] request failed:", error);

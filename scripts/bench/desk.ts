@@ -69,23 +69,8 @@ export class DeskClient {
   }
 
   /** Calls one of the desk's server actions by name and returns its result. */
-  async action(name: string, input: unknown, pagePath: string): Promise<ActionResult> {
-    const id = this.actionIds.get(name);
-    if (!id) throw new Error(`No server action ${name} in this build`);
-    const res = await fetch(this.base + pagePath, {
-      method: "POST",
-      headers: {
-        "Next-Action": id,
-        Accept: "text/x-component",
-        "Content-Type": "text/plain;charset=UTF-8",
-        Origin: this.base,
-        Cookie: this.cookieHeader(),
-      },
-      body: JSON.stringify([input]),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
-    return resultRow(name, text);
+  action(name: string, input: unknown, pagePath: string): Promise<ActionResult> {
+    return this.post(name, pagePath, JSON.stringify([input]), { "Content-Type": "text/plain;charset=UTF-8" });
   }
 
   /**
@@ -93,15 +78,20 @@ export class DeskClient {
    * the previous state, then the form's fields, encoded as React encodes a reply with a
    * FormData in it); returns the action's result.
    */
-  async formAction(name: string, fields: Record<string, string>, pagePath: string): Promise<ActionResult> {
-    const id = this.actionIds.get(name);
-    if (!id) throw new Error(`No server action ${name} in this build`);
+  formAction(name: string, fields: Record<string, string>, pagePath: string): Promise<ActionResult> {
     const body = new FormData();
     for (const [key, value] of Object.entries(fields)) body.append(`_1_${key}`, value);
     body.set("0", JSON.stringify([null, "$K1"]));
+    return this.post(name, pagePath, body, {}); // (fetch sets the multipart Content-Type)
+  }
+
+  /** POSTs an action's encoded arguments to the page it belongs to, as Next's client does. */
+  private async post(name: string, pagePath: string, body: string | FormData, headers: Record<string, string>): Promise<ActionResult> {
+    const id = this.actionIds.get(name);
+    if (!id) throw new Error(`No server action ${name} in this build`);
     const res = await fetch(this.base + pagePath, {
       method: "POST",
-      headers: { "Next-Action": id, Accept: "text/x-component", Origin: this.base, Cookie: this.cookieHeader() },
+      headers: { "Next-Action": id, Accept: "text/x-component", Origin: this.base, Cookie: this.cookieHeader(), ...headers },
       body,
     });
     const text = await res.text();

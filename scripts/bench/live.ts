@@ -29,7 +29,8 @@ export type LiveFigures = {
 type Options = {
   base: string;
   desk: DeskClient;
-  live: { id: number };
+  /** The blog and its revision as the run starts (what an up-to-date reader's poll names). */
+  live: { id: number; revision: number };
   articlePath: string;
   serverPgid: number;
   readers: number;
@@ -64,11 +65,15 @@ export async function liveBench(o: Options): Promise<LiveFigures> {
   let polls = 0;
   let failures = 0;
   let stop = false;
+  // A mark for this run's entries, so that no reader counts an earlier run's entry (a reused
+  // archive has them) as one of these.
+  const run = Date.now().toString(36);
+  const mark = new RegExp(`bench-entry-${run}-\\d+`);
 
   async function reader(i: number) {
     const mine = new Map<string, number>();
     seen[i] = mine;
-    let since = revision;
+    let since = o.live.revision;
     await sleep(Math.random() * POLL_MS); // readers opened the page at different moments
     while (!stop) {
       const t0 = performance.now();
@@ -93,11 +98,6 @@ export async function liveBench(o: Options): Promise<LiveFigures> {
     }
   }
 
-  // Where the blog is now (a reused archive has the entries of earlier runs), and a mark for this
-  // run's entries, so that no reader counts an older run's entry as one of these.
-  const { revision } = JSON.parse((await get(url(0))).body) as Answer;
-  const run = Date.now().toString(36);
-  const mark = new RegExp(`bench-entry-${run}-\\d+`);
   o.log(`Live blog: ${o.readers} readers polling every ${POLL_MS} ms; an entry every ${o.everyMs / 1000} s, ${o.entries} in all`);
   const readers = Array.from({ length: o.readers }, (_, i) => reader(i));
   await sleep(POLL_MS * 2); // everyone has polled at least once
