@@ -2,10 +2,17 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 // Tests that commit rows outside a rolled-back transaction: the co-editing server stores
-// through its own connections, so its tests make a newsroom that stays. On PostgreSQL every
-// file shares one database, and tests that look at a whole table (the order of all sections,
-// say) must not see those rows appear: these files run after all the others.
-const COMMITTING = ["db/articles/collab.test.ts", "db/articles/collab-fuzz.test.ts"];
+// through its own connections, so its tests make a newsroom that stays; two PostgreSQL tests
+// need two sessions to see the same rows (tags typed at once, related articles saved at once).
+// On PostgreSQL every file shares one database, and tests that look at a whole table (the
+// order of all sections, the fingerprint of every table in the authorization probe) must not
+// see those rows appear or go: these files run after all the others.
+const COMMITTING = [
+  "db/articles/collab.test.ts",
+  "db/articles/collab-fuzz.test.ts",
+  "db/tags/ensure-concurrent.pg.test.ts",
+  "db/articles/related-save.pg.test.ts",
+];
 const onPostgres = Boolean(process.env.DATABASE_URL?.trim());
 // *.pg.test.ts are about PostgreSQL itself (query plans): only when there is one.
 const exclude = onPostgres ? ["**/node_modules/**"] : ["**/node_modules/**", "**/*.pg.test.ts"];

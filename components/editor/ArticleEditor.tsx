@@ -154,6 +154,9 @@ function SharedArticleEditor({ article, sections, people, viewer, timeZone, note
 
   // CollaborationCaret writes this as the awareness `user` (it replaces the one the provider set): keep the id in it.
   const user = useMemo(() => ({ id: viewer.id, name: viewer.name, color: colorFor(viewer.id) }), [viewer.id, viewer.name]);
+  // What assistive technology (and a test waiting to type) is told: the text opens read-only and
+  // says so (aria-readonly) until the server allows writing; ProseMirror asks again on setEditable.
+  const editableNow = useRef(false);
   const editor = useEditor(
     {
       extensions: [
@@ -165,9 +168,19 @@ function SharedArticleEditor({ article, sections, people, viewer, timeZone, note
       editable: false, // until the server says read-write (below)
       immediatelyRender: false, // server-rendered page; the editor mounts in the browser
       editorProps: {
-        attributes: { role: "textbox", "aria-multiline": "true", "aria-label": t("articleText"), class: "article-body-editor" },
+        attributes: () => ({
+          role: "textbox",
+          "aria-multiline": "true",
+          "aria-readonly": String(!editableNow.current),
+          "aria-label": t("articleText"),
+          class: "article-body-editor",
+        }),
         // Word, Google Docs and web pages: keep the structure, drop the rest.
         transformPastedHTML: cleanPastedHtml,
+      },
+      // Every editor (a change of language builds a new one) starts read-only, as `editable` above says.
+      onBeforeCreate: () => {
+        editableNow.current = false;
       },
       onCreate: ({ editor: e }) => setWords(countWords(e.getText({ blockSeparator: "\n" }))),
       onUpdate: ({ editor: e }) => {
@@ -181,6 +194,7 @@ function SharedArticleEditor({ article, sections, people, viewer, timeZone, note
 
   useEffect(() => {
     // Without emitting an update: a change of editability is not an edit.
+    editableNow.current = !readOnly;
     if (editor && editor.isEditable !== !readOnly) editor.setEditable(!readOnly, false);
   }, [editor, readOnly]);
 

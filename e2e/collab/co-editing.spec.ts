@@ -35,7 +35,7 @@ async function open(page: Page, url: string) {
 }
 
 async function expectWritable(editor: ArticleEditorPage) {
-  await expect(editor.body).toHaveAttribute("contenteditable", "true");
+  await expect(editor.body).toBeEditable();
 }
 
 /** What the database's working copy says, through the desk's preview (the reader's own component). */
@@ -255,7 +255,7 @@ test("submit makes the author's editor read-only while the editor keeps writing;
   })();
   await author.getByRole("button", { name: m.editor.submit, exact: true }).click();
   const submittedAt = Date.now();
-  await expect(a.body).toHaveAttribute("contenteditable", "false");
+  await expect(a.body).not.toBeEditable();
   test.info().annotations.push({ type: "read-only after submit (ms)", description: String(Date.now() - submittedAt) });
   await expect(a.headline).toHaveAttribute("readonly", "");
   await expect(author.getByText(m.editor.readOnlyInReview)).toBeVisible();

@@ -31,7 +31,7 @@ test("history lists the versions, shows what changed, restores an older one and 
   await deskPage.goto(editorUrl);
   // (toContainText: the other person's caret carries their name inside the text.)
   await expect(desk.body).toContainText("Die gelbe Fähre fährt ab Montag wieder über den Hafen.");
-  await expect(desk.body).toHaveAttribute("contenteditable", "true");
+  await expect(desk.body).toBeEditable();
   await desk.clickBody();
   await deskPage.keyboard.press("ControlOrMeta+a");
   await deskPage.keyboard.type("Die gelbe Fähre fährt erst ab Dienstag wieder über den Hafen.");

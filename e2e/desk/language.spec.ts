@@ -37,7 +37,7 @@ test("a German browser gets a German sign-in page and German validation", async 
   await journalist.goto("/desk/articles/new");
   await journalist.getByRole("button", { name: messages.de.editor.startWriting, exact: true }).click();
   await journalist.waitForURL(/\/desk\/articles\/\d+$/);
-  await expect(journalist.getByRole("textbox", { name: messages.de.editor.articleText })).toHaveAttribute("contenteditable", "true");
+  await expect(journalist.getByRole("textbox", { name: messages.de.editor.articleText })).toBeEditable();
   await journalist.getByRole("button", { name: messages.de.editor.submit, exact: true }).click();
   await expect(journalist.getByText(messages.de.validation.headlineRequired)).toBeVisible();
   await expect(journalist.getByText(messages.de.validation.sectionRequired)).toBeVisible();

@@ -38,7 +38,7 @@ test("a 10,000-word article opens ready to type and saves intact", async ({ brow
   const started = Date.now();
   await page.goto(url);
   const reopened = new ArticleEditorPage(page);
-  await expect(reopened.body).toHaveAttribute("contenteditable", "true");
+  await expect(reopened.body).toBeEditable();
   await expect(page.getByText(/^10,000 words/)).toBeVisible();
   const openMs = Date.now() - started;
   await reopened.body.locator("p").first().click();

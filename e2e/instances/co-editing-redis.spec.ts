@@ -36,7 +36,7 @@ test("a journalist on one instance and an editor on another write at once: both 
   await a.section.selectOption({ label: "Wirtschaft" });
   await journalist.getByRole("button", { name: m.editor.startWriting }).click();
   await journalist.waitForURL(/\/desk\/articles\/\d+$/);
-  await expect(a.body).toHaveAttribute("contenteditable", "true");
+  await expect(a.body).toBeEditable();
   await a.clickBody();
   await journalist.keyboard.type("0: "); // nobody's alphabet
   const path = new URL(journalist.url()).pathname;
@@ -44,7 +44,7 @@ test("a journalist on one instance and an editor on another write at once: both 
   const editor = await pageAs(browser, "editor");
   const e = new ArticleEditorPage(editor);
   await editor.goto(`${instanceB}${path}`);
-  await expect(e.body).toHaveAttribute("contenteditable", "true");
+  await expect(e.body).toBeEditable();
   await expect(e.body).toContainText("0:");
 
   // Each types from an alphabet of their own, at the end of the same paragraph, at the same time.

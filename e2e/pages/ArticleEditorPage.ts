@@ -57,7 +57,7 @@ export class ArticleEditorPage {
   /**
    * Clicks into the article text once it can be typed into: the editor opens read-only and becomes
    * editable when the document has arrived and the server allows this person to write (the status
-   * line says "Connecting…" until then). A person waits for the text to appear; keys pressed
+   * line says "Connecting…" until then; the text says aria-readonly, which toBeEditable reads). A person waits for the text to appear; keys pressed
    * before would go nowhere.
    */
   async clickBody() {
