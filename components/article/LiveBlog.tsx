@@ -55,7 +55,8 @@ export async function LiveBlog({ live, articleId }: { live: ReaderLivePage; arti
       {live.entries.length === 0 && live.pinned.length === 0 && <p className="live__empty">{t("noEntries")}</p>}
       <Pager page={live.page} hasNext={live.page < live.pages} href={(p) => livePagePath(live.path, p)} label={t("pageOf", { page: live.page, pages: live.pages })} />
       {polls && <script async src="/live.js" />}
-      {hasEmbeds && <script async src="/embed-consent.js" />}
+      {/* A running blog's next entry may bring an embed: the consent script waits for it. */}
+      {(hasEmbeds || polls) && <script async src="/embed-consent.js" />}
     </section>
   );
 }

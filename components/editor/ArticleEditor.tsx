@@ -151,6 +151,13 @@ function SharedArticleEditor({ article, sections, people, viewer, timeZone, note
   useEffect(() => {
     if (collab.workflow) router.refresh();
   }, [collab.workflow, router]);
+  // A colleague's live-blog entry (draft, publish, pin, edit…): the live panel beside the editor
+  // is drawn by the server, so the page brings it. A burst of changes is one refresh.
+  useEffect(() => {
+    if (collab.liveChanges === 0) return;
+    const timer = setTimeout(() => router.refresh(), 250);
+    return () => clearTimeout(timer);
+  }, [collab.liveChanges, router]);
 
   // CollaborationCaret writes this as the awareness `user` (it replaces the one the provider set): keep the id in it.
   const user = useMemo(() => ({ id: viewer.id, name: viewer.name, color: colorFor(viewer.id) }), [viewer.id, viewer.name]);

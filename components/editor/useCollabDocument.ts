@@ -20,7 +20,8 @@ type ServerMessage =
   | { type: "saved"; at: string; stateVector: string }
   | { type: "store-failed"; reason: string }
   | { type: "invalid"; fields: Record<string, string[]> }
-  | { type: "workflow"; status: string };
+  | { type: "workflow"; status: string }
+  | { type: "live" };
 
 export type CollabDocument = {
   doc: Y.Doc;
@@ -37,6 +38,8 @@ export type CollabDocument = {
   invalid: Record<string, string[]>;
   /** The article's status as the server last announced it after a workflow step (anyone's), null before any. */
   workflow: { status: ArticleStatus } | null;
+  /** How many times the server said the article's live blog changed (anyone's entry, publish, pin…). */
+  liveChanges: number;
   /** Resolves once the database holds every change made here (or after `timeoutMs`). */
   whenSaved: (timeoutMs: number) => Promise<boolean>;
 };
@@ -52,6 +55,7 @@ export function useCollabDocument(articleId: number, user: CollabUser): CollabDo
   const [peers, setPeers] = useState<Peer[]>([]);
   const [invalid, setInvalid] = useState<Record<string, string[]>>({});
   const [workflow, setWorkflow] = useState<{ status: ArticleStatus } | null>(null);
+  const [liveChanges, setLiveChanges] = useState(0);
   const engineRef = useRef<SyncStatusEngine | null>(null);
 
   useEffect(() => {
@@ -105,6 +109,7 @@ export function useCollabDocument(articleId: number, user: CollabUser): CollabDo
         else if (message.type === "store-failed") engine.storeFailed();
         else if (message.type === "invalid") setInvalid(message.fields ?? {});
         else if (message.type === "workflow" && isArticleStatus(message.status)) setWorkflow({ status: message.status }); // a new object: each step is news
+        else if (message.type === "live") setLiveChanges((n) => n + 1);
       },
       onAwarenessChange: ({ states }) => {
         const seen = new Set<number>();
@@ -177,7 +182,7 @@ export function useCollabDocument(articleId: number, user: CollabUser): CollabDo
   }, []);
 
   if (!collab) return null;
-  return { doc: collab.doc, provider: collab.provider, status, scope, refused, ready, peers, invalid, workflow, whenSaved };
+  return { doc: collab.doc, provider: collab.provider, status, scope, refused, ready, peers, invalid, workflow, liveChanges, whenSaved };
 }
 
 function isArticleStatus(value: unknown): value is ArticleStatus {

@@ -4,7 +4,9 @@ import "server-only";
 //  - `working-copy`: the JSON working copy was written (by the collaboration server itself —
 //    `source: "collab"` — or by anything else: restore, import, the old save form);
 //  - `access`: who may edit an article changed (a workflow step), or a person's rights did
-//    (deactivation, role change, signed out everywhere).
+//    (deactivation, role change, signed out everywhere);
+//  - `live`: a live blog's entries, state or publishers changed (the desk's live panel of
+//    everyone in the article follows at once: a colleague's draft, publish or pin).
 // In this process the event is delivered once the transaction commits; on PostgreSQL a NOTIFY
 // (sent at commit) reaches every other instance too.
 import { sql } from "drizzle-orm";
@@ -15,7 +17,8 @@ export const COLLAB_CHANNEL = "copydesk_collab";
 
 export type CollabEvent =
   | { kind: "working-copy"; articleId: number; version: number; source: "collab" | "external"; origin?: string }
-  | { kind: "access"; articleId?: number; userId?: number; everyone?: boolean; origin?: string };
+  | { kind: "access"; articleId?: number; userId?: number; everyone?: boolean; origin?: string }
+  | { kind: "live"; articleId: number; origin?: string };
 
 type Listener = (event: CollabEvent) => void;
 const LISTENERS = Symbol.for("copydesk.collabEvents");
@@ -58,4 +61,9 @@ export function announceCollabChange(tx: Db, change: { articleId: number; versio
 /** Open co-editing connections of an article, of a person, or (a newsroom-wide setting) everyone's are decided again. */
 export function announceAccessChange(tx: Db, who: { articleId: number } | { userId: number } | { everyone: true }) {
   return announce(tx, { kind: "access", ...who });
+}
+
+/** Everyone with the article open in the desk hears that its live blog changed (after the commit). */
+export function announceLiveDeskChange(tx: Db, articleId: number) {
+  return announce(tx, { kind: "live", articleId });
 }

@@ -89,6 +89,7 @@ export function startCollabServer(options: { debounce?: number; maxDebounce?: nu
 async function handle(server: CollabServer, event: CollabEvent): Promise<void> {
   try {
     if (event.kind === "access") await server.redecide(event);
+    else if (event.kind === "live") server.tell(event.articleId, { type: "live" });
     else if (event.source === "external") await server.applyExternal(event.articleId);
   } catch (error) {
     console.error("[collab] could not follow a change:", (error as Error).message);

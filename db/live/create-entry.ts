@@ -5,6 +5,7 @@ import { parseBody } from "@/lib/content/body";
 import { parseInput, withTransaction, type VerbArgs } from "../context";
 import { liveEntries } from "../schema";
 import { audit } from "../audit/record";
+import { announceLiveDeskChange } from "../articles/collab-events";
 import { getOpenLiveBlogOrThrow } from "./load";
 import { CreateLiveEntryInput } from "./schemas";
 
@@ -24,6 +25,7 @@ export async function createLiveEntry({ ctx, input }: VerbArgs<CreateLiveEntryIn
       .values({ articleId, title, body: doc.toJSON(), authorIds: [ctx.viewer!.id], createdById: ctx.viewer!.id })
       .returning({ id: liveEntries.id, version: liveEntries.version });
     await audit(tx, ctx, { action: "live_entry.create", target: "live_entry", id: row.id, summary: { articleId, title } });
+    await announceLiveDeskChange(tx, articleId);
     return row;
   });
 }

@@ -5,6 +5,7 @@ import { parseInput, withTransaction, type VerbArgs } from "../context";
 import { liveEntries } from "../schema";
 import { announceReaderChange, liveEntryTags } from "../reader-cache";
 import { audit } from "../audit/record";
+import { announceLiveDeskChange } from "../articles/collab-events";
 import { getLiveBlogOrThrow, getLiveEntryForUpdateOrThrow, nextRevision } from "./load";
 import { DeleteLiveEntryInput } from "./schemas";
 
@@ -26,6 +27,7 @@ export async function deleteLiveEntry({ ctx, input }: VerbArgs<DeleteLiveEntryIn
       .set({ deletedAt: sql`now()`, deleteReason: reason, updatedAt: sql`now()`, ...(published ? { revision: await nextRevision(tx, entry.articleId) } : {}) })
       .where(eq(liveEntries.id, id));
     await audit(tx, ctx, { action: "live_entry.delete", target: "live_entry", id, summary: { articleId: entry.articleId, published, reason, title: entry.title } });
+    await announceLiveDeskChange(tx, entry.articleId);
     if (published) await announceReaderChange(tx, await liveEntryTags(tx, entry.articleId));
     return { id };
   });

@@ -7,6 +7,7 @@ import { parseInput, withTransaction, type VerbArgs } from "../context";
 import { liveEntries } from "../schema";
 import { announceReaderChange, liveEntryTags } from "../reader-cache";
 import { audit } from "../audit/record";
+import { announceLiveDeskChange } from "../articles/collab-events";
 import { getOpenLiveBlogOrThrow, getLiveEntryForUpdateOrThrow, nextRevision } from "./load";
 import { PublishLiveEntryInput } from "./schemas";
 
@@ -32,6 +33,7 @@ export async function publishLiveEntry({ ctx, input }: VerbArgs<PublishLiveEntry
       .where(eq(liveEntries.id, id))
       .returning({ id: liveEntries.id, version: liveEntries.version, publishedAt: liveEntries.publishedAt });
     await audit(tx, ctx, { action: "live_entry.publish", target: "live_entry", id, summary: { articleId: entry.articleId, title: entry.title } });
+    await announceLiveDeskChange(tx, entry.articleId);
     await announceReaderChange(tx, await liveEntryTags(tx, entry.articleId));
     return { ...row, publishedAt: row.publishedAt! };
   });

@@ -5,6 +5,7 @@ import { parseInput, withTransaction, type VerbArgs } from "../context";
 import { liveEntries } from "../schema";
 import { announceReaderChange, liveEntryTags } from "../reader-cache";
 import { audit } from "../audit/record";
+import { announceLiveDeskChange } from "../articles/collab-events";
 import { getLiveBlogOrThrow, getLiveEntryForUpdateOrThrow, nextRevision } from "./load";
 import { SetLiveEntryFlagsInput } from "./schemas";
 
@@ -25,6 +26,7 @@ export async function setLiveEntryFlags({ ctx, input }: VerbArgs<SetLiveEntryFla
       .set({ ...next, updatedAt: sql`now()`, ...(published ? { revision: await nextRevision(tx, entry.articleId) } : {}) })
       .where(eq(liveEntries.id, id));
     await audit(tx, ctx, { action: "live_entry.flags", target: "live_entry", id, summary: { articleId: entry.articleId, from: { pinned: entry.pinned, keyEvent: entry.keyEvent }, to: next } });
+    await announceLiveDeskChange(tx, entry.articleId);
     if (published) await announceReaderChange(tx, await liveEntryTags(tx, entry.articleId));
     return { id, ...next };
   });

@@ -7,6 +7,7 @@ import { parseInput, withTransaction, type VerbArgs } from "../context";
 import { articles, liveEntries } from "../schema";
 import { announceReaderChange, currentPublicationTags } from "../reader-cache";
 import { audit } from "../audit/record";
+import { announceLiveDeskChange } from "../articles/collab-events";
 import { getLiveBlogOrThrow, nextRevision } from "./load";
 import { SetLiveBlogInput } from "./schemas";
 
@@ -36,6 +37,7 @@ export async function setLiveBlog({ ctx, input }: VerbArgs<SetLiveBlogInput>): P
       })
       .where(eq(articles.id, articleId));
     await audit(tx, ctx, { action: "live.set", target: "article", id: articleId, summary: { from: blog.liveState, to: next } });
+    await announceLiveDeskChange(tx, articleId);
     // Its page, and the lists (the news sitemap lists live blogs while they are live).
     await announceReaderChange(tx, [...(await currentPublicationTags(tx, articleId)), readerTags.live(articleId)]);
     return { articleId, state: next };

@@ -5,6 +5,7 @@ import { assertCan } from "@/lib/permissions";
 import { parseInput, withTransaction, type VerbArgs } from "../context";
 import { livePublishers, users } from "../schema";
 import { audit } from "../audit/record";
+import { announceLiveDeskChange } from "../articles/collab-events";
 import { getOpenLiveBlogOrThrow } from "./load";
 import { SetLivePublishersInput } from "./schemas";
 
@@ -24,6 +25,7 @@ export async function setLivePublishers({ ctx, input }: VerbArgs<SetLivePublishe
     await tx.delete(livePublishers).where(eq(livePublishers.articleId, articleId));
     if (userIds.length) await tx.insert(livePublishers).values(userIds.map((userId) => ({ articleId, userId })));
     await audit(tx, ctx, { action: "live.publishers", target: "article", id: articleId, summary: { from: blog.publisherIds, to: userIds } });
+    await announceLiveDeskChange(tx, articleId);
     return { articleId, userIds };
   });
 }

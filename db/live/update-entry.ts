@@ -7,6 +7,7 @@ import { parseInput, withTransaction, type VerbArgs } from "../context";
 import { liveEntries } from "../schema";
 import { announceReaderChange, liveEntryTags } from "../reader-cache";
 import { audit } from "../audit/record";
+import { announceLiveDeskChange } from "../articles/collab-events";
 import { getLiveBlogOrThrow, getLiveEntryForUpdateOrThrow, nextRevision } from "./load";
 import { UpdateLiveEntryInput } from "./schemas";
 
@@ -40,6 +41,7 @@ export async function updateLiveEntry({ ctx, input }: VerbArgs<UpdateLiveEntryIn
       .where(eq(liveEntries.id, id))
       .returning({ id: liveEntries.id, version: liveEntries.version });
     await audit(tx, ctx, { action: "live_entry.update", target: "live_entry", id, summary: { articleId: entry.articleId, published, title } });
+    await announceLiveDeskChange(tx, entry.articleId);
     if (published) await announceReaderChange(tx, await liveEntryTags(tx, entry.articleId));
     return row;
   });

@@ -8,8 +8,11 @@ import { messages } from "../i18n";
 import { LiveBlogPanel } from "../pages/LiveBlogPanel";
 
 const r = messages.de.liveReader; // the article is German: so is its reader page
+const YOUTUBE_URL = "https://www.youtube.com/watch?v=dQw4w9WgXcQ";
+const YOUTUBE_FRAME_ORIGIN = "https://www.youtube-nocookie.com";
+const YOUTUBE_FRAME = `${YOUTUBE_FRAME_ORIGIN}/embed/dQw4w9WgXcQ`;
 
-test("two reporters and an editor run a live blog that readers follow live", async ({ as, reader, factory, runId, browser }) => {
+test("two reporters and an editor run a live blog that readers follow live", async ({ as, reader, factory, runId, browser, baseURL }) => {
   test.setTimeout(180_000);
   const article = await factory.published({ headline: `Liveticker Sturmflut ${runId}`, paragraphs: ["Alle Entwicklungen im Überblick."] });
 
@@ -21,9 +24,21 @@ test("two reporters and an editor run a live blog that readers follow live", asy
   await editor.allowPublisher("Lena Kämpfer");
   await expect(editor.region.getByText(editor.m.publishersSaved)).toBeVisible();
 
-  // A reader opens the page and keeps it open.
+  // A reader opens the page and keeps it open. Every request leaving the site is intercepted
+  // (there is no network here): a provider's frame gets a stand-in, anything else fails.
   const page = await reader();
-  await page.goto(article.url);
+  const outside: string[] = [];
+  await page.context().route("**/*", async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(baseURL!)) return route.continue();
+    outside.push(url);
+    if (url.startsWith(`${YOUTUBE_FRAME_ORIGIN}/`)) return route.fulfill({ status: 200, contentType: "text/html", body: '<!doctype html><html lang="de"><title>stand-in</title><p>Stand-in</p></html>' });
+    return route.abort();
+  });
+  const opened = await page.goto(article.url);
+  // The blog runs: an entry may bring any provider's embed while the page is open, so its policy
+  // allows their frames (nothing is asked of them until the reader agrees, below).
+  expect(opened!.headers()["content-security-policy"]).toMatch(new RegExp(`frame-src [^;]*${YOUTUBE_FRAME_ORIGIN.replace(/\./g, "\\.")}`));
   const live = page.getByRole("region", { name: r.heading });
   await expect(live.getByText(r.noEntries)).toBeVisible();
   // Feed readers find the blog's own feed of entries from the page (RSS and Atom).
@@ -50,12 +65,14 @@ test("two reporters and an editor run a live blog that readers follow live", asy
   await show.click();
   await expect(live.getByRole("article", { name: "Deich bei Husum" })).toBeVisible();
 
-  // Reporter 2 (the admin, writing as a reporter) hands in a draft; the editor publishes it.
+  // Reporter 2 (the admin, writing as a reporter) hands in a draft; the editor, whose desk page has
+  // been open all along, sees it arrive without reloading and publishes it.
   const ada = new LiveBlogPanel(await as("admin"));
   await ada.goto(article.editUrl);
   await ada.write("Fähren fallen aus", "Keine Fähren nach Sylt bis auf Weiteres.", "draft");
   await expect(ada.region.getByText(ada.m.draftSaved)).toBeVisible();
-  await editor.goto(article.editUrl);
+  await expect(editor.entry("Fähren fallen aus")).toBeVisible({ timeout: 5_000 });
+  await expect(editor.entry("Deich bei Husum")).toContainText(editor.m.publishedAt); // Lena's publish reached it too
   await editor.publish("Fähren fallen aus");
   await expect(editor.entry("Fähren fallen aus")).toContainText(editor.m.publishedAt);
   await offered(r.newOne);
@@ -86,6 +103,22 @@ test("two reporters and an editor run a live blog that readers follow live", asy
   await expect(pinned).toContainText("Pegel sinkt.");
   await expect(pinned).toContainText(r.updated);
 
+  // An entry with a video arrives while the page is open: a placeholder, nothing from YouTube until
+  // the reader agrees, then exactly the video's embed address.
+  await lena.write("Video vom Deich", `Aufnahmen der Feuerwehr:\n${YOUTUBE_URL}\n`, "publish");
+  await expect(lena.region.getByText(lena.m.entryPublished)).toBeVisible();
+  await offered(r.newOne);
+  await show.click();
+  const video = live.getByRole("article", { name: "Video vom Deich" });
+  const consent = video.getByRole("button", { name: "Inhalt von YouTube laden – dabei werden Daten an YouTube übertragen" });
+  await expect(consent).toBeVisible();
+  await expect(video.getByRole("link", { name: /youtube\.com\/watch\?v=dQw4w9WgXcQ/ })).toBeVisible();
+  expect(outside).toEqual([]);
+  await consent.click();
+  await expect(video.locator("iframe")).toHaveAttribute("src", YOUTUBE_FRAME);
+  await expect(page.frameLocator("figure.embed--loaded iframe").getByText("Stand-in")).toBeVisible();
+  expect(outside).toEqual([YOUTUBE_FRAME]);
+
   // Ending the blog stops the page from asking.
   await editor.end();
   await expect(live.getByText(r.endedNow)).toBeVisible({ timeout: 3_000 });
@@ -106,7 +139,7 @@ test("two reporters and an editor run a live blog that readers follow live", asy
   const still = plain.getByRole("region", { name: r.heading });
   await expect(still.getByText(r.ended, { exact: true })).toBeVisible();
   await expect(still.getByRole("list", { name: r.pinnedList }).getByRole("article")).toHaveText([/Deich bei Husum.*Pegel sinkt\./s]);
-  await expect(still.getByRole("list", { name: r.entriesList }).getByRole("article")).toHaveText([/Fähren fallen aus/]);
+  await expect(still.getByRole("list", { name: r.entriesList }).getByRole("article")).toHaveText([/Video vom Deich/, /Fähren fallen aus/]);
   await plain.getByRole("navigation", { name: r.keyEvents }).getByRole("link").click();
   await expect(plain).toHaveURL(/#entry-\d+$/);
   await plain.context().close();

@@ -32,13 +32,16 @@ export class LiveBlogPanel {
     await this.button(this.m.savePublishers).click();
   }
 
-  /** Writes a new entry and saves it as a draft or publishes it at once. */
+  /** Writes a new entry and saves it as a draft or publishes it at once; a "\n" in `text` is Enter. */
   async write(title: string, text: string, intent: "draft" | "publish") {
     const form = this.region.getByRole("form", { name: this.m.newEntry });
     await form.getByLabel(this.m.entryTitle).fill(title);
     const body = form.getByRole("textbox", { name: this.m.entryText });
     await body.click();
-    await this.page.keyboard.type(text);
+    for (const [i, line] of text.split("\n").entries()) {
+      if (i > 0) await this.page.keyboard.press("Enter");
+      await this.page.keyboard.type(line);
+    }
     await form.getByRole("button", { name: intent === "publish" ? this.m.publishNow : this.m.saveDraft, exact: true }).click();
   }
 

@@ -288,6 +288,12 @@ export function createCollabServer(options: CollabServerOptions) {
     }
   }
 
+  /** A message for everyone who has the article open (nothing when nobody has). */
+  function tell(articleId: number, message: { type: string }): void {
+    const document = hocuspocus.documents.get(`article:${articleId}`);
+    if (document) broadcast(document, message);
+  }
+
   /** Applies a working copy written outside the document (restore, import…) as a forward change. */
   async function applyExternal(articleId: number): Promise<void> {
     const name = `article:${articleId}`;
@@ -323,7 +329,7 @@ export function createCollabServer(options: CollabServerOptions) {
     }
   }
 
-  return { hocuspocus, handleUpgrade, redecide, applyExternal, listActiveEditors, flush };
+  return { hocuspocus, handleUpgrade, redecide, tell, applyExternal, listActiveEditors, flush };
 }
 
 const SYSTEM: Viewer = { id: 0, role: "admin", name: "Copydesk" };

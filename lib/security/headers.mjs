@@ -8,7 +8,7 @@
 // is rendered for each request anyway, so it gets Next's own nonce support.
 // Plain JavaScript: scripts/serve.mjs runs under node without a compiler.
 import crypto from "node:crypto";
-import { embedFrameOrigin } from "../content/embed-origins.mjs";
+import { EMBED_FRAME_ORIGINS, embedFrameOrigin } from "../content/embed-origins.mjs";
 
 /** Sent with every response. */
 export const BASELINE_HEADERS = Object.freeze({
@@ -65,12 +65,18 @@ export function inlineScriptHashes(html) {
 }
 
 const EMBED = /<figure\b[^>]*\bdata-embed-src="([^"]*)"/gi;
+/** The first page of a running live blog, which public/live.js keeps up to date (components/article/LiveBlog.tsx). */
+const RUNNING_LIVE_BLOG = /<section\b[^>]*\bdata-live="\/api\/live\/\d+"/i;
 
 /**
  * The origins of the embeds in `html` (the sanitized body keeps data-embed-src only for known
  * providers' frames, and this checks again): exactly what the page's frame-src must allow.
+ * A running live blog's page is the exception: its policy is fixed when it loads, and an entry
+ * with any provider's embed may arrive while a reader has it open, so it allows every known
+ * provider's frame. Nothing is requested from them until the reader agrees (public/embed-consent.js).
  */
 export function embedFrameSources(html) {
+  if (RUNNING_LIVE_BLOG.test(html)) return [...EMBED_FRAME_ORIGINS];
   const origins = new Set();
   for (const [, src] of html.matchAll(EMBED)) {
     const origin = embedFrameOrigin(src.replace(/&amp;/g, "&"));
