@@ -13,6 +13,9 @@ import { newsroom, doc as bodyOf } from "../testing";
 import { connectClient, cookieFor, sessionCookie, signedInSession, startTestCollabServer, until, withTemporaryDatabase, type TestClient } from "../testing/collab";
 import { endSession } from "../sessions/end";
 import { setSecondFactorRoles } from "../settings/second-factor-roles";
+import { createLiveEntry } from "../live/create-entry";
+import { publishLiveEntry } from "../live/publish-entry";
+import { setLiveBlog } from "../live/set-live";
 import { createArticle } from "./create";
 import { requestChanges } from "./request-changes";
 import { restoreRevision } from "./restore";
@@ -174,6 +177,18 @@ describe("co-editing server with raw clients", () => {
     expect(editor.scopes).toEqual(["read-write"]); // the editor's connection stays as it was
     await requestChanges({ ctx: { viewer: n.editor }, input: { id: a.id, version: s.version, note: "Bitte kürzen." } });
     await until("and of the request for changes", () => editor.stateless.some((m) => m.type === "workflow" && m.status === "changes_requested"), 5000);
+  });
+
+  it("tells everyone in the article that its live blog changed: a colleague's draft entry, a publish", async () => {
+    const a = await newArticle("Liveticker");
+    await setLiveBlog({ ctx: { viewer: n.editor }, input: { articleId: a.id, state: "live" } });
+    const editor = await client(n.editor, a.id);
+    await until("synced", () => editor.provider.isSynced);
+    const heard = () => editor.stateless.filter((m) => m.type === "live").length;
+    const entry = await createLiveEntry({ ctx: { viewer: n.journalist }, input: { articleId: a.id, title: "Erste Meldung", body: bodyOf("Deich hält.") } });
+    await until("the editor hears of the draft", () => heard() === 1, 5000);
+    await publishLiveEntry({ ctx: { viewer: n.editor }, input: { id: entry.id, version: entry.version } });
+    await until("and of its publication", () => heard() === 2, 5000);
   });
 
   it("checks the session row, not only the cookie: a signed-out session opens nothing, and signing out closes an open connection", async () => {
