@@ -6,12 +6,18 @@
 // section. The desk places articles into slots; every slot nobody filled shows the newest
 // article not already on the page, so a front with no arrangement at all is simply the news in
 // publication order.
+import type { ArticleTeaser } from "@/lib/reader/types";
 
 export const HOME_FRONT = "/";
 export const SECONDARY_SLOTS = 4;
 export const BLOCK_SLOTS = 3;
 
 export type FrontSlot = { slot: string; kind: "lead" | "secondary" | "block"; section?: string };
+
+/** A slot as readers (and the desk's preview) see it: the article in it, and whether the desk put it there. */
+export type FrontSlotView = FrontSlot & { item: ArticleTeaser | null; placed: boolean };
+/** A front as readers see it (db/front/queries.ts `getFront`). */
+export type FrontView = { front: string; slots: FrontSlotView[]; sections: { slug: string; name: string }[] };
 
 export const leadSlot = "lead";
 export const secondarySlot = (n: number) => `second-${n}`;

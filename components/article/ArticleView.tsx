@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { ReaderArticle } from "@/db/publications/queries";
+import type { ReaderArticle } from "@/lib/reader/types";
 import { formatDateTime } from "@/lib/dates";
 import { siteOrigin } from "@/lib/site-url";
 import { CopyLinkButton } from "./CopyLinkButton";

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import type { ArticleEvent } from "@/db/articles/queries";
+import type { ArticleEvent } from "@/lib/desk/types";
 import { formatDateTime, formatRelative } from "@/lib/dates";
 import { HOME_FRONT, parseFrontNote } from "@/lib/front";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { DeskArticle } from "@/db/articles/queries";
+import type { DeskArticle } from "@/lib/desk/types";
 import { formatDateTime, formatRelative } from "@/lib/dates";
 
 export async function ArticleTable({ articles, empty }: { articles: DeskArticle[]; empty: string }) {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { FrontSlotView, FrontView } from "@/db/front/queries";
+import type { FrontSlotView, FrontView } from "@/lib/front";
 import { Teaser } from "./Teaser";
 
 /**

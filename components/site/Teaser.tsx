@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ArticleTeaser } from "@/db/publications/queries";
+import type { ArticleTeaser } from "@/lib/reader/types";
 import { formatDateTime } from "@/lib/dates";
 import { SITE_LOCALE } from "@/lib/i18n";
 

@@ -1,4 +1,4 @@
-import type { ArticleTeaser } from "@/db/publications/queries";
+import type { ArticleTeaser } from "@/lib/reader/types";
 import { Teaser } from "./Teaser";
 
 /**

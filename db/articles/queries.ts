@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
+import type { ArticleEvent, DeskArticle } from "@/lib/desk/types";
 import type { ArticleAccess, Viewer } from "@/lib/permissions";
 import type { ArticleStatus } from "@/lib/workflow";
 import { executor, queryText, type Ctx } from "../context";
@@ -127,18 +128,6 @@ export async function getArticleForEdit(id: number, ctx?: Pick<Ctx, "tx">): Prom
   };
 }
 
-export type DeskArticle = {
-  id: number;
-  headline: string;
-  status: ArticleStatus;
-  sectionName: string;
-  updatedAt: string;
-  authors: string[];
-  hasUnpublishedChanges: boolean;
-  /** When a scheduled article appears (null otherwise). */
-  scheduledFor: string | null;
-};
-
 /** The status people should see: a schedule whose time has come is simply published. */
 const effectiveStatus = sql<ArticleStatus>`case when ${articles.status} = 'scheduled' and ${publications.visibleFrom} <= now() then 'published'::article_status else ${articles.status} end`;
 
@@ -221,8 +210,6 @@ export async function searchDeskArticles(filter: DeskFilter, ctx?: Pick<Ctx, "tx
   const items = await deskList(db, where, { limit: DESK_PAGE_SIZE, offset: (page - 1) * DESK_PAGE_SIZE });
   return { items, total: Number(total), page, pages: Math.max(1, Math.ceil(Number(total) / DESK_PAGE_SIZE)) };
 }
-
-export type ArticleEvent = { id: number; action: string; from: ArticleStatus | null; to: ArticleStatus; note: string; actor: string | null; at: string };
 
 /** The audit trail of one article, newest first: who moved it where, when, and why. */
 export async function listArticleEvents(articleId: number, ctx?: Pick<Ctx, "tx">): Promise<ArticleEvent[]> {

@@ -2,14 +2,12 @@ import "server-only";
 // What a front page shows: the desk's placements (only visible publications, and only where
 // they still fit), every other slot filled with the newest articles (lib/front.ts).
 import { and, desc, eq } from "drizzle-orm";
-import { BLOCK_SLOTS, HOME_FRONT, fillFront, frontSlots as slotsOf, type FrontSlot } from "@/lib/front";
+import { BLOCK_SLOTS, HOME_FRONT, fillFront, frontSlots as slotsOf, type FrontView } from "@/lib/front";
+import type { ArticleTeaser } from "@/lib/reader/types";
 import { executor, isSlug, type Ctx } from "../context";
-import { isVisible, listLatest, teaserColumns, toTeaser, type ArticleTeaser } from "../publications/queries";
+import { isVisible, listLatest, teaserColumns, toTeaser } from "../publications/queries";
 import { frontSlots, publications } from "../schema";
 import { listSections } from "../sections/queries";
-
-export type FrontSlotView = FrontSlot & { item: ArticleTeaser | null; placed: boolean };
-export type FrontView = { front: string; slots: FrontSlotView[]; sections: { slug: string; name: string }[] };
 
 /** Where the desk put which article on `front`, for articles readers can see now. */
 export async function listPlacements(front: string, ctx?: Pick<Ctx, "tx">): Promise<Map<string, ArticleTeaser>> {

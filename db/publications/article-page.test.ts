@@ -1,7 +1,8 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { readerTags } from "@/lib/cache/tags";
 import { toNewsroomWallClock } from "@/lib/dates";
+import type { ReaderArticle } from "@/lib/reader/types";
 import { createArticle } from "../articles/create";
 import { publishArticle } from "../articles/publish";
 import { scheduleArticle } from "../articles/schedule";
@@ -74,6 +75,9 @@ describe(`the article page's one read on ${engine}`, () => {
       const page = await getArticlePage(a.sectionSlug, a.slug, { tx });
       expect(page).toEqual(await piecewise(tx, a.sectionSlug, a.slug));
       expect(page!.article).not.toHaveProperty("bodyText");
+      // ReaderArticle is written out in lib/reader/types.ts: a column added to publications fails
+      // here (at compile time) until the type names it, or the read and this list leave it out.
+      expectTypeOf<keyof ReaderArticle>().toEqualTypeOf<Exclude<keyof typeof publications.$inferSelect, "bodyText" | "visibleFrom" | "search">>();
       expect(page!.article.bodyHtml).toContain("Zweiter Absatz.");
       expect(page!.views).toBe(7);
       expect(page!.commentsOpen).toBe(true);

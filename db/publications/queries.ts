@@ -1,9 +1,10 @@
 import "server-only";
 import { and, desc, eq, getTableColumns, lte, sql } from "drizzle-orm";
+import type { ArticleTeaser, ReaderArticle } from "@/lib/reader/types";
 import { READER_COMMENT_LIMIT, type ReaderComment } from "../comments/queries";
 import { statementName, type Db } from "../client";
 import { executor, isSlug, type Ctx } from "../context";
-import { articles, articleViews, comments, publications, type PublishedImage } from "../schema";
+import { articles, articleViews, comments, publications } from "../schema";
 
 /** Readers only ever see publications that are due (scheduled ones appear by data, not timers). */
 export const isVisible = lte(publications.visibleFrom, sql`now()`);
@@ -20,20 +21,6 @@ export function visibleIn({ sectionSlug, authorSlug, tagSlug }: ListScope) {
     tagSlug ? sql`${publications.tags} @> ${JSON.stringify([{ slug: tagSlug }])}::jsonb` : undefined,
   );
 }
-
-export type ArticleTeaser = {
-  id: number;
-  href: string;
-  sectionSlug: string;
-  sectionName: string;
-  headline: string;
-  standfirst: string;
-  language: "de" | "en";
-  bylines: { name: string; slug: string }[];
-  publishedAt: string;
-  /** The lead image (its variants' srcset), for teasers that show a picture. */
-  leadImage: PublishedImage | null;
-};
 
 /** The columns a teaser shows, for every list of publications (lists, fronts, placements). */
 export const teaserColumns = {
@@ -71,10 +58,8 @@ export async function listLatest(
   return rows.map(toTeaser);
 }
 
-export type PublishedArticle = Omit<typeof publications.$inferSelect, "publishedAt" | "updatedAt" | "visibleFrom" | "search"> & {
-  publishedAt: string;
-  updatedAt: string;
-};
+/** A publication with its plain text (search, diffs, the desk's preview): what readers see and more. */
+export type PublishedArticle = ReaderArticle & { bodyText: string };
 
 export async function getVisibleArticle(
   sectionSlug: string,
@@ -95,9 +80,6 @@ export async function getVisibleArticle(
   const { publishedAt, updatedAt, ...rest } = row;
   return { ...omitVisibleFrom(rest), publishedAt: publishedAt.toISOString(), updatedAt: updatedAt.toISOString() };
 }
-
-/** A publication as the reader's page shows it: without the plain text, which only search and diffs read. */
-export type ReaderArticle = Omit<PublishedArticle, "bodyText">;
 
 export type ArticlePage = {
   article: ReaderArticle;

@@ -1,10 +1,11 @@
 import "server-only";
 import { eq, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { publications, type PublishedTag } from "../schema";
+import { publications } from "../schema";
 import { searchDocument } from "./snapshot";
 import { announceReaderChange } from "../reader-cache";
 import { readerTags } from "@/lib/cache/tags";
+import type { PublishedTag } from "@/lib/reader/types";
 
 /**
  * Live publications carry their tags denormalised (name + slug) and fold the tag names into

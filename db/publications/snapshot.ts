@@ -13,11 +13,9 @@ import {
   users,
   articleCorrections,
   media,
-  type PublishedCorrection,
-  type PublishedImage,
-  type PublishedRelated,
 } from "../schema";
 import { imageSources } from "@/lib/media/urls";
+import type { PublishedCorrection, PublishedImage, PublishedRelated } from "@/lib/reader/types";
 import type { ArticleRow } from "../articles/load";
 
 /**

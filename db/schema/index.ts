@@ -19,6 +19,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import type { JSONContent } from "@tiptap/core";
+import type { PublishedByline, PublishedCorrection, PublishedImage, PublishedRelated, PublishedTag } from "@/lib/reader/types";
 
 export const userRole = pgEnum("user_role", ["admin", "editor", "journalist"]);
 export const articleStatus = pgEnum("article_status", [
@@ -299,12 +300,6 @@ const tsvector = customType<{ data: string }>({
     return "tsvector";
   },
 });
-
-export type PublishedByline = { name: string; slug: string };
-export type PublishedTag = { name: string; slug: string };
-export type PublishedRelated = { title: string; href: string; external: boolean };
-export type PublishedCorrection = { kind: "correction" | "update"; text: string; at: string };
-export type PublishedImage = { src: string; srcset: string; width: number; height: number; alt: string; caption: string; credit: string };
 
 /**
  * What readers see, denormalised so an article page is one indexed read. Written only by

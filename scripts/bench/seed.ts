@@ -16,7 +16,6 @@ import {
   publications,
   relatedLinks,
   tags,
-  type PublishedRelated,
   type RevisionFields,
 } from "@/db/schema";
 import { createSection } from "@/db/sections/create";
@@ -25,6 +24,7 @@ import { createUser } from "@/db/users/create";
 import { getLiveChanges } from "@/db/live/queries";
 import type { Role } from "@/lib/permissions";
 import { bodyText, countWords, parseBody, renderBody } from "@/lib/content/body";
+import type { PublishedRelated } from "@/lib/reader/types";
 import { slugify } from "@/lib/slug";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../env";
 import { SECTIONS } from "../seed-demo";
