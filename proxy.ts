@@ -15,7 +15,7 @@ import { edgeTagHeaders } from "./lib/cache/edge.mjs";
 import { store } from "./lib/cache/store.mjs";
 import { readerTags } from "./lib/cache/tags";
 import { EMBED_FRAME_ORIGINS } from "./lib/content/embed-origins.mjs";
-import { isArticlePath } from "./lib/http/routes.mjs";
+import { articleAddress } from "./lib/http/routes.mjs";
 import { documentPolicy, newNonce } from "./lib/security/headers.mjs";
 import de from "./messages/de.json";
 import en from "./messages/en.json";
@@ -26,11 +26,13 @@ const ENROL_PATH = "/desk/profile";
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (pathname === "/desk" || pathname.startsWith("/desk/")) return guardDesk(request);
-  if (isArticlePath(pathname)) {
-    const path = decodeURI(pathname);
+  const address = articleAddress(pathname);
+  if (address) {
+    // A live blog's older page (/p/n) follows its article: gone with it, moved with it.
+    const path = decodeURI(address.article);
     const answer = await lookUp(request, path);
     if (answer.gone) return gone(path);
-    if (answer.movedTo) return moved(request, path, answer.movedTo);
+    if (answer.movedTo) return moved(request, path, answer.movedTo + address.rest);
   }
   return NextResponse.next();
 }
@@ -146,13 +148,14 @@ function gone(path: string) {
 }
 
 // Uploads and other routes stay out of the proxy altogether: a request through it has its body
-// buffered (and cut at 10 MB), which would break image uploads. The third pattern is
-// `articleMatcher()` of lib/http/routes.mjs written out (Next reads the matcher without running
+// buffered (and cut at 10 MB), which would break image uploads. The last two patterns are
+// `articleMatchers()` of lib/http/routes.mjs written out (Next reads the matcher without running
 // this file); lib/http/routes.test.ts fails when they differ.
 export const config = {
   matcher: [
     "/desk",
     "/desk/:path*",
     "/:section((?!(?:desk|signin|api|_next|media|a|search|comments|p|authors|tags|feeds|sitemaps|impressum|datenschutz|community-standards|external-content)/)[^/.]+)/:slug",
+    "/:section((?!(?:desk|signin|api|_next|media|a|search|comments|p|authors|tags|feeds|sitemaps|impressum|datenschutz|community-standards|external-content)/)[^/.]+)/:slug/p/:page",
   ],
 };

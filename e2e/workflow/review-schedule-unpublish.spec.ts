@@ -119,6 +119,8 @@ test("send back, revise, schedule, update with a correction, unpublish", async (
   await expect.poll(async () => (await reader.request.get(liveUrl)).status(), { timeout: 15_000 }).toBe(410);
   const id = articleUrl.split("/").pop();
   expect((await reader.request.get(`/a/${id}`, { maxRedirects: 0 })).status()).toBe(410);
+  // So is any of its pages as a live blog would have them (/p/n): gone with the article.
+  expect((await reader.request.get(`${liveUrl}/p/2`, { maxRedirects: 0 })).status()).toBe(410);
   await reader.goto("/");
   await expect(reader.getByRole("link", { name: headline })).toHaveCount(0);
   await unreadNotifications(journalist, new RegExp(`unpublished “${headline}”`));

@@ -40,6 +40,9 @@ test("publish, change the slug, publish again: the old address redirects (308) t
   const expected = { status: 308, locations: [`${newPath}?ref=feed`] }; // one Location header, query kept
   await expect.poll(redirect, { timeout: 30_000 }).toEqual(expected);
   for (let i = 0; i < 3; i++) expect(await redirect()).toEqual(expected);
+  // A live blog's older pages move with the article: /old/p/2 → /new/p/2.
+  const older = await reader.request.get(`${oldPath}/p/2`, { maxRedirects: 0 });
+  expect([older.status(), new URL(older.headers()["location"] ?? "/", baseURL).pathname]).toEqual([308, `${newPath}/p/2`]);
   await reader.goto(oldPath);
   await expect(reader).toHaveURL(new RegExp(`${newPath}$`));
   await expect(reader.getByRole("article").getByRole("heading", { level: 1 })).toHaveText(headline);

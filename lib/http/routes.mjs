@@ -2,7 +2,7 @@
 // than a section (/{section}, and an article at /{section}/{slug}) — and what kind of route it is.
 // Derived from it: which two-segment addresses are articles (the proxy's 410/308 check), the
 // proxy's matcher (Next wants that one written out as a literal: routes.test.ts holds it to
-// `articleMatcher()`), and what the front cache in scripts/serve.mjs never stores.
+// `articleMatchers()`), and what the front cache in scripts/serve.mjs never stores.
 // A new top-level folder in app/ without an entry here fails routes.test.ts.
 
 /** @type {ReadonlyMap<string, "desk" | "api" | "asset" | "media" | "short-link" | "per-request" | "reader">} */
@@ -48,6 +48,18 @@ export function isArticlePath(pathname) {
 }
 
 /**
+ * An article's address and what follows it: "/{section}/{slug}" alone, or a live blog's older
+ * page "/{section}/{slug}/p/{n}" (rest "/p/{n}"); null for any other route's address.
+ * @param {string} pathname
+ * @returns {{ article: string; rest: string } | null}
+ */
+export function articleAddress(pathname) {
+  const page = /^(\/[^/]+\/[^/]+)(\/p\/[1-9]\d{0,5})$/.exec(pathname);
+  const article = page ? page[1] : pathname;
+  return isArticlePath(article) ? { article, rest: page ? page[2] : "" } : null;
+}
+
+/**
  * True for a live blog's poll (/api/live/{id}?since=…, app/api/live): the one API answer that is
  * the same for every reader and changes only when reader tags expire, so the front cache keeps it
  * like a reader page (it would otherwise reach Next a thousand times a second on a busy story).
@@ -62,7 +74,11 @@ export function neverCached(url) {
   return NEVER_CACHED.has(ROUTE_KINDS.get(firstSegment(url)) ?? "reader");
 }
 
-/** The proxy matcher's article pattern: /{section}/{slug} for any first segment that is no route of its own. */
-export function articleMatcher() {
-  return `/:section((?!(?:${[...ROUTE_KINDS.keys()].join("|")})/)[^/.]+)/:slug`;
+/**
+ * The proxy matcher's article patterns: /{section}/{slug} for any first segment that is no route
+ * of its own, and a live blog's older pages below it (/{section}/{slug}/p/{n}).
+ */
+export function articleMatchers() {
+  const article = `/:section((?!(?:${[...ROUTE_KINDS.keys()].join("|")})/)[^/.]+)/:slug`;
+  return [article, `${article}/p/:page`];
 }

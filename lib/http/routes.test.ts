@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROUTE_KINDS, articleMatcher, isArticlePath, neverCached } from "./routes.mjs";
+import { ROUTE_KINDS, articleAddress, articleMatchers, isArticlePath, neverCached } from "./routes.mjs";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -25,8 +25,8 @@ describe("the route registry (lib/http/routes.mjs)", () => {
 
   it("is what the proxy's matcher says (Next needs the matcher written out in proxy.ts)", () => {
     const proxy = fs.readFileSync(path.join(root, "proxy.ts"), "utf8");
-    const literal = /"(\/:section\([^"]+\/:slug)"/.exec(proxy)?.[1];
-    expect(literal).toBe(articleMatcher());
+    const literals = [...proxy.matchAll(/"(\/:section\([^"]+)"/g)].map((m) => m[1]);
+    expect(literals).toEqual(articleMatchers());
   });
 
   it("tells articles from other routes' addresses", () => {
@@ -35,6 +35,14 @@ describe("the route registry (lib/http/routes.mjs)", () => {
     expect(isArticlePath("/impressum/x")).toBe(false);
     expect(isArticlePath("/kultur")).toBe(false);
     expect(isArticlePath("/kultur/a/b")).toBe(false);
+  });
+
+  it("finds the article in a live blog's older page, and nothing in other routes' pages", () => {
+    expect(articleAddress("/kultur/faehrhaus")).toEqual({ article: "/kultur/faehrhaus", rest: "" });
+    expect(articleAddress("/politik/liveticker-wahl/p/3")).toEqual({ article: "/politik/liveticker-wahl", rest: "/p/3" });
+    for (const other of ["/tags/hafen/p/2", "/politik/liveticker/p/0", "/politik/liveticker/p/x", "/politik/liveticker/q/2", "/kultur", "/p/2", "/kultur/a/p/2/x"]) {
+      expect(articleAddress(other), other).toBeNull();
+    }
   });
 
   it("keeps the desk, APIs, search and short links out of the front cache, never reader pages or live-blog polls", () => {
