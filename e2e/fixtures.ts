@@ -61,6 +61,15 @@ export class Factory {
     return (await response.json()) as MadeArticle;
   }
 
+  /** Makes the article a running live blog (an editor starts it) with entries by the people named; returns the entries' ids. */
+  async liveBlog(articleId: number, entries: { author: Role; title?: string; paragraphs: string[]; published?: boolean }[] = []): Promise<{ id: number; version: number }[]> {
+    const response = await this.api.post("/api/test-factory", {
+      data: { kind: "live-blog", articleId, entries: entries.map((e) => ({ ...e, author: ACCOUNTS[e.author] })) },
+    });
+    if (!response.ok()) throw new Error(`test factory: ${response.status()} ${await response.text()}`);
+    return ((await response.json()) as { entries: { id: number; version: number }[] }).entries;
+  }
+
   /** A published article (the usual starting point of a reader journey). */
   published(input: Omit<FactoryArticle, "status">): Promise<MadeArticle & { url: string }> {
     return this.article({ ...input, status: "published" }) as Promise<MadeArticle & { url: string }>;

@@ -14,6 +14,9 @@ import { publishArticle } from "../articles/publish";
 import { scheduleArticle } from "../articles/schedule";
 import { submitArticle } from "../articles/submit";
 import { getDb } from "../client";
+import { createLiveEntry } from "../live/create-entry";
+import { publishLiveEntry } from "../live/publish-entry";
+import { setLiveBlog } from "../live/set-live";
 import { sections, users } from "../schema";
 
 /**
@@ -83,4 +86,36 @@ export async function makeArticle(input: FactoryArticle): Promise<MadeArticle> {
     url = result.url;
   }
   return { id: created.id, version, status: data.status, sectionSlug: section.slug, slug: created.slug, editUrl: `/desk/articles/${created.id}`, url };
+}
+
+export const FactoryLiveBlog = z.object({
+  /** The article that becomes a live blog (an editor starts it). */
+  articleId: z.number().int().positive(),
+  entries: z
+    .array(
+      z.object({
+        /** Who writes the entry (a demo account's address); a published one is published by an editor. */
+        author: z.email(),
+        title: z.string().default(""),
+        paragraphs: z.array(z.string().min(1)).min(1),
+        published: z.boolean().default(false),
+      }),
+    )
+    .default([]),
+});
+export type FactoryLiveBlog = z.input<typeof FactoryLiveBlog>;
+export type MadeLiveBlog = { articleId: number; entries: { id: number; version: number }[] };
+
+/** An article made a running live blog, with entries written (and published) by the people named. */
+export async function makeLiveBlog(input: FactoryLiveBlog): Promise<MadeLiveBlog> {
+  const data = FactoryLiveBlog.parse(input);
+  const editor = await viewerByEmail("editor@copydesk.test");
+  await setLiveBlog({ ctx: { viewer: editor }, input: { articleId: data.articleId, state: "live" } });
+  const entries: MadeLiveBlog["entries"] = [];
+  for (const e of data.entries) {
+    const body = { type: "doc", content: e.paragraphs.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })) };
+    const made = await createLiveEntry({ ctx: { viewer: await viewerByEmail(e.author) }, input: { articleId: data.articleId, title: e.title, body } });
+    entries.push(e.published ? await publishLiveEntry({ ctx: { viewer: editor }, input: made }) : made);
+  }
+  return { articleId: data.articleId, entries };
 }

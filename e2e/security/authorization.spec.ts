@@ -3,6 +3,7 @@
 // session, and the privileged ones with a journalist's session and other people's ids.
 // Each is refused, nothing is written, and no call ends in a 500.
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { test as journey } from "../fixtures";
 import { messages } from "../i18n";
 import { allActions, callAction } from "./server-actions";
 
@@ -126,4 +127,45 @@ test("a journalist calling editor and admin actions directly, with other people'
   // And the media API: a journalist may upload (that is their job), an anonymous one never could.
   const list = await journalist.get("/api/media");
   expect(list.status()).toBe(200);
+});
+
+journey("a journalist not named for a live blog cannot end it, staff it, publish, pin, or change or delete others' entries", async ({ browser, factory, runId }) => {
+  const article = await factory.published({ headline: `Liveticker Probe ${runId}`, paragraphs: ["Lage."] });
+  const [draft, published] = await factory.liveBlog(article.id, [
+    { author: "admin", title: `Entwurf von Ada ${runId}`, paragraphs: ["Noch nicht freigegeben."] },
+    { author: "editor", title: `Meldung ${runId}`, paragraphs: ["Deich hält."], published: true },
+  ]);
+  const journalist = await session(browser, "journalist");
+  const body = JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Übernommen." }] }] });
+  // The refusal in the journalist's own language, whichever it is.
+  const said = (key: "liveManageEditorsOnly" | "livePublishNotAllowed" | "liveEditOwnOnly") => [messages.en.errors[key], messages.de.errors[key]];
+  const e = { liveManageEditorsOnly: said("liveManageEditorsOnly"), livePublishNotAllowed: said("livePublishNotAllowed"), liveEditOwnOnly: said("liveEditOwnOnly") };
+  const probes: [string, Record<string, string>, string[]][] = [
+    ["setLiveBlogAction", { articleId: String(article.id), state: "ended" }, e.liveManageEditorsOnly],
+    ["setLivePublishersAction", { articleId: String(article.id), userIds: "1" }, e.liveManageEditorsOnly],
+    ["publishLiveEntryAction", { id: String(draft.id), version: String(draft.version) }, e.livePublishNotAllowed],
+    ["updateLiveEntryAction", { id: String(draft.id), version: String(draft.version), title: "Übernommen", body }, e.liveEditOwnOnly],
+    ["deleteLiveEntryAction", { id: String(draft.id), reason: "weg" }, e.liveEditOwnOnly],
+    ["setLiveEntryFlagsAction", { id: String(published.id), flag: "pinned", value: "true" }, e.livePublishNotAllowed],
+    ["deleteLiveEntryAction", { id: String(published.id), reason: "weg" }, e.livePublishNotAllowed],
+  ];
+  const problems: string[] = [];
+  for (const [name, form, expected] of probes) {
+    const { status, result } = await callAction(journalist, name, { form });
+    const r = result as { ok?: boolean; code?: string; message?: string } | null;
+    if (status >= 500) problems.push(`${name}: HTTP ${status}`);
+    else if (r?.ok !== false || r.code !== "forbidden" || !expected.includes(r.message ?? "")) problems.push(`${name}: ${JSON.stringify(r)}, expected forbidden: ${expected[0]}`);
+  }
+  expect(problems).toEqual([]);
+
+  // Nothing changed: readers see the blog running with its one entry, unpinned; the draft is still
+  // at the version it was written in (the editor publishes exactly that version now).
+  const reader = await browser.newContext();
+  const live = (await (await reader.request.get(`/api/live/${article.id}?since=0`)).json()) as { state: string; entries: { id: number; pinned: boolean }[] };
+  expect(live.state).toBe("live");
+  expect(live.entries.map((entry) => [entry.id, entry.pinned])).toEqual([[published.id, false]]);
+  const editor = await session(browser, "editor");
+  const publish = await callAction(editor, "publishLiveEntryAction", { form: { id: String(draft.id), version: String(draft.version) } });
+  expect(publish.result).toMatchObject({ ok: true });
+  await reader.close();
 });
