@@ -10,10 +10,11 @@
 //       a database that holds tables it did not make, unless you add --force.
 //
 //   --only article,home,section,tag,author,search,feed,live-poll   measure some routes only
-//   --readers 1000   the live-blog case: readers holding a live blog open (polling as the reader
-//                    page does) while an entry is published every 10 s (--quick: 200 readers,
-//                    every 5 s); publish → visible on every open page, the server's CPU and
-//                    memory, and the article page's throughput meanwhile (scripts/bench/live.ts).
+//   --readers 1000   the live-blog case: readers holding a live blog open while an entry is
+//                    published every 10 s (--quick: 200 readers, every 5 s), once polling every
+//                    second and once on the event stream (as the reader page does); publish →
+//                    visible on every open page, the server's CPU and memory, and the article
+//                    page's throughput meanwhile (scripts/bench/live.ts).
 //                    --readers 0 leaves the case out
 //   --collab         co-editing only (scripts/bench/collab.ts): remote echo with 2/5/10 co-editors,
 //                    keystroke → DOM at 10,000/30,000 words, memory and CPU per open document,
@@ -270,19 +271,26 @@ async function main() {
     const readers = Number(flags.readers ?? (quick ? 200 : 1000));
     let live: BenchResult["live"] = null;
     if (readers > 0 && (!only || only.includes("live"))) {
-      await waitUntilIdle(server.pid);
-      live = await liveBench({
-        base,
-        desk,
-        live: { id: info.live.id, revision: liveRevision },
-        articlePath: info.articlePath,
-        serverPgid: server.pid,
-        readers,
-        entries: quick ? 3 : 6,
-        everyMs: quick ? 5000 : 10_000,
-        connections: connections[0],
-        log,
-      });
+      live = [];
+      // The same readers and entries once for each way a page learns of entries (scripts/bench/live.ts).
+      for (const mode of ["poll", "sse"] as const) {
+        await waitUntilIdle(server.pid);
+        live.push(
+          await liveBench({
+            base,
+            desk,
+            mode,
+            live: { id: info.live.id },
+            articlePath: info.articlePath,
+            serverPgid: server.pid,
+            readers,
+            entries: quick ? 3 : 6,
+            everyMs: quick ? 5000 : 10_000,
+            connections: connections[0],
+            log,
+          }),
+        );
+      }
     }
 
     const result: BenchResult = {

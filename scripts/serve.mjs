@@ -83,9 +83,19 @@ function replay(req, res, entry) {
   res.end(entry.body);
 }
 
-/** Watches Next answer `req`; keeps the bytes when they came from its cache, unchanged since. */
-function capture(res, key, epoch, livePoll) {
+/**
+ * Watches Next answer `req`; keeps the bytes when they came from its cache, unchanged since.
+ * `settled` hears what was kept (null: nothing, or the reader left before the answer).
+ */
+function capture(res, key, epoch, livePoll, settled = () => {}) {
   const chunks = [];
+  let done = false;
+  const settle = (entry) => {
+    if (done) return;
+    done = true;
+    settled(entry);
+  };
+  res.on("close", () => settle(null));
   // (Headers Next passes to writeHead are on `res` too: secure() sets them there.)
   const { write, end } = res;
   res.write = function (chunk, ...rest) {
@@ -95,19 +105,20 @@ function capture(res, key, epoch, livePoll) {
   res.end = function (chunk, ...rest) {
     if (chunk && typeof chunk !== "function") chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof rest[0] === "string" ? rest[0] : "utf8"));
     const result = end.call(this, chunk, ...rest);
-    keep();
+    settle(keep());
     return result;
   };
+  /** The entry kept, or null. */
   const keep = () => {
     const headers = { ...res.getHeaders() };
     // Pages Next answered from its cache; and live-blog polls, whose answer is the same until
     // reader tags next expire, which moves the epoch (checked below) just as for pages.
     const keepable = headers["x-nextjs-cache"] === "HIT" || livePoll;
-    if (res.statusCode !== 200 || !keepable || headers["set-cookie"]) return;
+    if (res.statusCode !== 200 || !keepable || headers["set-cookie"]) return null;
     const f = current();
-    if (f.epoch !== epoch) return; // something changed while Next was answering
+    if (f.epoch !== epoch) return null; // something changed while Next was answering
     const gzip = key.startsWith("gz ");
-    if ((headers["content-encoding"] === "gzip") !== gzip) return;
+    if ((headers["content-encoding"] === "gzip") !== gzip) return null;
     // What the reader got: secure() may have sent other bytes than Next wrote (a reader page
     // without Next's runtime), and its script policy is for those.
     const body = res[SENT_BODY] ?? Buffer.concat(chunks);
@@ -134,8 +145,17 @@ function capture(res, key, epoch, livePoll) {
       f.entries.delete(oldest);
       f.bytes -= e.size;
     }
+    return entry;
   };
 }
+
+/**
+ * Live-blog polls asked while the same one is already on its way through Next: they wait for its
+ * answer instead of each entering Next (key → the epoch it was asked in and who waits). The
+ * moment a blog changes, every open page asks the same question at once (public/live.js is told
+ * by the event stream); one of them reaches Next, the rest get its bytes.
+ */
+const collapsing = new Map();
 
 /** Where secure() leaves the body it sent when it held an HTML page back (and perhaps changed it). */
 const SENT_BODY = Symbol("sentBody");
@@ -387,8 +407,29 @@ function serve(req, res) {
       replay(req, res, entry);
       return;
     }
-    capture(res, key, f.epoch, isLivePoll(req.url ?? "/"));
+    const livePoll = isLivePoll(req.url ?? "/");
+    if (livePoll) {
+      const queue = collapsing.get(key);
+      if (queue && queue.epoch === f.epoch) {
+        // Its answer, or (none kept: an error, a change meanwhile) its own way through Next.
+        queue.waiters.push((entry) => (entry ? replay(req, res, entry) : toNext(req, res, key, livePoll)));
+        return;
+      }
+      const mine = { epoch: f.epoch, waiters: [] };
+      collapsing.set(key, mine);
+      return toNext(req, res, key, livePoll, (entry) => {
+        if (collapsing.get(key) === mine) collapsing.delete(key);
+        for (const wake of mine.waiters) wake(entry);
+      });
+    }
+    return toNext(req, res, key, livePoll);
   }
+  toNext(req, res, null);
+}
+
+/** Next answers; with a cache key, what it answers may be kept (capture). */
+function toNext(req, res, key, livePoll = false, settled) {
+  if (key) capture(res, key, current().epoch, livePoll, settled);
   handle(req, res).catch((error) => {
     console.error("[copydesk] request failed:", error);
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });

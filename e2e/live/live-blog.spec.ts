@@ -35,7 +35,9 @@ test("two reporters and an editor run a live blog that readers follow live", asy
     if (url.startsWith(`${YOUTUBE_FRAME_ORIGIN}/`)) return route.fulfill({ status: 200, contentType: "text/html", body: '<!doctype html><html lang="de"><title>stand-in</title><p>Stand-in</p></html>' });
     return route.abort();
   });
+  const stream = page.waitForRequest((req) => req.url().endsWith(`/api/live/${article.id}/events`));
   const opened = await page.goto(article.url);
+  await stream;
   // The blog runs: an entry may bring any provider's embed while the page is open, so its policy
   // allows their frames (nothing is asked of them until the reader agrees, below).
   expect(opened!.headers()["content-security-policy"]).toMatch(new RegExp(`frame-src [^;]*${YOUTUBE_FRAME_ORIGIN.replace(/\./g, "\\.")}`));
@@ -44,6 +46,15 @@ test("two reporters and an editor run a live blog that readers follow live", asy
   // Feed readers find the blog's own feed of entries from the page (RSS and Atom).
   await expect(page.locator(`head link[rel="alternate"][type="application/rss+xml"][href$="/feeds/live/${article.id}/rss.xml"]`)).toHaveCount(1);
   await expect(page.locator(`head link[rel="alternate"][type="application/atom+xml"][href$="/feeds/live/${article.id}/atom.xml"]`)).toHaveCount(1);
+  // While nothing happens the open page asks nothing: the server's event stream tells it when
+  // the blog changed (after the one question on opening the stream).
+  await page.waitForTimeout(1_000);
+  const idleQuestions: string[] = [];
+  const countQuestion = (req: { url(): string }) => void (req.url().includes(`/api/live/${article.id}?`) && idleQuestions.push(req.url()));
+  page.on("request", countQuestion);
+  await page.waitForTimeout(2_500);
+  page.off("request", countQuestion);
+  expect(idleQuestions).toEqual([]);
   const show = live.getByRole("button", { name: /anzeigen$/ });
   /** The page offers what came (visible within 2 s of the desk's confirmation) with these words. */
   const offered = async (text: string) => {

@@ -2,4 +2,5 @@ export type PageCacheEntry = { value: unknown; lastModified: number; tags: strin
 export type PageCacheStore = { entries: Map<string, PageCacheEntry>; expiredAt: Map<string, number>; bytes: number; epoch: number };
 export function store(): PageCacheStore;
 export function expireTags(tags: string | Iterable<string>): void;
+export function onExpire(listener: (tags: string[]) => void): () => void;
 export function reachability(): { reachable: boolean };

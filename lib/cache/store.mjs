@@ -19,12 +19,40 @@ export function store() {
   return g[STORE];
 }
 
-/** Expires every page and datum tagged with any of `tags`, from now on. */
+const LISTENERS = Symbol.for("copydesk.pageCache.listeners");
+
+/** Who hears of expired tags in this process (shared like the store). @returns {Set<(tags: string[]) => void>} */
+function listeners() {
+  const g = /** @type {any} */ (globalThis);
+  g[LISTENERS] ??= new Set();
+  return g[LISTENERS];
+}
+
+/** Expires every page and datum tagged with any of `tags`, from now on; then tells the listeners. */
 export function expireTags(tags) {
   const s = store();
   const now = Date.now();
-  for (const tag of typeof tags === "string" ? [tags] : tags) s.expiredAt.set(tag, now);
+  const list = typeof tags === "string" ? [tags] : [...tags];
+  for (const tag of list) s.expiredAt.set(tag, now);
   s.epoch += 1;
+  for (const listener of listeners()) {
+    try {
+      listener(list);
+    } catch (error) {
+      console.error("[cache] an expiry listener failed:", error);
+    }
+  }
+}
+
+/**
+ * Calls `listener` with the tags of every expiry in this process from now on (after the caches
+ * have dropped them, so whoever asks again gets the new answer). Returns the unsubscribe.
+ * @param {(tags: string[]) => void} listener
+ * @returns {() => void}
+ */
+export function onExpire(listener) {
+  listeners().add(listener);
+  return () => listeners().delete(listener);
 }
 
 /**

@@ -46,7 +46,7 @@ describe("the route registry (lib/http/routes.mjs)", () => {
   });
 
   it("keeps the desk, APIs, search and short links out of the front cache, never reader pages or live-blog polls", () => {
-    for (const url of ["/desk", "/desk/articles/3", "/signin?next=/desk", "/api/views", "/api/live", "/api/live/12/x", "/api/liveblog/3", "/_next/static/x.js", "/media/2026/x.webp", "/search?q=hafen", "/comments", "/a/12"]) {
+    for (const url of ["/desk", "/desk/articles/3", "/signin?next=/desk", "/api/views", "/api/live", "/api/live/12/x", "/api/live/12/events", "/api/liveblog/3", "/_next/static/x.js", "/media/2026/x.webp", "/search?q=hafen", "/comments", "/a/12"]) {
       expect(neverCached(url), url).toBe(true);
     }
     for (const url of ["/", "/?page=2", "/kultur", "/kultur/faehrhaus", "/p/2", "/feeds/rss.xml", "/tags/hafen", "/sitemap.xml", "/impressum", "/authors/lena", "/api/live/12?since=4", "/api/live/12"]) {

@@ -23,6 +23,8 @@ const json = (body: unknown, status = 200, maxAge = 1) =>
 // (measured on PGlite: ~47 answers/s when each one queried the database).
 const MAX_KEPT = 2_000;
 const kept = { epoch: -1, answers: new Map<string, { body: string; maxAge: number }>() };
+type Answer = { status: number; body: unknown; maxAge: number };
+const inflight = new Map<string, { epoch: number; answer: Promise<Answer> }>();
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const id = Params.safeParse(await params);
@@ -36,7 +38,18 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const key = `${id.data.id}:${since.data}`;
   const hit = kept.answers.get(key);
   if (hit) return new Response(hit.body, { headers: { "content-type": "application/json; charset=utf-8", "cache-control": `public, max-age=${hit.maxAge}, s-maxage=${hit.maxAge}` } });
-  const answer = await answerFor(id.data.id, since.data);
+  // Readers told of a change at the same moment (public/live.js) ask the same question at once:
+  // one database query answers them all.
+  let pending = inflight.get(key);
+  if (!pending || pending.epoch !== epoch) {
+    pending = { epoch, answer: answerFor(id.data.id, since.data) };
+    inflight.set(key, pending);
+    const mine = pending;
+    void mine.answer.finally(() => {
+      if (inflight.get(key) === mine) inflight.delete(key);
+    }).catch(() => undefined);
+  }
+  const answer = await pending.answer;
   if (answer.status === 200 && store().epoch === epoch) {
     if (kept.answers.size >= MAX_KEPT) kept.answers.delete(kept.answers.keys().next().value!);
     kept.answers.set(key, { body: JSON.stringify(answer.body), maxAge: answer.maxAge });
@@ -44,7 +57,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   return json(answer.body, answer.status, answer.maxAge);
 }
 
-async function answerFor(articleId: number, since: number): Promise<{ status: number; body: unknown; maxAge: number }> {
+async function answerFor(articleId: number, since: number): Promise<Answer> {
   const changes = await getLiveChanges(articleId, since);
   if (!changes) return { status: 404, body: { error: "not found" }, maxAge: 0 };
   const locale = changes.language;
