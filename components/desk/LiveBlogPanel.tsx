@@ -6,6 +6,7 @@ import { EditorContent, useEditor, type JSONContent } from "@tiptap/react";
 import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useId, useState } from "react";
 import { articleExtensions } from "@/lib/content/extensions";
+import { isEmbedProvider, providerName } from "@/lib/content/embeds";
 import { cleanPastedHtml } from "@/lib/content/paste";
 import { typographyFor } from "@/lib/content/typography";
 import { formatDateTime } from "@/lib/dates";
@@ -218,9 +219,11 @@ function Entry({ entry, blog, viewer, language, actions }: { entry: DeskLiveEntr
 }
 
 /** The entry's text for the list (the reader page shows the rendered one). */
+/** An entry's text as the desk lists it; an embed says which provider and what address, so an editor sees it before publishing. */
 function plainText(body: JSONContent): string {
   const parts: string[] = [];
   const walk = (node: JSONContent) => {
+    if (node.type === "embed" && isEmbedProvider(node.attrs?.provider)) parts.push(`[${providerName(node.attrs.provider)}: ${String(node.attrs.url ?? "")}]\n`);
     if (node.text) parts.push(node.text);
     node.content?.forEach(walk);
     if (node.type === "paragraph" || node.type === "heading") parts.push("\n");

@@ -118,6 +118,8 @@ test("two reporters and an editor run a live blog that readers follow live", asy
   // the reader agrees, then exactly the video's embed address.
   await lena.write("Video vom Deich", `Aufnahmen der Feuerwehr:\n${YOUTUBE_URL}\n`, "publish");
   await expect(lena.region.getByText(lena.m.entryPublished)).toBeVisible();
+  // The editor's desk lists it with its embed named, not just its words.
+  await expect(editor.entry("Video vom Deich")).toContainText(`[YouTube: ${YOUTUBE_URL}]`);
   await offered(r.newOne);
   await show.click();
   const video = live.getByRole("article", { name: "Video vom Deich" });
