@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { tagExpiredAt } from "@/lib/cache/expire";
+import { onExpire } from "@/lib/cache/store.mjs";
 import { publicationTags, readerTags } from "@/lib/cache/tags";
 import { toNewsroomWallClock } from "@/lib/dates";
 import { createArticle } from "./articles/create";
@@ -87,4 +88,36 @@ describe(`reader page cache sync on ${engine}`, () => {
       await other.end();
     }
   });
+
+  if (engine === "postgres")
+    it("expires its own change once: its own NOTIFY only purges the edge again", async () => {
+      startReaderCacheSync();
+      const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await other.connect();
+      try {
+        const ready = unique("listening");
+        await expect
+          .poll(async () => {
+            await other.query("select pg_notify('copydesk_reader_cache', $1)", [JSON.stringify([ready])]);
+            return tagExpiredAt(ready);
+          }, { timeout: 15_000 })
+          .toBeGreaterThan(0);
+        const mine = unique("mine");
+        let expiries = 0;
+        const stop = onExpire((tags) => void (tags.includes(mine) && expiries++));
+        try {
+          await withTransaction({ viewer: null }, (tx) => announceReaderChange(tx, [mine]));
+          expect(expiries).toBe(1);
+          // Notifications arrive in order: once one sent after the commit is heard, so was our own.
+          const after = unique("after");
+          await other.query("select pg_notify('copydesk_reader_cache', $1)", [JSON.stringify({ origin: "another-instance", tags: [after] })]);
+          await expect.poll(() => tagExpiredAt(after), { timeout: 15_000 }).toBeGreaterThan(0);
+          expect(expiries).toBe(1);
+        } finally {
+          stop();
+        }
+      } finally {
+        await other.end();
+      }
+    });
 });

@@ -20,6 +20,12 @@ import { publications } from "./schema";
 const CHANNEL = "copydesk_reader_cache";
 /** NOTIFY payloads are limited to 8000 bytes; past that, everything is expired instead. */
 const MAX_PAYLOAD = 7000;
+/**
+ * This process's mark on its NOTIFYs: it expired those tags at its own commit already, so its
+ * own notification only purges the edge again (another expiry would flush the caches twice and
+ * tell every open live-blog page twice).
+ */
+const ORIGIN = `${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
 
 export async function announceReaderChange(tx: Db, tags: Iterable<string>): Promise<void> {
   const list = [...new Set(tags)];
@@ -31,8 +37,8 @@ export async function announceReaderChange(tx: Db, tags: Iterable<string>): Prom
     return purgeEdge(list);
   });
   if ((await getHandle()).engine !== "postgres") return; // the embedded database has one process
-  const payload = JSON.stringify(list);
-  await tx.execute(sql`select pg_notify(${CHANNEL}, ${payload.length <= MAX_PAYLOAD ? payload : JSON.stringify([readerTags.all])})`);
+  const payload = JSON.stringify({ origin: ORIGIN, tags: list });
+  await tx.execute(sql`select pg_notify(${CHANNEL}, ${payload.length <= MAX_PAYLOAD ? payload : JSON.stringify({ origin: ORIGIN, tags: [readerTags.all] })})`);
 }
 
 type PublicationRow = { section_slug: string; slug: string; tags: PublicationKeys["tags"]; bylines: PublicationKeys["bylines"] };
@@ -64,6 +70,19 @@ const TICK_MS = 1000;
 
 const state = globalThis as unknown as { __copydeskReaderCacheSync?: boolean };
 
+/** A NOTIFY's tags and who sent it: `{ origin, tags }`, or a bare list of tags (an older instance). */
+function notification(payload: string): { tags: string[]; origin?: string } {
+  try {
+    const value = JSON.parse(payload) as unknown;
+    if (Array.isArray(value)) return { tags: value.map(String) };
+    const { origin, tags } = value as { origin?: unknown; tags?: unknown };
+    if (Array.isArray(tags)) return { tags: tags.map(String), origin: typeof origin === "string" ? origin : undefined };
+  } catch {
+    // not ours, or cut short: expire everything below
+  }
+  return { tags: [readerTags.all] };
+}
+
 /** Starts the listener (PostgreSQL) and the scheduled-article ticker, once per process. */
 export function startReaderCacheSync(): void {
   if (state.__copydeskReaderCacheSync) return;
@@ -86,13 +105,8 @@ async function listen(url: string): Promise<void> {
       });
       client.on("notification", (message) => {
         if (message.channel !== CHANNEL || !message.payload) return;
-        let tags: string[];
-        try {
-          tags = JSON.parse(message.payload) as string[];
-        } catch {
-          tags = [readerTags.all];
-        }
-        expireReaderTags(tags);
+        const { tags, origin } = notification(message.payload);
+        if (origin !== ORIGIN) expireReaderTags(tags);
         // And the edge once more, now that this instance is fresh: it may have refetched the page
         // from here in the moment between the writer's purge and this notification, and would
         // otherwise keep that copy (for a day).

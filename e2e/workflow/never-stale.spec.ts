@@ -77,7 +77,9 @@ test("cached reader pages change the moment the desk publishes, updates or unpub
   expect(updated.html).not.toContain("Erste Fassung des Vorspanns.");
   for (const path of lists) {
     const page = await read(reader, path);
-    expect(page.html, path).toContain("Zweite Fassung des Vorspanns.");
+    // The home page shows a standfirst only in its large slots, and a journey publishing beside
+    // this one may take the lead meanwhile: there, the old standfirst must be gone.
+    if (path !== "/") expect(page.html, path).toContain("Zweite Fassung des Vorspanns.");
     expect(page.html, path).not.toContain("Erste Fassung des Vorspanns.");
   }
 
