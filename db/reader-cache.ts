@@ -15,6 +15,7 @@ import { isDatabaseUnavailable } from "@/lib/errors";
 import { publicationTags, readerTags, type PublicationKeys } from "@/lib/cache/tags";
 import { directDatabaseUrl, getHandle, type Db } from "./client";
 import { onCommit } from "./context";
+import { processOrigin } from "./process-origin";
 import { publications } from "./schema";
 
 const CHANNEL = "copydesk_reader_cache";
@@ -25,7 +26,7 @@ const MAX_PAYLOAD = 7000;
  * own notification only purges the edge again (another expiry would flush the caches twice and
  * tell every open live-blog page twice).
  */
-const ORIGIN = `${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+const ORIGIN = processOrigin();
 
 export async function announceReaderChange(tx: Db, tags: Iterable<string>): Promise<void> {
   const list = [...new Set(tags)];

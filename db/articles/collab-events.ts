@@ -12,6 +12,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { getHandle, type Db } from "../client";
 import { onCommit } from "../context";
+import { processOrigin } from "../process-origin";
 
 export const COLLAB_CHANNEL = "copydesk_collab";
 
@@ -30,7 +31,7 @@ function listeners(): Set<Listener> {
 }
 
 /** This process's mark on its NOTIFYs, so that it does not handle its own events twice. */
-export const PROCESS_ORIGIN = `${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+export const PROCESS_ORIGIN = processOrigin();
 
 export function onCollabEvent(listener: Listener): () => void {
   listeners().add(listener);
