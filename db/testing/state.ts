@@ -16,13 +16,16 @@ export type DbState = Record<string, { rows: number; digest: string }>;
 export async function databaseState(tx: Db, { digest = true } = {}): Promise<DbState> {
   const rowDigest = digest ? `md5(coalesce(string_agg(x::text, ',' order by x::text), ''))` : `''`;
   const parts = TABLES.map((name) => `select '${name}' as t, count(*)::int as n, ${rowDigest} as d from "${name}" x`);
-  const result = (await tx.execute(sql.raw(parts.join(" union all ")))) as unknown as { rows: { t: string; n: number; d: string }[] };
+  // (A union's rows come in no particular order: PostgreSQL may run its parts in parallel.)
+  const result = (await tx.execute(sql.raw(`${parts.join(" union all ")} order by t`))) as unknown as { rows: { t: string; n: number; d: string }[] };
   return Object.fromEntries(result.rows.map((r) => [r.t, { rows: Number(r.n), digest: r.d }]));
 }
 
-/** The tables whose fingerprint differs, e.g. ["articles", "article_revisions"]. */
+/** The tables whose fingerprint differs, sorted by name, e.g. ["article_revisions", "articles"]. */
 export function changedTables(before: DbState, after: DbState): string[] {
-  return Object.keys({ ...before, ...after }).filter((t) => before[t]?.digest !== after[t]?.digest || before[t]?.rows !== after[t]?.rows);
+  return Object.keys({ ...before, ...after })
+    .filter((t) => before[t]?.digest !== after[t]?.digest || before[t]?.rows !== after[t]?.rows)
+    .sort();
 }
 
 export const TABLE_NAMES: readonly string[] = TABLES;
