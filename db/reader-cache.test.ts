@@ -15,6 +15,16 @@ import { doc, engine, inRollback, newsroom } from "./testing";
 
 const unique = (name: string) => `test:${name}:${Date.now()}:${Math.random()}`;
 
+/** Another instance announces `tag` (a bare list, as it sends them) until this process's listener, connecting in the background, has expired it. */
+async function heardFrom(other: pg.Client, tag: string) {
+  await expect
+    .poll(async () => {
+      await other.query("select pg_notify('copydesk_reader_cache', $1)", [JSON.stringify([tag])]);
+      return tagExpiredAt(tag);
+    }, { timeout: 15_000 })
+    .toBeGreaterThan(0);
+}
+
 describe(`reader page cache sync on ${engine}`, () => {
   it("expires a change's pages once its transaction commits — not before, and not after a rollback", async () => {
     const committed = unique("committed");
@@ -73,17 +83,10 @@ describe(`reader page cache sync on ${engine}`, () => {
   if (engine === "postgres")
     it("hears another instance's change through PostgreSQL", async () => {
     startReaderCacheSync();
-    const tag = unique("elsewhere");
     const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await other.connect();
     try {
-      // The listener connects in the background; keep announcing until it has heard one.
-      await expect
-        .poll(async () => {
-          await other.query("select pg_notify('copydesk_reader_cache', $1)", [JSON.stringify([tag])]);
-          return tagExpiredAt(tag);
-        }, { timeout: 15_000 })
-        .toBeGreaterThan(0);
+      await heardFrom(other, unique("elsewhere"));
     } finally {
       await other.end();
     }
@@ -95,13 +98,7 @@ describe(`reader page cache sync on ${engine}`, () => {
       const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
       await other.connect();
       try {
-        const ready = unique("listening");
-        await expect
-          .poll(async () => {
-            await other.query("select pg_notify('copydesk_reader_cache', $1)", [JSON.stringify([ready])]);
-            return tagExpiredAt(ready);
-          }, { timeout: 15_000 })
-          .toBeGreaterThan(0);
+        await heardFrom(other, unique("listening"));
         const mine = unique("mine");
         let expiries = 0;
         const stop = onExpire((tags) => void (tags.includes(mine) && expiries++));

@@ -52,22 +52,22 @@ export type MadeArticle = { id: number; version: number; status: string; section
 export class Factory {
   constructor(private readonly api: APIRequestContext) {}
 
-  async article(input: FactoryArticle): Promise<MadeArticle> {
-    const { author = "journalist", section = "politik", paragraphs = ["Ein Absatz für den Test."], ...rest } = input;
-    const response = await this.api.post("/api/test-factory", {
-      data: { kind: "article", author: ACCOUNTS[author], section, paragraphs, ...rest },
-    });
+  /** One thing made by the factory (app/api/test-factory); its failure says what the data layer said. */
+  private async make<T>(data: { kind: string } & Record<string, unknown>): Promise<T> {
+    const response = await this.api.post("/api/test-factory", { data });
     if (!response.ok()) throw new Error(`test factory: ${response.status()} ${await response.text()}`);
-    return (await response.json()) as MadeArticle;
+    return (await response.json()) as T;
+  }
+
+  article(input: FactoryArticle): Promise<MadeArticle> {
+    const { author = "journalist", section = "politik", paragraphs = ["Ein Absatz für den Test."], ...rest } = input;
+    return this.make<MadeArticle>({ kind: "article", author: ACCOUNTS[author], section, paragraphs, ...rest });
   }
 
   /** Makes the article a running live blog (an editor starts it) with entries by the people named; returns the entries' ids. */
   async liveBlog(articleId: number, entries: { author: Role; title?: string; paragraphs: string[]; published?: boolean }[] = []): Promise<{ id: number; version: number }[]> {
-    const response = await this.api.post("/api/test-factory", {
-      data: { kind: "live-blog", articleId, entries: entries.map((e) => ({ ...e, author: ACCOUNTS[e.author] })) },
-    });
-    if (!response.ok()) throw new Error(`test factory: ${response.status()} ${await response.text()}`);
-    return ((await response.json()) as { entries: { id: number; version: number }[] }).entries;
+    const made = await this.make<{ entries: { id: number; version: number }[] }>({ kind: "live-blog", articleId, entries: entries.map((e) => ({ ...e, author: ACCOUNTS[e.author] })) });
+    return made.entries;
   }
 
   /** A published article (the usual starting point of a reader journey). */
