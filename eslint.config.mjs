@@ -38,11 +38,6 @@ export default defineConfig([
             { from: { element: { type: "components" } }, allow: { to: [{ element: { type: ["components", "lib"] } }, { element: { type: "app" }, file: { categories: "actions" } }] } },
             { from: { element: { type: "db" } }, allow: { to: { element: { type: ["db", "lib"] } } } },
             { from: { element: { type: "lib" } }, allow: { to: { element: { type: "lib" } } } },
-            // Temporary: two types lib/ uses still live in db/ (EditableArticle in
-            // db/articles/queries.ts for lib/editor/article.ts, MediaVariant in db/schema for
-            // lib/media/urls.ts); a type import brings no code along. They move to lib/ with the
-            // next change to them. components/ has no such exception: the types it shows are lib/'s.
-            { from: { element: { type: "lib" } }, allow: { to: { element: { type: "db" } }, dependency: { kind: "type" } } },
           ],
         },
       ],

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, count, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import type { ArticleEvent, DeskArticle } from "@/lib/desk/types";
-import type { ArticleAccess, Viewer } from "@/lib/permissions";
+import type { EditableArticle, EditableRelated } from "@/lib/editor/article";
+import type { Viewer } from "@/lib/permissions";
 import type { ArticleStatus } from "@/lib/workflow";
 import { executor, queryText, type Ctx } from "../context";
 import {
@@ -15,37 +16,7 @@ import {
   sections,
   tags,
   users,
-  type MediaVariant,
 } from "../schema";
-
-export type EditableArticle = ArticleAccess & {
-  id: number;
-  headline: string;
-  standfirst: string;
-  /** Null: a draft nobody has placed in a section yet. */
-  sectionId: number | null;
-  sectionSlug: string | null;
-  slug: string;
-  language: "de" | "en";
-  body: unknown;
-  version: number;
-  publishedVersion: number | null;
-  authors: { id: number; name: string }[];
-  updatedAt: string;
-  liveUrl: string | null;
-  /** When a scheduled article appears (null when not scheduled or already visible). */
-  scheduledFor: string | null;
-  seoTitle: string;
-  seoDescription: string;
-  /** The lead image as placed in this article (its storage details turn into URLs in the page). */
-  lead: { mediaId: number; storageKey: string; variants: MediaVariant[]; width: number; height: number; filename: string; caption: string; credit: string; alt: string } | null;
-  tags: string[];
-  related: EditableRelated[];
-};
-
-export type EditableRelated =
-  | { articleId: number; title: string; href: string | null }
-  | { url: string; title: string };
 
 export async function getArticleForEdit(id: number, ctx?: Pick<Ctx, "tx">): Promise<EditableArticle | null> {
   const db = await executor(ctx);

@@ -19,6 +19,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import type { JSONContent } from "@tiptap/core";
+import type { MediaVariant } from "@/lib/media/urls";
 import type { PublishedByline, PublishedCorrection, PublishedImage, PublishedRelated, PublishedTag } from "@/lib/reader/types";
 
 export const userRole = pgEnum("user_role", ["admin", "editor", "journalist"]);
@@ -61,9 +62,6 @@ export const users = pgTable(
   },
   (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`), uniqueIndex("users_slug_key").on(t.slug)],
 );
-
-/** One stored rendition of an uploaded image (responsive widths, WebP). */
-export type MediaVariant = { width: number; height: number; format: "webp" | "jpeg" | "png" | "gif" | "avif"; key: string; bytes: number };
 
 /** The media library: an uploaded image, its variants and the defaults used when it is placed. */
 export const media = pgTable(

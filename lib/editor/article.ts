@@ -1,7 +1,7 @@
 // What the article editor works with in the browser, and how it becomes a save request.
 // Pure and client-safe: the page and the actions convert database rows into this shape.
-import type { EditableArticle } from "@/db/articles/queries";
-import { imageSources } from "@/lib/media/urls";
+import { imageSources, type MediaVariant } from "@/lib/media/urls";
+import type { ArticleAccess } from "@/lib/permissions";
 import type { ArticleStatus } from "@/lib/workflow";
 
 export type LeadImage = { mediaId: number; src: string; srcset: string; width: number; height: number; caption: string; credit: string; alt: string };
@@ -35,6 +35,36 @@ export type EditorArticle = {
   fields: DraftFields;
   body: unknown;
 };
+
+/** An article as the desk loads it for editing (db/articles/queries.ts), before it becomes an EditorArticle. */
+export type EditableArticle = ArticleAccess & {
+  id: number;
+  headline: string;
+  standfirst: string;
+  /** Null: a draft nobody has placed in a section yet. */
+  sectionId: number | null;
+  sectionSlug: string | null;
+  slug: string;
+  language: "de" | "en";
+  body: unknown;
+  version: number;
+  publishedVersion: number | null;
+  authors: { id: number; name: string }[];
+  updatedAt: string;
+  liveUrl: string | null;
+  /** When a scheduled article appears (null when not scheduled or already visible). */
+  scheduledFor: string | null;
+  seoTitle: string;
+  seoDescription: string;
+  /** The lead image as placed in this article (its storage details turn into URLs in the page). */
+  lead: { mediaId: number; storageKey: string; variants: MediaVariant[]; width: number; height: number; filename: string; caption: string; credit: string; alt: string } | null;
+  tags: string[];
+  related: EditableRelated[];
+};
+
+export type EditableRelated =
+  | { articleId: number; title: string; href: string | null }
+  | { url: string; title: string };
 
 export function toEditorArticle(a: EditableArticle): EditorArticle {
   return {

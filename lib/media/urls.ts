@@ -1,8 +1,7 @@
 // Public addresses of stored media, and the image a component shows. Pure and client-safe:
 // components import these (never db/).
-import type { MediaVariant } from "@/db/schema";
-
-export type { MediaVariant };
+/** One stored rendition of an uploaded image (the `variants` column of the media table). */
+export type MediaVariant = { width: number; height: number; format: "webp" | "jpeg" | "png" | "gif" | "avif"; key: string; bytes: number };
 
 /** What the desk's components get for one library image. */
 export type MediaItem = {
