@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -36,6 +37,10 @@ export default defineConfig({
     },
   },
   test: {
+    // Vitest's default is one worker fewer than the cores: one on this project's 2-core CI machine,
+    // where each file then waited for the one before. Two run side by side (each file its own
+    // PGlite; on PostgreSQL each test its own rolled-back transaction); COPYDESK_VITEST_WORKERS overrides.
+    maxWorkers: Number(process.env.COPYDESK_VITEST_WORKERS) || Math.max(2, os.availableParallelism() - 1),
     projects: [
       {
         extends: true,

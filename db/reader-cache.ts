@@ -13,7 +13,7 @@ import { purgeEdge } from "@/lib/cache/purge";
 import { reachability } from "@/lib/cache/store.mjs";
 import { isDatabaseUnavailable } from "@/lib/errors";
 import { publicationTags, readerTags, type PublicationKeys } from "@/lib/cache/tags";
-import { directDatabaseUrl, getHandle, type Db } from "./client";
+import { databaseUrl, directDatabaseUrl, getHandle, type Db } from "./client";
 import { onCommit } from "./context";
 import { processOrigin } from "./process-origin";
 import { publications } from "./schema";
@@ -37,7 +37,9 @@ export async function announceReaderChange(tx: Db, tags: Iterable<string>): Prom
     // instance when its NOTIFY arrives, below); the verb waits for the first attempt, bounded.
     return purgeEdge(list);
   });
-  if ((await getHandle()).engine !== "postgres") return; // the embedded database has one process
+  // The embedded database has one process. Decided from the configuration, not by opening the
+  // database: a verb running on a caller's transaction (a test's, say) must not open the default one.
+  if (!databaseUrl()) return;
   const payload = JSON.stringify({ origin: ORIGIN, tags: list });
   await tx.execute(sql`select pg_notify(${CHANNEL}, ${payload.length <= MAX_PAYLOAD ? payload : JSON.stringify({ origin: ORIGIN, tags: [readerTags.all] })})`);
 }

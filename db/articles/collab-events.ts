@@ -10,7 +10,7 @@ import "server-only";
 // In this process the event is delivered once the transaction commits; on PostgreSQL a NOTIFY
 // (sent at commit) reaches every other instance too.
 import { sql } from "drizzle-orm";
-import { getHandle, type Db } from "../client";
+import { databaseUrl, type Db } from "../client";
 import { onCommit } from "../context";
 import { processOrigin } from "../process-origin";
 
@@ -51,7 +51,9 @@ export function deliverCollabEvent(event: CollabEvent): void {
 
 async function announce(tx: Db, event: CollabEvent): Promise<void> {
   onCommit(tx, () => deliverCollabEvent(event));
-  if ((await getHandle()).engine !== "postgres") return;
+  // The embedded database has one process to tell. (Decided from the configuration, not by opening
+  // the database: a verb running on a caller's transaction must not open the default one.)
+  if (!databaseUrl()) return;
   await tx.execute(sql`select pg_notify(${COLLAB_CHANNEL}, ${JSON.stringify({ ...event, origin: PROCESS_ORIGIN })})`);
 }
 
