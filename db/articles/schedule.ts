@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { fromNewsroomWallClock } from "@/lib/dates";
 import { Invalid } from "@/lib/errors";
 import { parseInput, withTransaction, type VerbArgs } from "../context";
@@ -8,7 +8,7 @@ import { currentAddress, keepOldAddress } from "../publications/redirects";
 import { buildSnapshot, searchDocument } from "../publications/snapshot";
 import { publications } from "../schema";
 import { recordRevision } from "./revision-log";
-import { ScheduleInput, WorkflowInput } from "./schemas";
+import { ScheduleInput } from "./schemas";
 import { applyTransition } from "./transition";
 import { announceReaderChange, currentPublicationTags } from "../reader-cache";
 
@@ -49,19 +49,5 @@ export async function scheduleArticle({ ctx, input }: VerbArgs<ScheduleInput>) {
     await notifyForStep(tx, ctx, { articleId: result.id, kind: "scheduled", note: at.toISOString() });
     await announceReaderChange(tx, before);
     return { ...result, url, scheduledFor: at.toISOString() };
-  });
-}
-
-/** Takes a scheduled article off the schedule (back to review) before it has appeared. */
-export async function cancelSchedule({ ctx, input }: VerbArgs<WorkflowInput>) {
-  const data = parseInput(WorkflowInput, input);
-  return withTransaction(ctx, async (tx) => {
-    const result = await applyTransition(tx, ctx, { ...data, action: "cancel_schedule", capability: "article.schedule" }, async (article) => {
-      // Only a publication that readers cannot see yet goes; applyTransition has already turned a
-      // schedule whose time has passed into "published", which cannot be cancelled.
-      await tx.delete(publications).where(and(eq(publications.articleId, article.id), gt(publications.visibleFrom, sql`now()`)));
-      return { publishedVersion: null };
-    });
-    return result;
   });
 }

@@ -12,7 +12,8 @@ import { addArticleNote, listArticleNotes } from "./notes";
 import { publishArticle } from "./publish";
 import { getArticleForEdit, getDeskOverview, searchDeskArticles } from "./queries";
 import { requestChanges } from "./request-changes";
-import { cancelSchedule, scheduleArticle } from "./schedule";
+import { cancelSchedule } from "./cancel-schedule";
+import { scheduleArticle } from "./schedule";
 import { submitArticle } from "./submit";
 import { unpublishArticle } from "./unpublish";
 

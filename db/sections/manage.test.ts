@@ -7,7 +7,9 @@ import { getVisibleArticle, listLatest } from "../publications/queries";
 import { sections } from "../schema";
 import { doc, engine, inRollback, newsroom, testDb } from "../testing";
 import { createSection } from "./create";
-import { moveSection, renameSection, reorderSections } from "./manage";
+import { moveSection } from "./move";
+import { renameSection } from "./rename";
+import { reorderSections } from "./reorder";
 import { listSections } from "./queries";
 
 // Opening (and migrating) the in-memory database is the slow part: not inside the first test's time limit.

@@ -10,7 +10,10 @@ import { listLatest } from "../publications/queries";
 import { searchPublications } from "../publications/search";
 import { articleTags, publications, tagRedirects, tags } from "../schema";
 import { doc, engine, inRollback, newsroom, testDb } from "../testing";
-import { createTag, deleteTag, mergeTags, renameTag } from "./manage";
+import { createTag } from "./create";
+import { deleteTag } from "./delete";
+import { mergeTags } from "./merge";
+import { renameTag } from "./rename";
 import { getTagBySlug, getTagRedirect, listTagsWithCounts } from "./queries";
 
 type Newsroom = Awaited<ReturnType<typeof newsroom>>;

@@ -1,9 +1,13 @@
 "use server";
 // Thin: who is asking → the taxonomy verb → a result the form can show, in the person's
 // language. The verbs check `taxonomy.manage`, validate and write; nothing is decided here.
-import { moveSection, renameSection } from "@/db/sections/manage";
+import { moveSection } from "@/db/sections/move";
+import { renameSection } from "@/db/sections/rename";
 import { createSection } from "@/db/sections/create";
-import { createTag, deleteTag, mergeTags, renameTag } from "@/db/tags/manage";
+import { createTag } from "@/db/tags/create";
+import { deleteTag } from "@/db/tags/delete";
+import { mergeTags } from "@/db/tags/merge";
+import { renameTag } from "@/db/tags/rename";
 import type { FormState } from "@/lib/errors";
 import { deskAction } from "../../desk-action";
 
