@@ -1,14 +1,16 @@
 "use server";
 import { AuthError } from "next-auth";
 import { cookies, headers } from "next/headers";
+import { redirect, unstable_rethrow } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { mustEnrolSecondFactor } from "@/db/second-factor/queries";
 import { verifySignInCode } from "@/db/second-factor/verify-sign-in";
 import { SIGN_IN_LIMITS, signInWithThrottle } from "@/db/users/sign-in";
-import { signIn } from "@/lib/auth";
+import { SSO_PROVIDER, signIn } from "@/lib/auth";
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, issueDeviceToken, readDeviceToken } from "@/lib/device-trust";
 import { clientAddress } from "@/lib/http/client-address";
 import { PENDING_COOKIE, PENDING_SECONDS, issueTicket, readTicket } from "@/lib/second-factor/tickets";
+import { passwordSignInEnabled, ssoConfig } from "@/lib/sso";
 
 /** `step`: which form the page shows — the password, or (after a right password) the code. */
 export type SignInState = { error?: string; email?: string; step?: "password" | "code" };
@@ -60,6 +62,8 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
     return finish({ id: pending.userId, sessionVersion: pending.sessionVersion, email: pending.email }, destination);
   }
 
+  // Switched off for single sign-on (COPYDESK_PASSWORD_SIGNIN=off): no password is looked at.
+  if (!passwordSignInEnabled()) return { error: t("passwordOff") };
   const email = String(formData.get("email") ?? "").slice(0, 254);
   const device = readDeviceToken(jar.get(DEVICE_COOKIE)?.value, secret());
   const result = await signInWithThrottle({ email, password: String(formData.get("password") ?? "").slice(0, 200), address, device });
@@ -90,5 +94,23 @@ async function finish(user: { id: number; sessionVersion: number; email: string 
     // in between (deactivated, password reset) — the same words as a wrong password.
     if (error instanceof AuthError) return { error: (await getTranslations("signin"))("wrongCredentials") };
     throw error;
+  }
+}
+
+/**
+ * "Sign in with …": off to the identity provider (Auth.js redirects by throwing); it comes back
+ * to /api/auth/callback/oidc, where lib/auth.ts decides who that is.
+ */
+export async function ssoSignInAction(formData: FormData): Promise<void> {
+  const config = ssoConfig();
+  if (!config) return;
+  try {
+    await signIn(SSO_PROVIDER, { redirectTo: safeDestination(formData instanceof FormData ? formData.get("callbackUrl") : null) });
+  } catch (error) {
+    unstable_rethrow(error); // the redirect to the provider
+    // The provider's discovery document could not be fetched (it is down, or the issuer is
+    // wrong): the sign-in page says so instead of a server error.
+    console.error(`[auth] single sign-on at ${config.issuer} failed:`, error);
+    redirect("/signin?error=unreachable");
   }
 }
