@@ -9,6 +9,8 @@ import { auditEvents, userSecondFactors, userSessions, users } from "../schema";
 import { setSecondFactorRoles } from "../settings/second-factor-roles";
 import { SYSTEM_VIEWER } from "../context";
 import { startSession } from "../sessions/start";
+import { checkSession } from "../sessions/check";
+import { sessionPolicy } from "@/lib/session-policy";
 import { engine, inRollback, newsroom } from "../testing";
 import { verifyCredentials } from "./queries";
 import { signInWithOidc } from "./sign-in-with-oidc";
@@ -167,6 +169,20 @@ describe(`single sign-on on ${engine}`, () => {
       expect(await signInWithOidc({ claims: { sub: "s", email: journalist, email_verified: true, amr: ["mfa"] }, policy: { ...plain, mfaAmr: [] } }, { tx })).toMatchObject({ secondFactor: "code" });
       const rows = await tx.select({ summary: auditEvents.summary }).from(auditEvents).where(and(eq(auditEvents.action, "signin.success"), eq(auditEvents.actorId, n.journalist.id)));
       expect(rows.map((r) => (r.summary as { secondFactor: string }).secondFactor)).toEqual(["none", "code", "idp", "code"]);
+    }));
+});
+
+describe(`sessions after single sign-on on ${engine}`, () => {
+  it("remember whether the provider did the second factor; no other session claims it", () =>
+    inRollback(async (tx) => {
+      const n = await newsroom(tx);
+      const policy = sessionPolicy({});
+      const atProvider = await startSession({ userId: n.editor.id, secondFactorAtProvider: true }, { tx });
+      const plainSession = await startSession({ userId: n.editor.id }, { tx });
+      expect(await checkSession(atProvider, n.editor.id, policy, { tx })).toEqual({ secondFactorAtProvider: true });
+      expect(await checkSession(plainSession, n.editor.id, policy, { tx })).toEqual({ secondFactorAtProvider: false });
+      expect(await checkSession(atProvider, n.journalist.id, policy, { tx })).toBeNull(); // another person's id
+      expect(await checkSession(undefined, n.editor.id, policy, { tx })).toBeNull();
     }));
 });
 
