@@ -156,7 +156,7 @@ async function signInThroughProvider(user: User, profile: unknown): Promise<bool
   const result = await signInWithOidc({ claims: profile as OidcSignInInput["claims"], policy: config.policy, address });
   if (result.status === "refused") return `/signin?sso=${result.reason}`;
   if (result.secondFactor === "code") {
-    const secure = new URL(process.env.AUTH_URL ?? "http://localhost").protocol === "https:" || request.get("x-forwarded-proto") === "https";
+    const secure = Boolean(process.env.AUTH_URL?.startsWith("https:")) || request.get("x-forwarded-proto") === "https";
     (await cookies()).set(PENDING_COOKIE, issueTicket("pending", result.user, process.env.AUTH_SECRET ?? ""), { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: PENDING_SECONDS });
     return "/signin?sso=code";
   }

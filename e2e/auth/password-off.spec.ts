@@ -13,11 +13,12 @@ import { startInstance } from "../instances/servers";
 import { callAction } from "../security/server-actions";
 
 const m = messages.en;
-const [port] = portsOf("passwordOff");
+const [port, nowhere] = portsOf("passwordOff");
 const origin = `http://localhost:${port}`;
 const env = {
   COPYDESK_PASSWORD_SIGNIN: "off",
-  COPYDESK_OIDC_ISSUER: `http://localhost:${portsOf("oidc")[0]}`,
+  // A provider that is not there (sso.spec.ts's runs beside this journey on its own port).
+  COPYDESK_OIDC_ISSUER: `http://localhost:${nowhere}`,
   COPYDESK_OIDC_CLIENT_ID: "copydesk-e2e",
   COPYDESK_OIDC_CLIENT_SECRET: "not-used-here",
   COPYDESK_OIDC_LABEL: "Newsroom ID",
@@ -55,6 +56,12 @@ test("with password sign-in off, the page offers single sign-on only and the ser
   await expect(page.getByLabel(m.signin.password, { exact: true })).toHaveCount(0);
   await expect(page.getByRole("button", { name: m.signin.submit, exact: true })).toHaveCount(0);
   await expect(page.getByText(m.signin.ssoOr)).toHaveCount(0);
+  // This server's provider is not there: the button comes back with a message, not a server error.
+  await page.getByRole("button", { name: "Sign in with Newsroom ID" }).click();
+  await expect(page).toHaveURL(/\/signin\?error=/);
+  const failed = m.signin.ssoFailed.replace("{name}", "Newsroom ID");
+  await expect(page.getByRole("alert").filter({ hasText: failed })).toHaveText(failed);
+  await page.screenshot({ path: "test-results/sso-password-off-unreachable.png", fullPage: true });
 
   const api = await playwrightRequest.newContext({ baseURL: origin });
   // The form's action, called directly with a right password: refused, no session.

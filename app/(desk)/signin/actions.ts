@@ -48,12 +48,17 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
   const jar = await cookies();
   const address = clientAddress(await headers());
 
+  // Without password sign-in the form has no first step of its own: back to the page, where
+  // single sign-on starts again (its button, and a message if the code step ran out).
+  const passwords = passwordSignInEnabled();
   if (formData.get("step") === "restart") {
     jar.delete(PENDING_COOKIE);
+    if (!passwords) redirect("/signin");
     return {};
   }
   if (formData.get("step") === "code") {
     const pending = readTicket(jar.get(PENDING_COOKIE)?.value, "pending", secret());
+    if (!pending && !passwords) redirect("/signin?error=expired");
     if (!pending) return { error: t("codeExpired"), step: "password" };
     const result = await verifySignInCode({ userId: pending.userId, code: String(formData.get("code") ?? "").slice(0, 40), address });
     if (result.status === "throttled") return { error: await throttledMessage(), step: "code" };
@@ -63,7 +68,7 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
   }
 
   // Switched off for single sign-on (COPYDESK_PASSWORD_SIGNIN=off): no password is looked at.
-  if (!passwordSignInEnabled()) return { error: t("passwordOff") };
+  if (!passwords) return { error: t("passwordOff") };
   const email = String(formData.get("email") ?? "").slice(0, 254);
   const device = readDeviceToken(jar.get(DEVICE_COOKIE)?.value, secret());
   const result = await signInWithThrottle({ email, password: String(formData.get("password") ?? "").slice(0, 200), address, device });
@@ -107,9 +112,9 @@ export async function ssoSignInAction(formData: FormData): Promise<void> {
   try {
     await signIn(SSO_PROVIDER, { redirectTo: safeDestination(formData instanceof FormData ? formData.get("callbackUrl") : null) });
   } catch (error) {
-    unstable_rethrow(error); // the redirect to the provider
-    // The provider's discovery document could not be fetched (it is down, or the issuer is
-    // wrong): the sign-in page says so instead of a server error.
+    unstable_rethrow(error); // the redirect to the provider (or, when Auth.js failed, to /signin?error=…)
+    // Anything Auth.js throws instead (an error of its own kind): the sign-in page says so
+    // rather than a server error.
     console.error(`[auth] single sign-on at ${config.issuer} failed:`, error);
     redirect("/signin?error=unreachable");
   }
