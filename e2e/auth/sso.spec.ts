@@ -5,6 +5,7 @@
 // verified is refused; an account's own Copydesk second factor is still asked for when the
 // provider did not say it asked for one.
 import type { Server } from "node:http";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import Provider from "oidc-provider";
 import { generate } from "otplib";
@@ -58,6 +59,12 @@ test.afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
+/** Serious or critical accessibility problems axe finds on the page. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`);
+}
+
 /**
  * Through the provider's pages as `login`, after "Sign in with …" was pressed: its login page
  * (unless this browser is still signed in there) and its consent page (the first time), until
@@ -95,6 +102,7 @@ test("sign in through the OpenID provider: the groups' role, a session like any 
   const button = page.getByRole("button", { name: `Sign in with ${LABEL}` });
   await expect(button).toBeVisible();
   await page.screenshot({ path: "test-results/sso-signin.png", fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
   // Password sign-in is still there (COPYDESK_PASSWORD_SIGNIN is not off on this server).
   await expect(page.getByLabel(m.signin.password, { exact: true })).toBeVisible();
   // Tab to the button and press Enter: off to the provider.
@@ -128,6 +136,7 @@ test("an address the provider has not verified is refused with the reason", asyn
   const refusal = m.signin.ssoRefused.unverified.replace("{name}", LABEL);
   await expect(page.getByRole("alert").filter({ hasText: refusal })).toHaveText(refusal);
   await page.screenshot({ path: "test-results/sso-refused.png", fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
   // No session: the desk sends back to sign-in.
   await page.goto("/desk");
   await expect(page).toHaveURL(/\/signin/);
