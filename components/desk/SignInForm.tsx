@@ -3,9 +3,13 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { signInAction, type SignInState } from "@/app/(desk)/signin/actions";
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+/**
+ * `step`: "code" when single sign-on came back with the account's second factor still due (the
+ * server set the pending cookie). `password: false` when password sign-in is switched off.
+ */
+export function SignInForm({ callbackUrl, step, password = true }: { callbackUrl: string; step?: "code"; password?: boolean }) {
   const t = useTranslations("signin");
-  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});
+  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, step ? { step } : {});
   const alert = state.error && (
     <p className="alert alert--error" role="alert">
       {state.error}
@@ -34,6 +38,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       </form>
     );
   }
+  if (!password) return alert || null;
   return (
     <form action={action} noValidate>
       {alert}

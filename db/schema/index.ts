@@ -452,6 +452,8 @@ export const userSessions = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     userAgent: text("user_agent").notNull().default(""),
     address: text("address"),
+    /** Signed in through the identity provider, whose ID token said it asked for a second factor itself (lib/sso.ts). */
+    secondFactorAtProvider: boolean("second_factor_at_provider").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -26,7 +26,7 @@ export class SignInPage {
   async signIn(email: string, password = DEMO_PASSWORD) {
     await this.page.getByLabel(this.m.email, { exact: true }).fill(email);
     await this.page.getByLabel(this.m.password, { exact: true }).fill(password);
-    await this.page.getByRole("button", { name: this.m.submit }).click();
+    await this.page.getByRole("button", { name: this.m.submit, exact: true }).click();
   }
 
   /** The second step, for an account with a second factor: an app code or a recovery code. */

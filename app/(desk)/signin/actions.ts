@@ -1,14 +1,16 @@
 "use server";
 import { AuthError } from "next-auth";
 import { cookies, headers } from "next/headers";
+import { redirect, unstable_rethrow } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { mustEnrolSecondFactor } from "@/db/second-factor/queries";
 import { verifySignInCode } from "@/db/second-factor/verify-sign-in";
 import { SIGN_IN_LIMITS, signInWithThrottle } from "@/db/users/sign-in";
-import { signIn } from "@/lib/auth";
+import { SSO_PROVIDER, signIn } from "@/lib/auth";
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, issueDeviceToken, readDeviceToken } from "@/lib/device-trust";
 import { clientAddress } from "@/lib/http/client-address";
 import { PENDING_COOKIE, PENDING_SECONDS, issueTicket, readTicket } from "@/lib/second-factor/tickets";
+import { passwordSignInEnabled, ssoConfig } from "@/lib/sso";
 
 /** `step`: which form the page shows — the password, or (after a right password) the code. */
 export type SignInState = { error?: string; email?: string; step?: "password" | "code" };
@@ -46,12 +48,17 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
   const jar = await cookies();
   const address = clientAddress(await headers());
 
+  // Without password sign-in the form has no first step of its own: back to the page, where
+  // single sign-on starts again (its button, and a message if the code step ran out).
+  const passwords = passwordSignInEnabled();
   if (formData.get("step") === "restart") {
     jar.delete(PENDING_COOKIE);
+    if (!passwords) redirect("/signin");
     return {};
   }
   if (formData.get("step") === "code") {
     const pending = readTicket(jar.get(PENDING_COOKIE)?.value, "pending", secret());
+    if (!pending && !passwords) redirect("/signin?error=expired");
     if (!pending) return { error: t("codeExpired"), step: "password" };
     const result = await verifySignInCode({ userId: pending.userId, code: String(formData.get("code") ?? "").slice(0, 40), address });
     if (result.status === "throttled") return { error: await throttledMessage(), step: "code" };
@@ -60,6 +67,8 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
     return finish({ id: pending.userId, sessionVersion: pending.sessionVersion, email: pending.email }, destination);
   }
 
+  // Switched off for single sign-on (COPYDESK_PASSWORD_SIGNIN=off): no password is looked at.
+  if (!passwords) return { error: t("passwordOff") };
   const email = String(formData.get("email") ?? "").slice(0, 254);
   const device = readDeviceToken(jar.get(DEVICE_COOKIE)?.value, secret());
   const result = await signInWithThrottle({ email, password: String(formData.get("password") ?? "").slice(0, 200), address, device });
@@ -90,5 +99,23 @@ async function finish(user: { id: number; sessionVersion: number; email: string 
     // in between (deactivated, password reset) — the same words as a wrong password.
     if (error instanceof AuthError) return { error: (await getTranslations("signin"))("wrongCredentials") };
     throw error;
+  }
+}
+
+/**
+ * "Sign in with …": off to the identity provider (Auth.js redirects by throwing); it comes back
+ * to /api/auth/callback/oidc, where lib/auth.ts decides who that is.
+ */
+export async function ssoSignInAction(formData: FormData): Promise<void> {
+  const config = ssoConfig();
+  if (!config) return;
+  try {
+    await signIn(SSO_PROVIDER, { redirectTo: safeDestination(formData instanceof FormData ? formData.get("callbackUrl") : null) });
+  } catch (error) {
+    unstable_rethrow(error); // the redirect to the provider (or, when Auth.js failed, to /signin?error=…)
+    // Anything Auth.js throws instead (an error of its own kind): the sign-in page says so
+    // rather than a server error.
+    console.error(`[auth] single sign-on at ${config.issuer} failed:`, error);
+    redirect("/signin?error=unreachable");
   }
 }
