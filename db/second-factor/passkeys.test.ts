@@ -15,11 +15,15 @@ import type { Db } from "../client";
 import { auditEvents, userSecondFactors, users, webauthnChallenges } from "../schema";
 import { engine, inRollback, newsroom } from "../testing";
 import { SIGN_IN_LIMITS, signInWithThrottle } from "../users/sign-in";
+import { currentTotp } from "@/lib/second-factor/totp";
 import { addPasskey } from "./add-passkey";
+import { beginTotpEnrolment } from "./begin-totp";
+import { confirmTotp } from "./confirm-totp";
 import { beginPasskeyEnrolment } from "./begin-passkey";
 import { passkeySignInOptions } from "./passkey-sign-in-options";
 import { getSecondFactorStatus, listPasskeys, mustEnrolSecondFactor, signInFactors } from "./queries";
 import { removePasskey } from "./remove-passkey";
+import { removeTotp } from "./remove-totp";
 import { resetSecondFactor } from "./reset";
 import { verifySignInCode } from "./verify-sign-in";
 import { verifySignInPasskey } from "./verify-passkey-sign-in";
@@ -249,6 +253,22 @@ describe(`second factor (passkeys) on ${engine}`, () => {
       for (let i = 0; i < 4; i++) await expect(removePasskey({ ctx: { viewer, tx }, input: { id: spare.id, proof: `guess ${i}` } })).rejects.toBeInstanceOf(Invalid);
       await expect(removePasskey({ ctx: { viewer, tx }, input: { id: spare.id, proof: PASSWORD } })).rejects.toMatchObject({ fieldErrors: { proof: ["validation.factorProofThrottled"] } });
       expect(await listPasskeys(viewer.id, { tx })).toHaveLength(1);
+    }));
+
+  it("with an app and a passkey, sign-in offers both; removing either keeps the other and the recovery codes", () =>
+    inRollback(async (tx) => {
+      const n = await newsroom(tx);
+      const viewer = n.journalist;
+      const { secret } = await beginTotpEnrolment({ ctx: { viewer, tx } });
+      const { recoveryCodes } = await confirmTotp({ ctx: { viewer, tx }, input: { code: await currentTotp(secret) } });
+      const laptop = await enrolPasskey(tx, viewer);
+      expect(laptop.recoveryCodes).toBeNull(); // the app's codes stay the ones on paper
+      expect(await signInFactors(viewer.id, { tx })).toEqual({ totp: true, passkey: true });
+      await removeTotp({ ctx: { viewer, tx }, input: { proof: PASSWORD } });
+      expect(await signInFactors(viewer.id, { tx })).toEqual({ totp: false, passkey: true });
+      expect(await getSecondFactorStatus(viewer.id, { tx })).toMatchObject({ recoveryCodesLeft: 10 });
+      expect(await signInWith(tx, viewer.id, laptop.authenticator)).toEqual({ status: "ok", method: "passkey" });
+      expect(await verifySignInCode({ userId: viewer.id, code: recoveryCodes[0] }, { tx })).toMatchObject({ status: "ok", method: "recovery" });
     }));
 
   it("a passkey meets a role's second-factor requirement; an admin's reset removes passkeys (one audit row) and the requirement is due again", () =>

@@ -4,6 +4,7 @@
 // passkey after the password — no session exists until it answers; a recovery code still works
 // once; removing the passkey needs the password, and then the password alone signs in again.
 // A new account each time (the journeys' factory): the demo accounts' sign-in stays password-only.
+import AxeBuilder from "@axe-core/playwright";
 import type { CDPSession, Page } from "@playwright/test";
 import { expect, test } from "../fixtures";
 import { messages } from "../i18n";
@@ -19,6 +20,12 @@ async function virtualAuthenticator(page: Page): Promise<{ cdp: CDPSession; auth
     options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
   });
   return { cdp, authenticatorId };
+}
+
+/** axe's serious and critical findings on the page as it stands. */
+async function seriousViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`);
 }
 
 async function signOut(page: Page) {
@@ -53,6 +60,7 @@ test("add a passkey on the profile, sign in with password and passkey, a recover
   await expect(profile.passkeys().first()).toContainText(name);
   await expect(profile.passkeys().first()).toContainText(m.profile.passkeyNeverUsed);
   await profile.passkeyPanel.screenshot({ path: "test-results/passkeys-profile.png" });
+  expect(await seriousViolations(page)).toEqual([]);
   const [credential] = (await cdp.send("WebAuthn.getCredentials", { authenticatorId })).credentials;
   expect(credential.rpId).toBe("localhost");
   // The two-factor panel knows sign-in now asks for the passkey.
@@ -64,6 +72,7 @@ test("add a passkey on the profile, sign in with password and passkey, a recover
   await expect(signIn.codeStep()).toBeVisible();
   await expect(page.getByText(m.signin.passkeyIntro)).toBeVisible();
   await page.screenshot({ path: "test-results/passkeys-sign-in-step.png", fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
   expect((await context.cookies()).filter((c) => /authjs\.session-token/.test(c.name))).toHaveLength(0);
   await signIn.usePasskey();
   await expect(page).toHaveURL(/\/desk$/);
