@@ -12,6 +12,7 @@ import { ProfilePage } from "../pages/ProfilePage";
 import { SignInPage } from "../pages/SignInPage";
 import { UsersPage } from "../pages/UsersPage";
 import { callAction } from "../security/server-actions";
+import { virtualAuthenticator } from "../virtual-authenticator";
 
 const m = messages.en;
 
@@ -87,12 +88,7 @@ test("a passkey meets the requirement: an editor who must enrol adds one and rea
   try {
     const context = await browser.newContext();
     const page = await context.newPage();
-    // Chromium's virtual authenticator stands in for a fingerprint reader (e2e/auth/passkeys.spec.ts).
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("WebAuthn.enable");
-    await cdp.send("WebAuthn.addVirtualAuthenticator", {
-      options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
-    });
+    await virtualAuthenticator(page);
     const signIn = new SignInPage(page);
     await signIn.goto();
     await signIn.signIn(email, password);
