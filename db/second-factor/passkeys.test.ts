@@ -215,6 +215,18 @@ describe(`second factor (passkeys) on ${engine}`, () => {
       expect(theirs.counter).toBe(0);
     }));
 
+  it("an authenticator without a counter (always 0, as synced passkeys) cannot have its answer replayed: the challenge is spent", () =>
+    inRollback(async (tx) => {
+      const n = await newsroom(tx);
+      const { authenticator } = await enrolPasskey(tx, n.editor);
+      const request = await passkeySignInOptions({ userId: n.editor.id, rp: RP }, { tx });
+      const answer = authenticator.assert(request!.challenge, { keepCounter: true });
+      expect(await verifySignInPasskey({ userId: n.editor.id, response: answer }, RP, { tx })).toEqual({ status: "ok", method: "passkey" });
+      expect(await verifySignInPasskey({ userId: n.editor.id, response: answer }, RP, { tx })).toEqual({ status: "invalid" });
+      // A fresh challenge, still counter 0: accepted (a counter of 0 means "none", not a clone).
+      expect(await signInWith(tx, n.editor.id, authenticator, { keepCounter: true })).toEqual({ status: "ok", method: "passkey" });
+    }));
+
   it("the recovery codes of a passkey-only account still sign in; without passkeys there is nothing to ask the browser", () =>
     inRollback(async (tx) => {
       const n = await newsroom(tx);
