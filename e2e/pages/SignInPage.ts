@@ -35,6 +35,17 @@ export class SignInPage {
     await this.page.getByRole("button", { name: this.m.codeSubmit }).click();
   }
 
+  /** The second step of an account without an app: only a recovery code can be typed. */
+  async enterRecoveryCode(code: string) {
+    await this.page.getByLabel(this.m.recoveryCode, { exact: true }).fill(code);
+    await this.page.getByRole("button", { name: this.m.codeSubmit }).click();
+  }
+
+  /** The second step's passkey button: the browser's authenticator answers. */
+  async usePasskey() {
+    await this.page.getByRole("button", { name: this.m.usePasskey }).click();
+  }
+
   codeStep() {
     return this.page.getByRole("heading", { name: this.m.codeTitle });
   }
