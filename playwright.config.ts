@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { overlappingPorts } from "./e2e/ports";
+import { overlappingPorts, portsOf } from "./e2e/ports";
 
 // Debian's Chromium where it exists (this project's CI machines cannot download browsers);
 // elsewhere Playwright's own browser from `npx playwright install chromium`. Its headless shell
@@ -61,6 +61,19 @@ process.env.AUTH_SECRET ||= crypto.randomBytes(33).toString("base64");
 // The token that opens the journeys' data factory on the e2e server (e2e/fixtures.ts, app/api/test-factory):
 // new every run; the worker processes inherit it from here, the server from the webServer command.
 process.env.COPYDESK_TEST_FACTORY_TOKEN ||= crypto.randomBytes(32).toString("hex");
+// Single sign-on (e2e/auth/sso.spec.ts): the test server trusts an OpenID provider that the journey
+// starts itself on its own port; Auth.js discovers it at the first click, so it may start late.
+// Password sign-in stays on for every other journey. The client secret is new every run.
+process.env.COPYDESK_E2E_OIDC_SECRET ||= crypto.randomBytes(24).toString("hex");
+const oidcEnv = {
+  COPYDESK_OIDC_ISSUER: `http://localhost:${portsOf("oidc")[0]}`,
+  COPYDESK_OIDC_CLIENT_ID: "copydesk-e2e",
+  COPYDESK_OIDC_CLIENT_SECRET: process.env.COPYDESK_E2E_OIDC_SECRET,
+  COPYDESK_OIDC_LABEL: "Newsroom ID",
+  COPYDESK_OIDC_DEFAULT_ROLE: "journalist",
+  COPYDESK_OIDC_GROUPS_CLAIM: "groups",
+  COPYDESK_OIDC_ROLE_MAP: "copydesk-admins=admin,copydesk-editors=editor",
+};
 // Journeys own their data (e2e/fixtures.ts) and run side by side: two workers fit this project's
 // 2-core CI machine (one server, two browsers); E2E_WORKERS overrides.
 const workers = Number(process.env.E2E_WORKERS) || 2;
@@ -127,6 +140,6 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     // The view count may lag 3 s instead of a minute, so the view journey need not wait minutes.
-    env: { COPYDESK_DATA_DIR: "data/e2e", NEXT_TELEMETRY_DISABLED: "1", COPYDESK_VIEW_COUNT_SECONDS: "3" },
+    env: { COPYDESK_DATA_DIR: "data/e2e", NEXT_TELEMETRY_DISABLED: "1", COPYDESK_VIEW_COUNT_SECONDS: "3", ...oidcEnv },
   },
 });

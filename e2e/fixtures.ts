@@ -70,6 +70,11 @@ export class Factory {
     return made.entries;
   }
 
+  /** A new account of the journey's own (made by the demo admin); sign in with the password given. */
+  user(input: { email: string; name: string; password: string; role?: Role }): Promise<{ id: number; email: string }> {
+    return this.make<{ id: number; email: string }>({ kind: "user", admin: ACCOUNTS.admin, ...input });
+  }
+
   /** A published article (the usual starting point of a reader journey). */
   published(input: Omit<FactoryArticle, "status">): Promise<MadeArticle & { url: string }> {
     return this.article({ ...input, status: "published" }) as Promise<MadeArticle & { url: string }>;

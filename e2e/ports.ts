@@ -26,6 +26,10 @@ export const PORT_OFFSETS = {
   sharedMedia: [20, 21, 22],
   /** The PgBouncer scripts/e2e-server.ts starts for the pooled pass (scripts/pgbouncer.ts). */
   pgbouncer: [30],
+  /** e2e/auth/sso.spec.ts: the OpenID provider (the test server's COPYDESK_OIDC_ISSUER names it). */
+  oidc: [40],
+  /** e2e/auth/password-off.spec.ts: a server of its own with password sign-in switched off, and the port of an issuer nobody serves. */
+  passwordOff: [41, 42],
 } as const satisfies Record<string, readonly number[]>;
 
 /** The ports of one user of PORT_OFFSETS, in its listed order. */

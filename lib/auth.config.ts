@@ -5,7 +5,8 @@ import type { Role } from "./permissions";
 import { sessionPolicy } from "./session-policy";
 
 export const authConfig = {
-  pages: { signIn: "/signin" },
+  // Auth.js's own errors (a single sign-on that failed at the provider, say) show on the sign-in page too.
+  pages: { signIn: "/signin", error: "/signin" },
   // The cookie lives as long as a session may (COPYDESK_SESSION_MAX_HOURS); whether it still
   // opens anything is decided by its server-side record (lib/auth.ts, db/sessions).
   session: { strategy: "jwt", maxAge: sessionPolicy().maxSeconds },

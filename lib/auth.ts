@@ -1,19 +1,23 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { CredentialsSignin, type User } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { headers } from "next/headers";
+import type { OIDCConfig } from "next-auth/providers";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { mustEnrolSecondFactor } from "@/db/second-factor/queries";
 import { getSessionUser, loadViewer } from "@/db/users/queries";
 import { signInWithThrottle } from "@/db/users/sign-in";
+import { signInWithOidc } from "@/db/users/sign-in-with-oidc";
+import type { OidcSignInInput } from "@/db/users/schemas";
 import { checkSession } from "@/db/sessions/check";
 import { endSession } from "@/db/sessions/end";
 import { startSession } from "@/db/sessions/start";
 import { sessionPolicy } from "@/lib/session-policy";
 import { clientAddress } from "@/lib/http/client-address";
 import { deviceCookieFrom, readDeviceToken } from "@/lib/device-trust";
-import { readTicket } from "@/lib/second-factor/tickets";
+import { PENDING_COOKIE, PENDING_SECONDS, issueTicket, readTicket } from "@/lib/second-factor/tickets";
+import { passwordSignInEnabled, ssoConfig, type SsoConfig } from "@/lib/sso";
 import type { Viewer } from "./permissions";
 import { authConfig } from "./auth.config";
 
@@ -43,6 +47,10 @@ function acceptedRefresh(userId: unknown, data: unknown): number | null {
   return expected.length === given.length && timingSafeEqual(expected, given) ? version : null;
 }
 
+/** The id of the single sign-on provider in Auth.js (its callback is /api/auth/callback/oidc). */
+export const SSO_PROVIDER = "oidc";
+const sso = ssoConfig();
+
 export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
   ...authConfig,
   logger: {
@@ -65,6 +73,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
   },
   callbacks: {
     ...authConfig.callbacks,
+    signIn: ({ user, account, profile }) => (account?.provider === SSO_PROVIDER ? signInThroughProvider(user, profile) : true),
     jwt(params) {
       const token = authConfig.callbacks.jwt(params);
       if (params.trigger === "update") {
@@ -86,6 +95,9 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
         const ticket = readTicket(credentials?.ticket, "complete", process.env.AUTH_SECRET ?? "");
         let user = ticket ? await getSessionUser(ticket.userId, ticket.sessionVersion) : null;
         if (!ticket) {
+          // Password sign-in switched off (COPYDESK_PASSWORD_SIGNIN=off): only tickets, which the
+          // sign-in form issues after a code step (which follows single sign-on too).
+          if (!passwordSignInEnabled()) return null;
           // Email and password posted here directly (scripts, the load bench): accounts without a
           // second factor only. Throttled per account and per address in the shared rate_limits
           // table (db/users/sign-in.ts); a device cookie from an earlier good sign-in exempts
@@ -106,8 +118,53 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
         return { id: String(user.id), name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion, sessionId, mustEnrol };
       },
     }),
+    ...(sso ? [ssoProvider(sso)] : []),
   ],
 });
+
+/**
+ * Single sign-on through any OpenID Connect provider (Keycloak, Microsoft Entra, Google
+ * Workspace…), found by discovery at the issuer when someone first clicks the button. The
+ * authorization code flow with PKCE, state and nonce; Auth.js checks the ID token (signature,
+ * issuer, audience, nonce) and hands its claims to the signIn callback below.
+ */
+function ssoProvider(config: SsoConfig): OIDCConfig<Record<string, unknown>> {
+  return {
+    id: SSO_PROVIDER,
+    name: config.label,
+    type: "oidc",
+    issuer: config.issuer,
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    checks: ["pkce", "state", "nonce"],
+    authorization: { params: { scope: config.scopes } },
+  };
+}
+
+/**
+ * The identity provider vouched for someone: db/users/sign-in-with-oidc.ts decides who they are
+ * here. A refusal goes back to the sign-in page with its reason. An account whose Copydesk second
+ * factor is still due (the provider did not say it asked for one) gets the sign-in form's code
+ * step, exactly as after a password: a "pending" cookie, and no session yet. Otherwise the
+ * session starts as the password's does — a server-side record, audited by the verb.
+ */
+async function signInThroughProvider(user: User, profile: unknown): Promise<boolean | string> {
+  const config = ssoConfig();
+  if (!config) return false;
+  const request = await headers();
+  const address = clientAddress(request);
+  const result = await signInWithOidc({ claims: profile as OidcSignInInput["claims"], policy: config.policy, address });
+  if (result.status === "refused") return `/signin?sso=${result.reason}`;
+  if (result.secondFactor === "code") {
+    const secure = Boolean(process.env.AUTH_URL?.startsWith("https:")) || request.get("x-forwarded-proto") === "https";
+    (await cookies()).set(PENDING_COOKIE, issueTicket("pending", result.user, process.env.AUTH_SECRET ?? ""), { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: PENDING_SECONDS });
+    return "/signin?sso=code";
+  }
+  const sessionId = await startSession({ userId: result.user.id, userAgent: request.get("user-agent"), address, secondFactorAtProvider: result.secondFactor === "idp" });
+  // Auth.js puts this object into the session token (lib/auth.config.ts's jwt callback).
+  Object.assign(user, { id: String(result.user.id), name: result.user.name, email: result.user.email, role: result.user.role, sessionVersion: result.user.sessionVersion, sessionId, mustEnrol: result.secondFactor === "enrol" });
+  return true;
+}
 
 function enrolmentSignature(userId: number): string {
   return createHmac("sha256", process.env.AUTH_SECRET ?? "").update(`copydesk.enrolled:${userId}`).digest("base64url");
@@ -147,10 +204,12 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const id = Number(session?.user?.id);
   if (!session?.user || !Number.isInteger(id)) return null;
   const viewer = await loadViewer(id, session.user.sessionVersion);
-  if (!viewer || !(await checkSession(session.user.sessionId, id, sessionPolicy()))) return null;
+  const live = viewer && (await checkSession(session.user.sessionId, id, sessionPolicy()));
+  if (!viewer || !live) return null;
   // The request's address goes with the viewer into the verbs, for the audit log's rows.
   // `mustEnrol` is decided here, from the database, on every request: a role that now requires
   // a second factor, or an admin's reset, takes effect at once (lib/permissions.ts refuses all).
-  const mustEnrol = await mustEnrolSecondFactor(viewer);
+  // A single sign-on whose provider asked for a second factor itself has met the requirement.
+  const mustEnrol = !live.secondFactorAtProvider && (await mustEnrolSecondFactor(viewer));
   return { ...viewer, sessionId: session.user.sessionId, address: clientAddress(await headers()), ...(mustEnrol ? { mustEnrol } : {}) };
 });

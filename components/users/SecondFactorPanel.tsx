@@ -3,10 +3,12 @@
 // confirm), see the recovery codes once, make new ones, remove the app (with a code or the
 // password). Every step is a button with a name, every field a label.
 import { useTranslations } from "next-intl";
-import { useActionState, useId, type InputHTMLAttributes } from "react";
+import { useActionState, useId } from "react";
 import { secondFactorAction, type SecondFactorState } from "@/app/(desk)/desk/profile/actions";
+import { Field } from "./Field";
+import { RecoveryCodes } from "./RecoveryCodes";
 
-export function SecondFactorPanel({ totp, recoveryCodesLeft, required }: { totp: boolean; recoveryCodesLeft: number; required: boolean }) {
+export function SecondFactorPanel({ totp, passkeys, recoveryCodesLeft, required }: { totp: boolean; passkeys: number; recoveryCodesLeft: number; required: boolean }) {
   const t = useTranslations("profile");
   const id = useId();
   const [state, action, pending] = useActionState<SecondFactorState, FormData>(secondFactorAction, {});
@@ -17,26 +19,7 @@ export function SecondFactorPanel({ totp, recoveryCodesLeft, required }: { totp:
     </p>
   );
 
-  if (state.stage === "codes" && state.recoveryCodes) {
-    return (
-      <div aria-labelledby={`${id}-codes`}>
-        <h3 id={`${id}-codes`}>{t("recoveryHeading")}</h3>
-        <p>{t("recoveryIntro")}</p>
-        <ul className="recovery-codes" aria-label={t("recoveryHeading")}>
-          {state.recoveryCodes.map((code) => (
-            <li key={code}>
-              <code>{code}</code>
-            </li>
-          ))}
-        </ul>
-        <form action={action}>
-          <button className="button button--primary" type="submit" name="intent" value="done">
-            {t("recoveryDone")}
-          </button>
-        </form>
-      </div>
-    );
-  }
+  if (state.stage === "codes" && state.recoveryCodes) return <RecoveryCodes codes={state.recoveryCodes} action={action} />;
 
   if (state.stage === "scan" && state.qr && state.secret) {
     return (
@@ -63,16 +46,28 @@ export function SecondFactorPanel({ totp, recoveryCodesLeft, required }: { totp:
 
   if (!totp) {
     return (
-      <form action={action}>
+      <form action={action} noValidate>
         {required && (
           <p className="alert alert--error" role="alert">
             {t("factorRequired")}
           </p>
         )}
-        <p>{t("factorOff")}</p>
-        <button className="button button--primary" type="submit" name="intent" value="begin" disabled={pending}>
-          {t("addTotp")}
-        </button>
+        <p>{t(passkeys ? "factorOffPasskey" : "factorOff")}</p>
+        {passkeys > 0 && (
+          // Passkeys only: the recovery codes are looked after here all the same.
+          <>
+            <p>{t("recoveryLeft", { count: recoveryCodesLeft })}</p>
+            <Field id={`${id}-proof`} name="proof" label={t("passkeyProof")} errors={error("proof")} type="password" autoComplete="off" maxLength={200} />
+            <button className="button" type="submit" name="intent" value="regenerate" disabled={pending}>
+              {t("regenerateRecovery")}
+            </button>
+          </>
+        )}
+        <div className="action-bar">
+          <button className={passkeys ? "button" : "button button--primary"} type="submit" name="intent" value="begin" disabled={pending}>
+            {t("addTotp")}
+          </button>
+        </div>
         {status}
       </form>
     );
@@ -93,20 +88,5 @@ export function SecondFactorPanel({ totp, recoveryCodesLeft, required }: { totp:
       </div>
       {status}
     </form>
-  );
-}
-
-/** A labelled input with its error (and an optional hint) announced with it. */
-function Field({ id, label, errors, hint, ...input }: { id: string; label: string; errors?: string[]; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} {...input} aria-invalid={errors ? true : undefined} aria-describedby={errors ? `${id}-error` : hint} />
-      {errors && (
-        <p id={`${id}-error`} className="field__error">
-          {errors.join(" ")}
-        </p>
-      )}
-    </div>
   );
 }

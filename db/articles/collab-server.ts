@@ -12,7 +12,7 @@ import type { Viewer } from "@/lib/permissions";
 import { sessionPolicy } from "@/lib/session-policy";
 import { databaseUrl, getHandle } from "../client";
 import { mustEnrolSecondFactor } from "../second-factor/queries";
-import { checkSession } from "../sessions/check";
+import { checkSession, type LiveSession } from "../sessions/check";
 import { getViewerById, loadViewer } from "../users/queries";
 import { COLLAB_CHANNEL, deliverCollabEvent, onCollabEvent, PROCESS_ORIGIN, type CollabEvent } from "./collab-events";
 import { claimCollabVersion } from "./claim-collab-version";
@@ -36,11 +36,12 @@ export function runningCollabServer(): CollabServer | null {
 
 /**
  * As lib/auth.ts getViewer decides it on every desk request, from the database: someone whose role
- * requires a second factor they have not enrolled may do nothing but enrol — here, not even read
- * (`can()` refuses a viewer who must enrol, so the connection is turned away).
+ * requires a second factor they have not enrolled (and whose sign-in did not pass one at the
+ * identity provider) may do nothing but enrol — here, not even read (`can()` refuses a viewer
+ * who must enrol, so the connection is turned away).
  */
-async function withEnrolment(viewer: Viewer): Promise<Viewer> {
-  return (await mustEnrolSecondFactor(viewer)) ? { ...viewer, mustEnrol: true } : viewer;
+async function withEnrolment(viewer: Viewer, session: LiveSession): Promise<Viewer> {
+  return !session.secondFactorAtProvider && (await mustEnrolSecondFactor(viewer)) ? { ...viewer, mustEnrol: true } : viewer;
 }
 
 export function startCollabServer(options: { debounce?: number; maxDebounce?: number } = {}): CollabServer {
@@ -56,12 +57,14 @@ export function startCollabServer(options: { debounce?: number; maxDebounce?: nu
         const claims = await sessionFromCookie(cookie, process.env.AUTH_SECRET);
         if (!claims?.sessionId) return null;
         const viewer = await loadViewer(claims.userId, claims.sessionVersion);
-        if (!viewer || !(await checkSession(claims.sessionId, viewer.id, sessionPolicy()))) return null;
-        return { ...(await withEnrolment(viewer)), sessionId: claims.sessionId };
+        const session = viewer && (await checkSession(claims.sessionId, viewer.id, sessionPolicy()));
+        if (!viewer || !session) return null;
+        return { ...(await withEnrolment(viewer, session)), sessionId: claims.sessionId };
       },
       async viewerOfSession({ id, sessionId }) {
         const viewer = await getViewerById(id);
-        return viewer && (await checkSession(sessionId, id, sessionPolicy())) ? withEnrolment(viewer) : null;
+        const session = viewer && (await checkSession(sessionId, id, sessionPolicy()));
+        return viewer && session ? withEnrolment(viewer, session) : null;
       },
       articleAccess: (id) => getArticleAccess(id),
       async loadSource(id) {

@@ -9,11 +9,12 @@ import type { Db } from "../client";
  * rate_limits: sign-in and comment counters for the current quarter hour, keyed by e-mail and
  * client address — state, not content, and personal data a backup should not carry.
  * user_sessions: who is signed in where (browser, address) — a restore must not revive sessions.
+ * webauthn_challenges: passkey challenges open for a few minutes — state, not content.
  * media_objects, media_object_chunks: the media files themselves when they are kept in the
  * database (COPYDESK_MEDIA_STORAGE=postgres). A backup carries them as files under media/, read
  * from and written back to whichever store is configured, like any other.
  */
-export const EXCLUDED_TABLES = new Set(["rate_limits", "user_sessions", "media_objects", "media_object_chunks"]);
+export const EXCLUDED_TABLES = new Set(["rate_limits", "user_sessions", "webauthn_challenges", "media_objects", "media_object_chunks"]);
 
 export type TableInfo = {
   name: string;

@@ -6,6 +6,7 @@
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  bigint,
   boolean,
   customType,
   index,
@@ -452,6 +453,8 @@ export const userSessions = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     userAgent: text("user_agent").notNull().default(""),
     address: text("address"),
+    /** Signed in through the identity provider, whose ID token said it asked for a second factor itself (lib/sso.ts). */
+    secondFactorAtProvider: boolean("second_factor_at_provider").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -628,7 +631,8 @@ export const userSecondFactors = pgTable(
     lastTimeStep: integer("last_time_step"),
     credentialId: text("credential_id"),
     publicKey: text("public_key"),
-    counter: integer("counter"),
+    // WebAuthn's signature counter is unsigned 32-bit: past PostgreSQL's integer range.
+    counter: bigint("counter", { mode: "number" }),
     transports: jsonb("transports").$type<string[]>(),
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
@@ -655,6 +659,28 @@ export const userRecoveryCodes = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("user_recovery_codes_user_idx").on(t.userId)],
+);
+
+export const webauthnPurpose = pgEnum("webauthn_purpose", ["register", "sign_in"]);
+
+/**
+ * Passkey challenges waiting for the browser's answer: each is good once (taken when it is
+ * checked), for one person and one purpose, for a few minutes (lib/second-factor/passkeys.ts).
+ * Server-side so that an intercepted answer cannot be replayed, even by an authenticator whose
+ * signature counter stays at 0.
+ */
+export const webauthnChallenges = pgTable(
+  "webauthn_challenges",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: webauthnPurpose("purpose").notNull(),
+    challenge: text("challenge").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex("webauthn_challenges_challenge_key").on(t.challenge), index("webauthn_challenges_user_idx").on(t.userId, t.purpose)],
 );
 
 /** Newsroom-wide settings an admin changes on the desk, one JSON value per key. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, count, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Role } from "@/lib/permissions";
 import { executor, type Ctx } from "../context";
 import { getSecondFactorRoles } from "../settings/second-factor-roles";
@@ -17,6 +17,28 @@ export async function getSecondFactorStatus(userId: number, ctx?: Pick<Ctx, "tx"
     .where(and(eq(userRecoveryCodes.userId, userId), isNull(userRecoveryCodes.usedAt)));
   const totp = factors.find((f) => f.kind === "totp");
   return { totp: Boolean(totp?.confirmedAt), totpPending: Boolean(totp && !totp.confirmedAt), recoveryCodesLeft: left.n };
+}
+
+export type PasskeyRow = { id: number; name: string; createdAt: Date; lastUsedAt: Date | null };
+
+/** The person's own passkeys for the profile's list, oldest first. */
+export async function listPasskeys(userId: number, ctx?: Pick<Ctx, "tx">): Promise<PasskeyRow[]> {
+  const db = await executor(ctx);
+  return db
+    .select({ id: userSecondFactors.id, name: userSecondFactors.label, createdAt: userSecondFactors.createdAt, lastUsedAt: userSecondFactors.lastUsedAt })
+    .from(userSecondFactors)
+    .where(and(eq(userSecondFactors.userId, userId), eq(userSecondFactors.kind, "passkey")))
+    .orderBy(asc(userSecondFactors.createdAt), asc(userSecondFactors.id));
+}
+
+/** Which second factors the sign-in's second step offers this person (recovery codes always). */
+export async function signInFactors(userId: number, ctx?: Pick<Ctx, "tx">): Promise<{ totp: boolean; passkey: boolean }> {
+  const db = await executor(ctx);
+  const rows = await db
+    .select({ kind: userSecondFactors.kind })
+    .from(userSecondFactors)
+    .where(and(eq(userSecondFactors.userId, userId), isNotNull(userSecondFactors.confirmedAt)));
+  return { totp: rows.some((r) => r.kind === "totp"), passkey: rows.some((r) => r.kind === "passkey") };
 }
 
 /** Whether sign-in asks this person for a second factor (a confirmed one exists). */

@@ -2,9 +2,10 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { Forbidden, NotFound } from "@/lib/errors";
 import { parseInput, withTransaction, type VerbArgs } from "../context";
-import { userRecoveryCodes, userSecondFactors } from "../schema";
+import { userSecondFactors } from "../schema";
 import { audit } from "../audit/record";
 import { assertProofNotThrottled, checkFactorProof, refuseProof } from "./proof";
+import { deleteFactor } from "./recovery";
 import { FactorProofInput } from "./schemas";
 
 /**
@@ -25,9 +26,7 @@ export async function removeTotp({ ctx, input }: VerbArgs<FactorProofInput>): Pr
       .limit(1);
     if (!factor) throw new NotFound("errors.totpNotEnrolled");
     if (!(await checkFactorProof(tx, viewer.id, proof))) return "wrong" as const;
-    await tx.delete(userSecondFactors).where(eq(userSecondFactors.id, factor.id));
-    const [other] = await tx.select({ id: userSecondFactors.id }).from(userSecondFactors).where(eq(userSecondFactors.userId, viewer.id)).limit(1);
-    if (!other) await tx.delete(userRecoveryCodes).where(eq(userRecoveryCodes.userId, viewer.id));
+    await deleteFactor(tx, viewer.id, factor.id);
     await audit(tx, ctx, { action: "second_factor.remove", target: "user", id: viewer.id, summary: { kind: "totp" } });
     return "removed" as const;
   });

@@ -48,6 +48,7 @@ import { resetPassword } from "../users/reset-password";
 import { setActive } from "../users/set-active";
 import { setOwnLocale } from "../users/set-locale";
 import { updateOwnProfile } from "../users/update-profile";
+import { beginPasskeyEnrolment } from "../second-factor/begin-passkey";
 import { beginTotpEnrolment } from "../second-factor/begin-totp";
 import { resetSecondFactor } from "../second-factor/reset";
 import { setSecondFactorRoles } from "../settings/second-factor-roles";
@@ -126,6 +127,7 @@ describe(`authorization probe of every non-workflow verb on ${engine}`, () => {
         { verb: "updateOwnProfile", action: "user.profile", allowed: (v) => v !== null, run: (ctx) => updateOwnProfile({ ctx, input: { name: "Neuer Name", bio: "Bio", avatarMediaId: null, id: n.admin.id, userId: n.admin.id } as never }) },
         { verb: "changeOwnPassword", action: "user.password_change", allowed: (v) => v !== null, run: (ctx) => changeOwnPassword({ ctx, input: { currentPassword: "correct horse battery", newPassword: "another horse battery", repeatPassword: "another horse battery", id: n.admin.id } as never }) },
         { verb: "beginTotpEnrolment", action: "second_factor.enrol_start", allowed: (v) => v !== null, run: (ctx) => beginTotpEnrolment({ ctx }) },
+        { verb: "beginPasskeyEnrolment", action: "second_factor.enrol_start", allowed: (v) => v !== null, run: (ctx) => beginPasskeyEnrolment({ ctx, rp: { id: "desk.example", name: "Copydesk", origin: "https://desk.example" } }) },
         { verb: "setOwnLocale", action: "user.locale", allowed: (v) => v !== null, run: (ctx) => setOwnLocale({ ctx, input: { locale: "en", id: n.admin.id } as never }) },
         { verb: "endSession", action: "session.end", allowed: (v) => canEndSessionsOf(v, n.otherJournalist.id), run: (ctx) => endSession({ ctx, input: { id: sessionOfOther } }) },
         { verb: "endAllSessions", action: "session.end_all", allowed: (v) => canEndSessionsOf(v, n.otherJournalist.id), run: (ctx) => endAllSessions({ ctx, input: { userId: n.otherJournalist.id } }) },

@@ -13,6 +13,7 @@ import { createArticle } from "../articles/create";
 import { publishArticle } from "../articles/publish";
 import { scheduleArticle } from "../articles/schedule";
 import { submitArticle } from "../articles/submit";
+import { createUser } from "../users/create";
 import { getDb } from "../client";
 import { createLiveEntry } from "../live/create-entry";
 import { publishLiveEntry } from "../live/publish-entry";
@@ -118,4 +119,22 @@ export async function makeLiveBlog(input: FactoryLiveBlog): Promise<MadeLiveBlog
     entries.push(e.published ? await publishLiveEntry({ ctx: { viewer: editor }, input: made }) : made);
   }
   return { articleId: data.articleId, entries };
+}
+
+export const FactoryUser = z.object({
+  /** The new person's address and name: the journey's own (a run id in them). */
+  email: z.email(),
+  name: z.string().min(1),
+  role: z.enum(["admin", "editor", "journalist"]).default("journalist"),
+  password: z.string().min(1),
+  /** Who creates the account (a demo admin's address). */
+  admin: z.email(),
+});
+export type FactoryUser = z.input<typeof FactoryUser>;
+
+/** A new account of the journey's own, made by the demo admin through the users verb (audited like any). */
+export async function makeUser(input: FactoryUser): Promise<{ id: number; email: string }> {
+  const data = FactoryUser.parse(input);
+  const user = await createUser({ ctx: { viewer: await viewerByEmail(data.admin) }, input: { email: data.email, name: data.name, role: data.role, password: data.password } });
+  return { id: user.id, email: user.email };
 }

@@ -60,3 +60,24 @@ export const ChangeOwnPasswordInput = z
   })
   .refine((v) => v.newPassword === v.repeatPassword, { path: ["repeatPassword"], message: "validation.passwordsDiffer" });
 export type ChangeOwnPasswordInput = z.input<typeof ChangeOwnPasswordInput>;
+
+/**
+ * A sign-in through the identity provider: the ID token's claims (already checked by Auth.js:
+ * signature, issuer, audience, nonce) and the newsroom's rules for them (lib/sso.ts).
+ */
+export const OidcSignInInput = z.object({
+  claims: z.looseObject({
+    sub: z.string().min(1).max(255),
+    email: z.string().trim().max(254).regex(/^[^\u0000]*$/).optional(),
+    name: z.string().max(500).optional(),
+    preferred_username: z.string().max(500).optional(),
+  }),
+  policy: z.object({
+    defaultRole: z.enum(ROLES).nullable(),
+    groupsClaim: z.string().min(1).max(200).nullable(),
+    roleMap: z.record(z.string(), z.enum(ROLES)),
+    mfaAmr: z.array(z.string().max(50)).max(20),
+  }),
+  address: z.string().max(64).nullish(),
+});
+export type OidcSignInInput = z.input<typeof OidcSignInInput>;

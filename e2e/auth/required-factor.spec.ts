@@ -1,16 +1,18 @@
 // A role that requires a second factor cannot reach the desk without one: signed in with the
 // password, every desk page leads to the profile's set-up and a direct server action is refused;
-// after enrolling, the desk opens. An admin's reset removes the factor and ends the sessions.
+// after enrolling (an app, or a passkey), the desk opens. An admin's reset removes the factor and
+// ends the sessions.
 // Runs after every other journey (playwright.config.ts, "desk-settings"): it changes a
 // newsroom-wide setting that would lock the shared e2e editor out meanwhile.
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { generate } from "otplib";
-import { pageAs } from "../fixtures";
+import { expect, pageAs, test } from "../fixtures";
 import { messages } from "../i18n";
 import { ProfilePage } from "../pages/ProfilePage";
 import { SignInPage } from "../pages/SignInPage";
 import { UsersPage } from "../pages/UsersPage";
 import { callAction } from "../security/server-actions";
+import { virtualAuthenticator } from "../virtual-authenticator";
 
 const m = messages.en;
 
@@ -74,5 +76,31 @@ test("an editor without a second factor is sent to set one up; an admin's reset 
     await context.close();
   } finally {
     await requireFor(admin, []); // the demo's setting, for whatever runs next
+  }
+});
+
+test("a passkey meets the requirement: an editor who must enrol adds one and reaches the desk", async ({ browser, factory, runId }) => {
+  const admin = await pageAs(browser, "admin");
+  const email = `pflicht-passkey-${runId}@copydesk.test`;
+  const password = `pflicht-passkey-${runId}`;
+  await factory.user({ email, name: `Petra Passkey ${runId}`, password, role: "editor" });
+  await requireFor(admin, ["editor"]);
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await virtualAuthenticator(page);
+    const signIn = new SignInPage(page);
+    await signIn.goto();
+    await signIn.signIn(email, password);
+    await expect(page).toHaveURL(/\/desk\/profile$/);
+    const profile = new ProfilePage(page);
+    await profile.addPasskey(`Laptop ${runId}`);
+    await expect(profile.recoveryCodes(profile.passkeyPanel)).toHaveCount(10);
+    await profile.keptRecoveryCodes(profile.passkeyPanel);
+    await page.goto("/desk");
+    await expect(page.getByRole("heading", { name: m.desk.dashboard })).toBeVisible();
+    await context.close();
+  } finally {
+    await requireFor(admin, []);
   }
 });

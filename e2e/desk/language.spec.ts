@@ -28,7 +28,7 @@ test("a German browser gets a German sign-in page and German validation", async 
   await expect(page.getByRole("heading", { name: messages.de.signin.title })).toBeVisible();
   await page.getByLabel(messages.de.signin.email, { exact: true }).fill("niemand@copydesk.test");
   await page.getByLabel(messages.de.signin.password, { exact: true }).fill("falsch-falsch");
-  await page.getByRole("button", { name: messages.de.signin.submit }).click();
+  await page.getByRole("button", { name: messages.de.signin.submit, exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: messages.de.signin.wrongCredentials })).toBeVisible();
 
   // A journalist with a German browser submitting an article without headline or section reads why,

@@ -142,7 +142,7 @@ test("sign-in says the same for an unknown address and a wrong password, then as
   for (let i = 0; i < 5; i++) {
     await signIn.signIn(email, `falsch ${i}`);
     await expect(page.locator("form [role=alert]")).toHaveText(m.signin.wrongCredentials);
-    await expect(page.getByRole("button", { name: m.signin.submit })).toBeEnabled();
+    await expect(page.getByRole("button", { name: m.signin.submit, exact: true })).toBeEnabled();
   }
   // Locked: even the right password is refused, with a message to wait.
   await signIn.signIn(email, password);

@@ -26,13 +26,24 @@ export class SignInPage {
   async signIn(email: string, password = DEMO_PASSWORD) {
     await this.page.getByLabel(this.m.email, { exact: true }).fill(email);
     await this.page.getByLabel(this.m.password, { exact: true }).fill(password);
-    await this.page.getByRole("button", { name: this.m.submit }).click();
+    await this.page.getByRole("button", { name: this.m.submit, exact: true }).click();
   }
 
   /** The second step, for an account with a second factor: an app code or a recovery code. */
   async enterCode(code: string) {
     await this.page.getByLabel(this.m.code, { exact: true }).fill(code);
     await this.page.getByRole("button", { name: this.m.codeSubmit }).click();
+  }
+
+  /** The second step of an account without an app: only a recovery code can be typed. */
+  async enterRecoveryCode(code: string) {
+    await this.page.getByLabel(this.m.recoveryCode, { exact: true }).fill(code);
+    await this.page.getByRole("button", { name: this.m.codeSubmit }).click();
+  }
+
+  /** The second step's passkey button: the browser's authenticator answers. */
+  async usePasskey() {
+    await this.page.getByRole("button", { name: this.m.usePasskey }).click();
   }
 
   codeStep() {

@@ -1,17 +1,26 @@
 "use server";
 import { AuthError } from "next-auth";
 import { cookies, headers } from "next/headers";
+import { redirect, unstable_rethrow } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { mustEnrolSecondFactor } from "@/db/second-factor/queries";
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
+import { passkeySignInOptions } from "@/db/second-factor/passkey-sign-in-options";
+import { mustEnrolSecondFactor, signInFactors } from "@/db/second-factor/queries";
+import { verifySignInPasskey } from "@/db/second-factor/verify-passkey-sign-in";
 import { verifySignInCode } from "@/db/second-factor/verify-sign-in";
 import { SIGN_IN_LIMITS, signInWithThrottle } from "@/db/users/sign-in";
-import { signIn } from "@/lib/auth";
+import { SSO_PROVIDER, signIn } from "@/lib/auth";
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, issueDeviceToken, readDeviceToken } from "@/lib/device-trust";
 import { clientAddress } from "@/lib/http/client-address";
+import { PASSKEY_RESPONSE_MAX, relyingParty } from "@/lib/second-factor/passkeys";
 import { PENDING_COOKIE, PENDING_SECONDS, issueTicket, readTicket } from "@/lib/second-factor/tickets";
+import { passwordSignInEnabled, ssoConfig } from "@/lib/sso";
 
-/** `step`: which form the page shows — the password, or (after a right password) the code. */
-export type SignInState = { error?: string; email?: string; step?: "password" | "code" };
+/**
+ * `step`: which form the page shows — the password, or (after a right password) the second step,
+ * which offers what the account has (`factors`: a passkey, an app; recovery codes always).
+ */
+export type SignInState = { error?: string; email?: string; step?: "password" | "code"; factors?: { totp: boolean; passkey: boolean } };
 
 /** Only same-site desk paths are allowed as a destination after sign-in. */
 function safeDestination(value: FormDataEntryValue | null): string {
@@ -34,9 +43,10 @@ async function throttledMessage() {
 
 /**
  * Both steps of the sign-in form. Step one checks the password (throttled, db/users/sign-in.ts);
- * an account with a second factor gets a signed "pending" cookie and the code form — no session
- * exists yet. Step two checks the code (throttled the same way). Only when every factor has
- * passed does Auth.js start a session, from a "complete" ticket made here on the server.
+ * an account with a second factor gets a signed "pending" cookie and the second step — no session
+ * exists yet. Step two checks a code or a passkey's answer (throttled the same way). Only when
+ * every factor has passed does Auth.js start a session, from a "complete" ticket made here on
+ * the server.
  */
 export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
   const t = await getTranslations("signin");
@@ -46,20 +56,33 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
   const jar = await cookies();
   const address = clientAddress(await headers());
 
+  // Without password sign-in the form has no first step of its own: back to the page, where
+  // single sign-on starts again (its button, and a message if the code step ran out).
+  const passwords = passwordSignInEnabled();
   if (formData.get("step") === "restart") {
     jar.delete(PENDING_COOKIE);
+    if (!passwords) redirect("/signin");
     return {};
   }
-  if (formData.get("step") === "code") {
+  const step = formData.get("step");
+  if (step === "code" || step === "passkey") {
     const pending = readTicket(jar.get(PENDING_COOKIE)?.value, "pending", secret());
+    if (!pending && !passwords) redirect("/signin?error=expired");
     if (!pending) return { error: t("codeExpired"), step: "password" };
-    const result = await verifySignInCode({ userId: pending.userId, code: String(formData.get("code") ?? "").slice(0, 40), address });
-    if (result.status === "throttled") return { error: await throttledMessage(), step: "code" };
-    if (result.status !== "ok") return { error: t("codeWrong"), step: "code" };
+    const result =
+      step === "passkey"
+        ? await verifySignInPasskey({ userId: pending.userId, response: String(formData.get("passkey") ?? "").slice(0, PASSKEY_RESPONSE_MAX), address }, relyingParty(await headers()))
+        : await verifySignInCode({ userId: pending.userId, code: String(formData.get("code") ?? "").slice(0, 40), address });
+    if (result.status !== "ok") {
+      const error = result.status === "throttled" ? await throttledMessage() : t(step === "passkey" ? "passkeyFailed" : "codeWrong");
+      return { error, step: "code", factors: await signInFactors(pending.userId) };
+    }
     jar.delete(PENDING_COOKIE);
     return finish({ id: pending.userId, sessionVersion: pending.sessionVersion, email: pending.email }, destination);
   }
 
+  // Switched off for single sign-on (COPYDESK_PASSWORD_SIGNIN=off): no password is looked at.
+  if (!passwords) return { error: t("passwordOff") };
   const email = String(formData.get("email") ?? "").slice(0, 254);
   const device = readDeviceToken(jar.get(DEVICE_COOKIE)?.value, secret());
   const result = await signInWithThrottle({ email, password: String(formData.get("password") ?? "").slice(0, 200), address, device });
@@ -68,11 +91,21 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
   if (result.status !== "ok") return { error: t("wrongCredentials"), email };
   if (result.secondFactorDue) {
     jar.set(PENDING_COOKIE, issueTicket("pending", result.user, secret()), await cookieOptions(PENDING_SECONDS));
-    return { step: "code", email };
+    return { step: "code", email, factors: await signInFactors(result.user.id) };
   }
   // A role that requires a second factor, without one: straight to setting it up (the proxy
   // would send every desk page there anyway, but the redirect after an action skips the proxy).
   return finish(result.user, (await mustEnrolSecondFactor(result.user)) ? ENROL_PATH : destination);
+}
+
+/**
+ * The passkey step's challenge, for the browser to answer (then posted as step "passkey"). Only
+ * with a valid "pending" ticket, i.e. after the right password; null otherwise or without passkeys.
+ */
+export async function passkeySignInOptionsAction(): Promise<PublicKeyCredentialRequestOptionsJSON | null> {
+  const pending = readTicket((await cookies()).get(PENDING_COOKIE)?.value, "pending", secret());
+  if (!pending) return null;
+  return passkeySignInOptions({ userId: pending.userId, rp: relyingParty(await headers()) });
 }
 
 /** Every factor passed: Auth.js starts the session (and redirects by throwing). */
@@ -90,5 +123,23 @@ async function finish(user: { id: number; sessionVersion: number; email: string 
     // in between (deactivated, password reset) — the same words as a wrong password.
     if (error instanceof AuthError) return { error: (await getTranslations("signin"))("wrongCredentials") };
     throw error;
+  }
+}
+
+/**
+ * "Sign in with …": off to the identity provider (Auth.js redirects by throwing); it comes back
+ * to /api/auth/callback/oidc, where lib/auth.ts decides who that is.
+ */
+export async function ssoSignInAction(formData: FormData): Promise<void> {
+  const config = ssoConfig();
+  if (!config) return;
+  try {
+    await signIn(SSO_PROVIDER, { redirectTo: safeDestination(formData instanceof FormData ? formData.get("callbackUrl") : null) });
+  } catch (error) {
+    unstable_rethrow(error); // the redirect to the provider (or, when Auth.js failed, to /signin?error=…)
+    // Anything Auth.js throws instead (an error of its own kind): the sign-in page says so
+    // rather than a server error.
+    console.error(`[auth] single sign-on at ${config.issuer} failed:`, error);
+    redirect("/signin?error=unreachable");
   }
 }

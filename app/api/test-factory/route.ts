@@ -3,7 +3,7 @@
 // (scripts/start.ts drops it otherwise), and answers only a request carrying that token.
 // Anything else — a production server, a wrong or missing token — gets the same 404 as any
 // address that does not exist, so probing learns nothing.
-import { factoryAllowed, makeArticle, makeLiveBlog } from "@/db/testing/factory";
+import { factoryAllowed, makeArticle, makeLiveBlog, makeUser } from "@/db/testing/factory";
 import { AppError } from "@/lib/errors";
 
 const notFound = () => new Response("Not found", { status: 404 });
@@ -14,6 +14,7 @@ export async function POST(request: Request) {
   try {
     if (body?.kind === "article") return Response.json(await makeArticle(body as Parameters<typeof makeArticle>[0]));
     if (body?.kind === "live-blog") return Response.json(await makeLiveBlog(body as Parameters<typeof makeLiveBlog>[0]));
+    if (body?.kind === "user") return Response.json(await makeUser(body as Parameters<typeof makeUser>[0]));
     return Response.json({ error: `unknown kind ${JSON.stringify(body?.kind)}` }, { status: 400 });
   } catch (error) {
     // The journey's author reads this in the test's failure, so say what the data layer said.

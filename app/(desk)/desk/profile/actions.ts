@@ -1,13 +1,18 @@
 "use server";
 // Thin: the signed-in person → their own profile or password verb → a result the form shows.
+import type { PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/server";
 import QRCode from "qrcode";
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { endAllSessions } from "@/db/sessions/end-all";
 import { endSession } from "@/db/sessions/end";
+import { addPasskey } from "@/db/second-factor/add-passkey";
+import { beginPasskeyEnrolment } from "@/db/second-factor/begin-passkey";
 import { beginTotpEnrolment } from "@/db/second-factor/begin-totp";
 import { confirmTotp } from "@/db/second-factor/confirm-totp";
 import { regenerateRecoveryCodes } from "@/db/second-factor/regenerate-recovery";
+import { removePasskey } from "@/db/second-factor/remove-passkey";
 import { removeTotp } from "@/db/second-factor/remove-totp";
 import { changeOwnPassword } from "@/db/users/change-password";
 import { updateOwnProfile } from "@/db/users/update-profile";
@@ -15,6 +20,7 @@ import { serverTranslator } from "@/i18n/translate";
 import { getViewer, markEnrolled, refreshSessionVersion, signOut } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { toFailure, type FieldErrors } from "@/lib/errors";
+import { relyingParty } from "@/lib/second-factor/passkeys";
 
 export type ProfileFormState = { ok?: boolean; message?: string; fieldErrors?: FieldErrors };
 
@@ -134,5 +140,49 @@ export async function secondFactorAction(previous: SecondFactorState, form: Form
     // A wrong code while scanning keeps the QR code on screen.
     const keep = intent === "confirm" && previous.stage === "scan" ? { stage: previous.stage, qr: previous.qr, secret: previous.secret } : {};
     return { ...keep, ok: false, message: failure.message, fieldErrors: failure.fieldErrors };
+  }
+}
+
+/** "Add a passkey", first half: the challenge and settings for the browser's ceremony. */
+export async function passkeyOptionsAction(): Promise<{ ok: true; options: PublicKeyCredentialCreationOptionsJSON } | { ok: false; message: string }> {
+  const viewer = await getViewer();
+  const t = await serverTranslator(viewer?.locale);
+  if (!viewer) return { ok: false, message: t("errors.unauthenticated") };
+  try {
+    return { ok: true, options: await beginPasskeyEnrolment({ ctx: { viewer }, rp: relyingParty(await headers()) }) };
+  } catch (error) {
+    return { ok: false, message: toFailure(error, "beginPasskeyEnrolment", t).message };
+  }
+}
+
+export type PasskeyState = Pick<SecondFactorState, "ok" | "message" | "fieldErrors" | "recoveryCodes"> & { stage?: "codes" };
+
+/**
+ * The passkey panel's buttons (`intent`): add (the name and the browser's answer, posted after the
+ * ceremony; the first factor brings recovery codes, shown once), remove (one passkey, with a code
+ * or the password), done (the codes are kept).
+ */
+export async function passkeyAction(_previous: PasskeyState, form: FormData): Promise<PasskeyState> {
+  const viewer = await getViewer();
+  const t = await serverTranslator(viewer?.locale);
+  if (!viewer) return { ok: false, message: t("errors.unauthenticated") };
+  const intent = text(form.get("intent"));
+  try {
+    if (intent === "add") {
+      const name = text(form.get("name"));
+      const { recoveryCodes } = await addPasskey({ ctx: { viewer }, rp: relyingParty(await headers()), input: { name, response: text(form.get("response")) } as never });
+      if (viewer.mustEnrol) await markEnrolled(viewer.id);
+      revalidatePath("/desk", "layout");
+      return recoveryCodes ? { stage: "codes", recoveryCodes } : { ok: true, message: t("profile.passkeyAdded", { name: name?.trim() ?? "" }) };
+    }
+    if (intent === "remove") {
+      await removePasskey({ ctx: { viewer }, input: { id: text(form.get("id")), proof: text(form.get("proof")) } as never });
+      revalidatePath("/desk", "layout");
+      return { ok: true, message: t("profile.passkeyRemoved") };
+    }
+    return {};
+  } catch (error) {
+    const failure = toFailure(error, "passkey", t);
+    return { ok: false, message: failure.message, fieldErrors: failure.fieldErrors };
   }
 }

@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
-import { getSecondFactorStatus } from "@/db/second-factor/queries";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getSecondFactorStatus, listPasskeys } from "@/db/second-factor/queries";
 import { listSessions } from "@/db/sessions/queries";
 import { getOwnProfile } from "@/db/users/queries";
 import { getViewer } from "@/lib/auth";
+import { formatDateTime, formatRelative } from "@/lib/dates";
+import { isLocale } from "@/lib/i18n";
 import { MIN_PASSWORD_LENGTH } from "@/lib/passwords";
 import { sessionPolicy } from "@/lib/session-policy";
+import { PasskeyPanel } from "@/components/users/PasskeyPanel";
 import { SecondFactorPanel } from "@/components/users/SecondFactorPanel";
 import { SessionList } from "@/components/users/SessionList";
 import { PasswordForm } from "@/components/users/PasswordForm";
@@ -24,6 +27,9 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
   const profile = await getOwnProfile(viewer.id);
   if (!profile) redirect("/signin");
   const factors = await getSecondFactorStatus(viewer.id);
+  const current = await getLocale();
+  const locale = isLocale(current) ? current : "en";
+  const passkeys = (await listPasskeys(viewer.id)).map((p) => ({ id: p.id, name: p.name, added: formatDateTime(p.createdAt, locale), lastUsed: p.lastUsedAt ? formatRelative(p.lastUsedAt, locale) : null }));
   const t = await getTranslations("profile");
   const tRoles = await getTranslations("roles");
   return (
@@ -45,7 +51,11 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
       </section>
       <section className="panel" aria-labelledby="profile-factor-heading">
         <h2 id="profile-factor-heading">{t("factorHeading")}</h2>
-        <SecondFactorPanel totp={factors.totp} recoveryCodesLeft={factors.recoveryCodesLeft} required={Boolean(viewer.mustEnrol)} />
+        <SecondFactorPanel totp={factors.totp} passkeys={passkeys.length} recoveryCodesLeft={factors.recoveryCodesLeft} required={Boolean(viewer.mustEnrol)} />
+      </section>
+      <section className="panel" aria-labelledby="profile-passkey-heading">
+        <h2 id="profile-passkey-heading">{t("passkeyHeading")}</h2>
+        <PasskeyPanel passkeys={passkeys} totp={factors.totp} />
       </section>
       <section className="panel" aria-labelledby="profile-sessions-heading">
         <h2 id="profile-sessions-heading">{t("sessionsHeading")}</h2>
