@@ -44,12 +44,10 @@ export default defineConfig([
     },
   },
   {
-    // Documented, temporary exceptions (each one is a known lib→db edge, not a pattern to copy):
-    // - lib/auth.ts signs people in with db/users (being rewritten by the staff-security work,
-    //   which moves it beside app/ or makes db/ hand it a loader);
-    // - db/security/uploads.test.ts serves an upload through the media route handler it guards,
-    //   db/testing/factory.test.ts proves the test-factory route absent without its token.
-    files: ["lib/auth.ts", "db/security/uploads.test.ts", "db/testing/factory.test.ts"],
+    // Documented exceptions (each one a known db→app edge in a test, not a pattern to copy):
+    // db/security/uploads.test.ts serves an upload through the media route handler it guards,
+    // db/testing/factory.test.ts proves the test-factory route absent without its token.
+    files: ["db/security/uploads.test.ts", "db/testing/factory.test.ts"],
     rules: { "boundaries/dependencies": "off" },
   },
   {
@@ -63,7 +61,7 @@ export default defineConfig([
         {
           paths: [
             { name: "@/lib/errors", importNames: ["toFailure"], message: "Run desk actions through deskAction (app/(desk)/desk-action.ts)." },
-            { name: "@/lib/auth", importNames: ["getViewer"], message: "Run desk actions through deskAction (app/(desk)/desk-action.ts), which resolves the viewer." },
+            { name: "@/app/auth", importNames: ["getViewer"], message: "Run desk actions through deskAction (app/(desk)/desk-action.ts), which resolves the viewer." },
           ],
         },
       ],

@@ -2,7 +2,7 @@
 // (the site's or the article's); desk pages follow the signed-in user, then the browser.
 import { headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { getViewer } from "@/lib/auth";
+import { getViewer } from "@/app/auth";
 import { isDatabaseUnavailable } from "@/lib/errors";
 import { isLocale, negotiateLocale, type Locale } from "@/lib/i18n";
 import { NEWSROOM_TIME_ZONE } from "@/lib/dates";

@@ -1,4 +1,4 @@
-// Auth.js settings without the database-backed provider (that one lives in lib/auth.ts), so
+// Auth.js settings without the database-backed provider (that one lives in app/auth.ts), so
 // that this file stays importable anywhere.
 import type { NextAuthConfig } from "next-auth";
 import type { Role } from "./permissions";
@@ -8,7 +8,7 @@ export const authConfig = {
   // Auth.js's own errors (a single sign-on that failed at the provider, say) show on the sign-in page too.
   pages: { signIn: "/signin", error: "/signin" },
   // The cookie lives as long as a session may (COPYDESK_SESSION_MAX_HOURS); whether it still
-  // opens anything is decided by its server-side record (lib/auth.ts, db/sessions).
+  // opens anything is decided by its server-side record (app/auth.ts, db/sessions).
   session: { strategy: "jwt", maxAge: sessionPolicy().maxSeconds },
   trustHost: true,
   providers: [],

@@ -7,7 +7,7 @@ export const ROLES = ["admin", "editor", "journalist"] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
- * `sessionId`: the signed-in session making the request (lib/auth.ts), when there is one;
+ * `sessionId`: the signed-in session making the request (app/auth.ts), when there is one;
  * `address`: the address that request came from, when known (for the audit log).
  */
 export type Viewer = {
@@ -17,7 +17,7 @@ export type Viewer = {
   locale?: "de" | "en" | null;
   sessionId?: string;
   address?: string | null;
-  /** Their role requires a second factor and they have none yet: nothing is allowed but enrolling (lib/auth.ts). */
+  /** Their role requires a second factor and they have none yet: nothing is allowed but enrolling (app/auth.ts). */
   mustEnrol?: boolean;
 };
 

@@ -1,6 +1,6 @@
 // Single sign-on with OpenID Connect: its settings (from the environment) and the rules that turn
 // an identity provider's claims into a Copydesk role. Pure, so the rules are tested without a
-// server; the sign-in itself is db/users/sign-in-with-oidc.ts, the Auth.js wiring lib/auth.ts.
+// server; the sign-in itself is db/users/sign-in-with-oidc.ts, the Auth.js wiring app/auth.ts.
 import { ROLES, type Role } from "./permissions";
 
 /** What the sign-in verb needs to decide about a person the identity provider vouches for. */

@@ -7,7 +7,7 @@ import "server-only";
 // library would add a second schema layer and its own result shape for nothing.
 import { revalidatePath } from "next/cache";
 import { serverTranslator } from "@/i18n/translate";
-import { getViewer } from "@/lib/auth";
+import { getViewer } from "@/app/auth";
 import { toFailure, type ActionResult, type Translate } from "@/lib/errors";
 import type { Viewer } from "@/lib/permissions";
 

@@ -35,7 +35,7 @@ export function runningCollabServer(): CollabServer | null {
 }
 
 /**
- * As lib/auth.ts getViewer decides it on every desk request, from the database: someone whose role
+ * As app/auth.ts getViewer decides it on every desk request, from the database: someone whose role
  * requires a second factor they have not enrolled (and whose sign-in did not pass one at the
  * identity provider) may do nothing but enrol — here, not even read (`can()` refuses a viewer
  * who must enrol, so the connection is turned away).
@@ -52,7 +52,7 @@ export function startCollabServer(options: { debounce?: number; maxDebounce?: nu
     ...options,
     extensions: redisUrl ? [redisExtension(redisUrl)] : [],
     ports: {
-      // The same checks as every desk request (lib/auth.ts getViewer): the user, then the session's row.
+      // The same checks as every desk request (app/auth.ts getViewer): the user, then the session's row.
       async viewerFromCookie(cookie) {
         const claims = await sessionFromCookie(cookie, process.env.AUTH_SECRET);
         if (!claims?.sessionId) return null;

@@ -16,7 +16,7 @@ export type AuditEntry = {
 /**
  * Writes one audit row in `tx`, the transaction of the change it records: the row commits with
  * the change or not at all. The actor is the viewer (null for the system and for anonymous
- * readers); the address is the one the signed-in request came from, when known (lib/auth.ts).
+ * readers); the address is the one the signed-in request came from, when known (app/auth.ts).
  */
 export async function audit(tx: Db, ctx: Pick<Ctx, "viewer"> & { address?: string | null }, entry: AuditEntry): Promise<void> {
   const viewer = ctx.viewer;

@@ -442,7 +442,7 @@ export const comments = pgTable(
 
 /**
  * Signed-in sessions, one per sign-in (the session cookie names its id). Ending one deletes the
- * row, and a cookie whose row is gone opens nothing, wherever it is presented (lib/auth.ts).
+ * row, and a cookie whose row is gone opens nothing, wherever it is presented (app/auth.ts).
  */
 export const userSessions = pgTable(
   "user_sessions",

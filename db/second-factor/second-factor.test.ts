@@ -139,7 +139,7 @@ describe(`second factor (authenticator app) on ${engine}`, () => {
       expect(await getSecondFactorRoles({ tx })).toEqual(["admin", "editor"]);
       expect(await mustEnrolSecondFactor(n.editor, { tx })).toBe(true);
       expect(await mustEnrolSecondFactor(n.journalist, { tx })).toBe(false);
-      // What lib/auth.ts's getViewer hands the verbs for such a person: every capability is refused…
+      // What app/auth.ts's getViewer hands the verbs for such a person: every capability is refused…
       const unenrolled = { ...n.editor, mustEnrol: true };
       const input = { headline: "Gesperrt", standfirst: "", sectionId: n.sections.politik.id, language: "de" as const, body: doc("Text.") };
       await expect(createArticle({ ctx: { viewer: unenrolled, tx }, input })).rejects.toMatchObject({ message: "errors.secondFactorRequired" });

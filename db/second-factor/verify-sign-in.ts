@@ -16,7 +16,7 @@ export type SignInCodeResult = { status: "ok"; method: "totp" | "recovery"; reco
  * The sign-in's second step, after a right password: a code from the app (each one good once)
  * or a recovery code (each good once, then used up). Throttled and audited like every second
  * step (./sign-in-step.ts). Nothing here starts a session; the caller does once this says "ok"
- * (lib/auth.ts).
+ * (app/auth.ts).
  */
 export async function verifySignInCode(input: SignInCodeInput, ctx?: Pick<Ctx, "tx">): Promise<SignInCodeResult> {
   const parsed = SignInCodeInput.safeParse(input);

@@ -15,7 +15,7 @@ export const CURRENT_PASSWORD_LIMIT = { limit: 5, windowSeconds: 15 * 60 };
 /**
  * A person sets a new password, proving they know the current one. The session version goes up,
  * so every other session of theirs ends; the new version is returned for the caller to carry
- * into the current session (see `refreshSessionVersion` in lib/auth.ts).
+ * into the current session (see `refreshSessionVersion` in app/auth.ts).
  */
 export async function changeOwnPassword({ ctx, input }: VerbArgs<ChangeOwnPasswordInput>) {
   const data = parseInput(ChangeOwnPasswordInput, input);

@@ -2,7 +2,7 @@
 //  - "pending": the password was right and a second factor is due (an httpOnly cookie in the
 //    browser for the code step; worth nothing without a code);
 //  - "complete": every factor passed — the only thing the credentials provider turns into a
-//    session when it comes from the sign-in form (lib/auth.ts). It never leaves the server.
+//    session when it comes from the sign-in form (app/auth.ts). It never leaves the server.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 export const PENDING_COOKIE = "copydesk-second-factor";

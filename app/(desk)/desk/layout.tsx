@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getViewer, signOut } from "@/lib/auth";
+import { getViewer, signOut } from "@/app/auth";
 import { countUnread } from "@/db/notifications/queries";
 import { can } from "@/lib/permissions";
 import { LanguagePicker } from "@/components/desk/LanguagePicker";

@@ -6,7 +6,7 @@ import { runningCollabServer } from "@/db/articles/collab-server";
 import { getArticleForEdit, getDeskOverview, searchDeskArticles, type DeskFilter } from "@/db/articles/queries";
 import { listSections } from "@/db/sections/queries";
 import { listNewsroomUsers } from "@/db/users/queries";
-import { getViewer } from "@/lib/auth";
+import { getViewer } from "@/app/auth";
 import { can } from "@/lib/permissions";
 import { ARTICLE_STATUSES, type ArticleStatus } from "@/lib/workflow";
 import { ArticleTable } from "@/components/desk/ArticleTable";

@@ -9,7 +9,7 @@ import { mustEnrolSecondFactor, signInFactors } from "@/db/second-factor/queries
 import { verifySignInPasskey } from "@/db/second-factor/verify-passkey-sign-in";
 import { verifySignInCode } from "@/db/second-factor/verify-sign-in";
 import { SIGN_IN_LIMITS, signInWithThrottle } from "@/db/users/sign-in";
-import { SSO_PROVIDER, signIn } from "@/lib/auth";
+import { SSO_PROVIDER, signIn } from "@/app/auth";
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, issueDeviceToken, readDeviceToken } from "@/lib/device-trust";
 import { clientAddress } from "@/lib/http/client-address";
 import { PASSKEY_RESPONSE_MAX, relyingParty } from "@/lib/second-factor/passkeys";
@@ -128,7 +128,7 @@ async function finish(user: { id: number; sessionVersion: number; email: string 
 
 /**
  * "Sign in with …": off to the identity provider (Auth.js redirects by throwing); it comes back
- * to /api/auth/callback/oidc, where lib/auth.ts decides who that is.
+ * to /api/auth/callback/oidc, where app/auth.ts decides who that is.
  */
 export async function ssoSignInAction(formData: FormData): Promise<void> {
   const config = ssoConfig();

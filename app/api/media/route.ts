@@ -5,7 +5,7 @@
 import { listMedia } from "@/db/media/queries";
 import { uploadMedia } from "@/db/media/upload";
 import { serverTranslator } from "@/i18n/translate";
-import { getViewer } from "@/lib/auth";
+import { getViewer } from "@/app/auth";
 import { sameOrigin } from "@/lib/http/same-origin";
 import { Invalid, toFailure, type AppError, type Translate } from "@/lib/errors";
 import { maxUploadBytes, maxUploadMb } from "@/lib/media/inspect";

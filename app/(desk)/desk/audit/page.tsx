@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { listAuditActors, listAuditEvents, type AuditFilterInput } from "@/db/audit/queries";
 import { AUDIT_ACTIONS, AUDIT_TARGETS, isAuditAction, isAuditTarget } from "@/lib/audit";
-import { getViewer } from "@/lib/auth";
+import { getViewer } from "@/app/auth";
 import { formatDateTime } from "@/lib/dates";
 import { Invalid } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n";

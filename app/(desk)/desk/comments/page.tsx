@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { countCommentsByStatus, listCommentArticles, listModerationQueue } from "@/db/comments/queries";
 import { CommentStatus } from "@/db/comments/schemas";
-import { getViewer } from "@/lib/auth";
+import { getViewer } from "@/app/auth";
 import { commentParagraphs } from "@/lib/comments";
 import { formatDateTime } from "@/lib/dates";
 import { isLocale } from "@/lib/i18n";

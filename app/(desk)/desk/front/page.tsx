@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { NotAllowed } from "@/components/desk/NotAllowed";
 import { getFront, listFrontCandidates } from "@/db/front/queries";
 import { listSections } from "@/db/sections/queries";
-import { getViewer } from "@/lib/auth";
+import { getViewer } from "@/app/auth";
 import { HOME_FRONT, type FrontSlotView } from "@/lib/front";
 import { can } from "@/lib/permissions";
 import { Front } from "@/components/site/Front";

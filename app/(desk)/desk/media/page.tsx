@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { listMedia } from "@/db/media/queries";
-import { getViewer } from "@/lib/auth";
+import { getViewer } from "@/app/auth";
 import { maxUploadBytes } from "@/lib/media/inspect";
 import { canEditMedia } from "@/lib/permissions";
 import { LibraryUploader } from "@/components/media/LibraryUploader";

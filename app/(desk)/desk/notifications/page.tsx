@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { getLocale, getTranslations } from "next-intl/server";
 import { markAllRead } from "@/db/notifications/mark-all-read";
 import { listNotifications } from "@/db/notifications/queries";
-import { getViewer } from "@/lib/auth";
+import { getViewer } from "@/app/auth";
 import { formatDateTime } from "@/lib/dates";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -17,7 +17,7 @@ import { removeTotp } from "@/db/second-factor/remove-totp";
 import { changeOwnPassword } from "@/db/users/change-password";
 import { updateOwnProfile } from "@/db/users/update-profile";
 import { serverTranslator } from "@/i18n/translate";
-import { getViewer, markEnrolled, refreshSessionVersion, signOut } from "@/lib/auth";
+import { getViewer, markEnrolled, refreshSessionVersion, signOut } from "@/app/auth";
 import { AppError } from "@/lib/errors";
 import { toFailure, type FieldErrors } from "@/lib/errors";
 import { relyingParty } from "@/lib/second-factor/passkeys";

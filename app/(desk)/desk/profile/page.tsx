@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getSecondFactorStatus, listPasskeys } from "@/db/second-factor/queries";
 import { listSessions } from "@/db/sessions/queries";
 import { getOwnProfile } from "@/db/users/queries";
-import { getViewer } from "@/lib/auth";
+import { getViewer } from "@/app/auth";
 import { formatDateTime, formatRelative } from "@/lib/dates";
 import { isLocale } from "@/lib/i18n";
 import { MIN_PASSWORD_LENGTH } from "@/lib/passwords";

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { NotAllowed } from "@/components/desk/NotAllowed";
 import { getSitePage } from "@/db/site-pages/queries";
-import { getViewer } from "@/lib/auth";
+import { getViewer } from "@/app/auth";
 import { can } from "@/lib/permissions";
 import { SITE_PAGE_SLUGS } from "@/lib/site-pages";
 import { SitePageForm } from "@/components/desk/SitePageForm";

@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { NotAllowed } from "@/components/desk/NotAllowed";
 import { listSections } from "@/db/sections/queries";
 import { listTagOptions, listTagsWithCounts } from "@/db/tags/queries";
-import { getViewer } from "@/lib/auth";
+import { getViewer } from "@/app/auth";
 import { can } from "@/lib/permissions";
 import { TaxonomyForm } from "@/components/desk/TaxonomyForm";
 import {

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getSecondFactorRoles } from "@/db/settings/second-factor-roles";
 import { listUsers } from "@/db/users/queries";
-import { getViewer } from "@/lib/auth";
+import { getViewer } from "@/app/auth";
 import { can } from "@/lib/permissions";
 import { CreateUserForm } from "@/components/users/CreateUserForm";
 import { SecondFactorRolesForm } from "@/components/users/SecondFactorRolesForm";

@@ -7,7 +7,7 @@
 // Signed-in only (the desk's session cookie); a browser's Origin must be this site's.
 import { saveArticle } from "@/db/articles/save";
 import { serverTranslator } from "@/i18n/translate";
-import { getViewer } from "@/lib/auth";
+import { getViewer } from "@/app/auth";
 import { sameOrigin } from "@/lib/http/same-origin";
 import { Invalid, toFailure } from "@/lib/errors";
 

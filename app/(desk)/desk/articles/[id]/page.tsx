@@ -6,7 +6,7 @@ import { getArticleForEdit, listArticleEvents } from "@/db/articles/queries";
 import { listSections } from "@/db/sections/queries";
 import { listNewsroomUsers } from "@/db/users/queries";
 import { toEditorArticle } from "@/lib/editor/article";
-import { getViewer } from "@/lib/auth";
+import { getViewer } from "@/app/auth";
 import { NEWSROOM_TIME_ZONE } from "@/lib/dates";
 import { ArticleEditor } from "@/components/editor/ArticleEditor";
 import { ArticleHistory } from "@/components/desk/ArticleHistory";

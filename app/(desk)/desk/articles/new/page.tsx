@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { listSections } from "@/db/sections/queries";
-import { getViewer } from "@/lib/auth";
+import { getViewer } from "@/app/auth";
 import { NewArticleStart } from "@/components/editor/NewArticleStart";
 
 export async function generateMetadata(): Promise<Metadata> {

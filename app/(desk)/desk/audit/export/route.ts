@@ -3,7 +3,7 @@
 //   GET /desk/audit/export?actor=&action=&target=&targetId=&from=&to=
 import { exportAuditEvents } from "@/db/audit/queries";
 import { serverTranslator } from "@/i18n/translate";
-import { getViewer } from "@/lib/auth";
+import { getViewer } from "@/app/auth";
 import { AppError, toFailure } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 

@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getArticleForEdit, listArticleEvents } from "@/db/articles/queries";
 import { RESTORE_DROPPABLE, type RestoreDropped } from "@/db/articles/restore";
 import { getRevision, listRevisions, type RevisionDetail, type RevisionSummary, type ShownFields } from "@/db/articles/revisions";
-import { getViewer } from "@/lib/auth";
+import { getViewer } from "@/app/auth";
 import { formatDateTime } from "@/lib/dates";
 import { diffFields, diffText, hasChanges } from "@/lib/diff";
 import { can } from "@/lib/permissions";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { previewArticle } from "@/db/articles/preview";
-import { getViewer } from "@/lib/auth";
+import { getViewer } from "@/app/auth";
 import { ArticleView } from "@/components/article/ArticleView";
 import { ArticleNav } from "@/components/desk/ArticleNav";
 

@@ -18,8 +18,8 @@ import { clientAddress } from "@/lib/http/client-address";
 import { deviceCookieFrom, readDeviceToken } from "@/lib/device-trust";
 import { PENDING_COOKIE, PENDING_SECONDS, issueTicket, readTicket } from "@/lib/second-factor/tickets";
 import { passwordSignInEnabled, ssoConfig, type SsoConfig } from "@/lib/sso";
-import type { Viewer } from "./permissions";
-import { authConfig } from "./auth.config";
+import type { Viewer } from "@/lib/permissions";
+import { authConfig } from "@/lib/auth.config";
 
 /** The password was right, but the account has a second factor: only the sign-in form's code step can finish. */
 export class SecondFactorDue extends CredentialsSignin {
