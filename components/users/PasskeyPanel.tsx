@@ -5,7 +5,8 @@
 import { startRegistration } from "@simplewebauthn/browser";
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useId, useState, type FormEvent } from "react";
-import { passkeyAction, passkeyOptionsAction, type PasskeyState } from "@/app/(desk)/desk/profile/actions";
+import { passkeyAction, passkeyOptionsAction, type SecondFactorStep } from "@/app/(desk)/desk/profile/actions";
+import type { FormState } from "@/lib/errors";
 import { Field } from "./Field";
 import { RecoveryCodes } from "./RecoveryCodes";
 
@@ -14,13 +15,13 @@ export type PasskeyListItem = { id: number; name: string; added: string; lastUse
 export function PasskeyPanel({ passkeys, totp }: { passkeys: PasskeyListItem[]; totp: boolean }) {
   const t = useTranslations("profile");
   const id = useId();
-  const [state, action, pending] = useActionState<PasskeyState, FormData>(passkeyAction, {});
+  const [state, action, pending] = useActionState<FormState<SecondFactorStep>, FormData>(passkeyAction, null);
   // The browser's part of adding: between the click and the answer posted to the server.
   const [ceremony, setCeremony] = useState<{ busy: boolean; error?: string }>({ busy: false });
-  const error = (name: string) => state.fieldErrors?.[name];
+  const error = (name: string) => state?.fieldErrors?.[name];
   const busy = pending || ceremony.busy;
 
-  if (state.stage === "codes" && state.recoveryCodes) return <RecoveryCodes codes={state.recoveryCodes} action={action} />;
+  if (state?.ok && state.data.stage === "codes" && state.data.recoveryCodes) return <RecoveryCodes codes={state.data.recoveryCodes} action={action} />;
 
   async function add(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -31,7 +32,7 @@ export function PasskeyPanel({ passkeys, totp }: { passkeys: PasskeyListItem[]; 
       const begun = await passkeyOptionsAction();
       if (!begun.ok) return setCeremony({ busy: false, error: begun.message });
       try {
-        data.set("response", JSON.stringify(await startRegistration({ optionsJSON: begun.options })));
+        data.set("response", JSON.stringify(await startRegistration({ optionsJSON: begun.data })));
       } catch {
         return setCeremony({ busy: false, error: t("passkeyCancelled") });
       }
@@ -40,7 +41,7 @@ export function PasskeyPanel({ passkeys, totp }: { passkeys: PasskeyListItem[]; 
     startTransition(() => action(data));
   }
 
-  const message = ceremony.error ?? (pending ? "" : (error("passkey")?.join(" ") ?? (error("name") ? "" : state.message)));
+  const message = ceremony.error ?? (pending ? "" : (error("passkey")?.join(" ") ?? (error("name") ? "" : state?.message)));
   return (
     <div className="passkeys">
       <p>{t("passkeyIntro")}</p>
@@ -78,7 +79,7 @@ export function PasskeyPanel({ passkeys, totp }: { passkeys: PasskeyListItem[]; 
           {ceremony.busy ? t("passkeyWaiting") : t("addPasskey")}
         </button>
       </form>
-      <p role="status" className={ceremony.error || state.ok === false ? "field__error" : "save-status"}>
+      <p role="status" className={ceremony.error || state?.ok === false ? "field__error" : "save-status"}>
         {message}
       </p>
     </div>

@@ -1,19 +1,20 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useEffect, useId, useRef } from "react";
-import { changePasswordAction, type ProfileFormState } from "@/app/(desk)/desk/profile/actions";
+import { changePasswordAction } from "@/app/(desk)/desk/profile/actions";
+import type { FormState } from "@/lib/errors";
 
 /** Current password, new one twice. The session stays signed in; other sessions end. */
 export function PasswordForm({ minLength, changed }: { minLength: number; changed: boolean }) {
   const t = useTranslations("profile");
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
-  const [state, action, pending] = useActionState<ProfileFormState, FormData>(changePasswordAction, {});
+  const [state, action, pending] = useActionState<FormState, FormData>(changePasswordAction, null);
   useEffect(() => {
-    if (state.ok) form.current?.reset();
+    if (state?.ok) form.current?.reset();
   }, [state]);
   const field = (name: "currentPassword" | "newPassword" | "repeatPassword", autoComplete: string) => {
-    const errors = state.fieldErrors?.[name];
+    const errors = state?.fieldErrors?.[name];
     const hint = name === "newPassword" ? `${id}-${name}-hint` : "";
     return (
       <div className="field">
@@ -59,8 +60,8 @@ export function PasswordForm({ minLength, changed }: { minLength: number; change
         <button className="button button--primary" type="submit" disabled={pending}>
           {pending ? t("changingPassword") : t("changePassword")}
         </button>
-        <span role="status" className={state.ok === false ? "field__error" : "save-status"}>
-          {!pending && (state.message ?? (changed ? t("passwordChanged") : ""))}
+        <span role="status" className={state?.ok === false ? "field__error" : "save-status"}>
+          {!pending && (state?.message ?? (changed ? t("passwordChanged") : ""))}
         </span>
       </div>
     </form>

@@ -1,7 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useId, useState } from "react";
-import { updateProfileAction, type ProfileFormState } from "@/app/(desk)/desk/profile/actions";
+import { updateProfileAction } from "@/app/(desk)/desk/profile/actions";
+import type { FormState } from "@/lib/errors";
 import { MediaPicker } from "@/components/media/MediaPicker";
 import type { MediaItem } from "@/lib/media/urls";
 import { SaveBar } from "@/components/ui/SaveBar";
@@ -15,8 +16,8 @@ export function ProfileForm({ name, bio, photo: initialPhoto }: Props) {
   const id = useId();
   const [photo, setPhoto] = useState<Photo | null>(initialPhoto);
   const [picking, setPicking] = useState(false);
-  const [state, action, pending] = useActionState<ProfileFormState, FormData>(updateProfileAction, {});
-  const errors = (field: string) => state.fieldErrors?.[field];
+  const [state, action, pending] = useActionState<FormState, FormData>(updateProfileAction, null);
+  const errors = (field: string) => state?.fieldErrors?.[field];
   const errorText = (field: string) =>
     errors(field) && (
       <p id={`${id}-${field}-error`} className="field__error">

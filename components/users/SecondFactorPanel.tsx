@@ -4,31 +4,40 @@
 // password). Every step is a button with a name, every field a label.
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
-import { secondFactorAction, type SecondFactorState } from "@/app/(desk)/desk/profile/actions";
+import { secondFactorAction, type SecondFactorStep } from "@/app/(desk)/desk/profile/actions";
+import type { FormState } from "@/lib/errors";
 import { Field } from "./Field";
 import { RecoveryCodes } from "./RecoveryCodes";
 
 export function SecondFactorPanel({ totp, passkeys, recoveryCodesLeft, required }: { totp: boolean; passkeys: number; recoveryCodesLeft: number; required: boolean }) {
   const t = useTranslations("profile");
   const id = useId();
-  const [state, action, pending] = useActionState<SecondFactorState, FormData>(secondFactorAction, {});
-  const error = (name: string) => state.fieldErrors?.[name];
+  // The action's outcome, and the step the panel shows: a wrong code while scanning keeps the QR code on screen.
+  const [view, action, pending] = useActionState<{ state: FormState<SecondFactorStep>; step?: SecondFactorStep }, FormData>(
+    async (previous, form) => {
+      const state = await secondFactorAction(form);
+      return { state, step: state.ok ? state.data : form.get("intent") === "confirm" ? previous.step : undefined };
+    },
+    { state: null },
+  );
+  const { state, step } = view;
+  const error = (name: string) => state?.fieldErrors?.[name];
   const status = (
-    <p role="status" className={state.ok === false ? "field__error" : "save-status"}>
-      {!pending && !state.fieldErrors ? state.message : ""}
+    <p role="status" className={state?.ok === false ? "field__error" : "save-status"}>
+      {!pending && !state?.fieldErrors ? state?.message : ""}
     </p>
   );
 
-  if (state.stage === "codes" && state.recoveryCodes) return <RecoveryCodes codes={state.recoveryCodes} action={action} />;
+  if (step?.stage === "codes" && step.recoveryCodes) return <RecoveryCodes codes={step.recoveryCodes} action={action} />;
 
-  if (state.stage === "scan" && state.qr && state.secret) {
+  if (step?.stage === "scan" && step.qr && step.secret) {
     return (
       <form action={action} noValidate>
         <p id={`${id}-scan`}>{t("totpScan")}</p>
         {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made on the server */}
-        <img src={state.qr} alt={t("totpQrAlt")} width={200} height={200} />
+        <img src={step.qr} alt={t("totpQrAlt")} width={200} height={200} />
         <p>
-          {t("totpKey")}{": "}<code aria-label={t("totpKey")}>{state.secret.replace(/(.{4})/g, "$1 ").trim()}</code>
+          {t("totpKey")}{": "}<code aria-label={t("totpKey")}>{step.secret.replace(/(.{4})/g, "$1 ").trim()}</code>
         </p>
         <Field id={`${id}-code`} name="code" label={t("totpCode")} errors={error("code")} hint={`${id}-scan`} type="text" inputMode="numeric" autoComplete="one-time-code" maxLength={20} required />
         <div className="action-bar">
