@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import type { ArticleBeingEdited } from "@/lib/desk/types";
 import { colorFor, initialsOf } from "@/lib/editor/presence";
-
-export type ArticleBeingEdited = { articleId: number; headline: string; people: { id: number; name: string }[] };
 
 /** The dashboard's "being edited now" list: which articles have people in them, and who. */
 export async function BeingEdited({ articles }: { articles: ArticleBeingEdited[] }) {

@@ -10,7 +10,8 @@ import type { WorkingCopy } from "@/lib/collab/document";
 import { Forbidden, isDatabaseUnavailable } from "@/lib/errors";
 import type { Viewer } from "@/lib/permissions";
 import { sessionPolicy } from "@/lib/session-policy";
-import { databaseUrl, getHandle } from "../client";
+import { databaseUrl } from "../client";
+import { processOrigin } from "../process-origin";
 import { mustEnrolSecondFactor } from "../second-factor/queries";
 import { checkSession, type LiveSession } from "../sessions/check";
 import { getViewerById, loadViewer } from "../users/queries";
@@ -18,6 +19,7 @@ import { COLLAB_CHANNEL, deliverCollabEvent, onCollabEvent, PROCESS_ORIGIN, type
 import { claimCollabVersion } from "./claim-collab-version";
 import { initCollabState } from "./init-collab-state";
 import { getArticleAccess, getCollabSource } from "./collab-queries";
+import { reportPresence } from "./presence";
 import { storeCollabState } from "./store-collab";
 
 const GLOBAL = Symbol.for("copydesk.collab");
@@ -48,8 +50,10 @@ export function startCollabServer(options: { debounce?: number; maxDebounce?: nu
   const existing = collabGlobal().server;
   if (existing) return existing;
   const redisUrl = process.env.REDIS_URL?.trim();
+  const presence = presenceReporter(() => collabGlobal().server ?? null);
   const server = createCollabServer({
     ...options,
+    onPresenceChange: presence.soon,
     extensions: redisUrl ? [redisExtension(redisUrl)] : [],
     ports: {
       // The same checks as every desk request (app/auth.ts getViewer): the user, then the session's row.
@@ -82,6 +86,7 @@ export function startCollabServer(options: { debounce?: number; maxDebounce?: nu
     },
   });
   collabGlobal().server = server;
+  presence.start();
   onCollabEvent((event) => void handle(server, event));
   void warnIfAlone(Boolean(redisUrl));
   const url = databaseUrl();
@@ -112,11 +117,53 @@ function redisExtension(url: string): Redis {
 
 async function warnIfAlone(withRedis: boolean): Promise<void> {
   if (withRedis) return console.log("[collab] co-editing shares documents with other instances through Redis");
-  if ((await getHandle()).engine === "postgres") {
+  if (databaseUrl()) {
     console.warn(
       "[collab] REDIS_URL is not set: co-editing works within this one instance only. Running several instances on this PostgreSQL without Redis, people editing the same article on different instances will not see each other's changes live (the database keeps both).",
     );
   }
+}
+
+/** How often an instance with people in it says so again (the rows count for PRESENCE_FRESH_SECONDS). */
+const PRESENCE_EVERY_MS = 10_000;
+
+/**
+ * Tells the database who writes where on this instance, so that every instance's dashboard
+ * shows the whole newsroom: a moment after a connection opens or closes, and every ten seconds
+ * while anyone is connected. An instance with nobody in it writes nothing (after saying so once).
+ */
+function presenceReporter(server: () => CollabServer | null) {
+  const instance = processOrigin();
+  let reported = false; // the last report named someone
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> = Promise.resolve();
+
+  const report = () => {
+    running = running.then(async () => {
+      const active = server()?.listActiveEditors();
+      const entries = [...(active ?? [])].flatMap(([articleId, people]) => people.filter((p) => !p.readOnly).map((p) => ({ articleId, userId: p.id })));
+      if (!entries.length && !reported) return;
+      try {
+        await reportPresence(instance, entries);
+        reported = entries.length > 0;
+      } catch (error) {
+        if (!isDatabaseUnavailable(error)) console.error("[collab] could not report who is editing:", (error as Error).message);
+      }
+    });
+  };
+  return {
+    soon() {
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        report();
+      }, 300);
+      timer.unref?.();
+    },
+    start() {
+      setInterval(() => reported && report(), PRESENCE_EVERY_MS).unref?.();
+    },
+  };
 }
 
 /** Events from other instances (PostgreSQL NOTIFY), delivered here as if they were local. */

@@ -20,6 +20,7 @@ import { createArticle } from "./create";
 import { requestChanges } from "./request-changes";
 import { restoreRevision } from "./restore";
 import { submitArticle } from "./submit";
+import { listArticlesBeingEdited } from "./presence-queries";
 
 withTemporaryDatabase();
 
@@ -266,6 +267,10 @@ describe("co-editing server with raw clients", () => {
     const c = await client(n.editor, a.id);
     await until("synced", () => c.provider.isSynced);
     expect(server.collab.listActiveEditors().get(a.id)).toEqual([{ id: n.editor.id, name: n.editor.name, readOnly: false }]);
+    // Every instance's dashboard reads it from the database, where this instance reports it.
+    await until("reported", async () => (await listArticlesBeingEdited()).some((e) => e.articleId === a.id && e.people.some((p) => p.id === n.editor.id)));
+    c.destroy();
+    await until("gone when they leave", async () => !(await listArticlesBeingEdited()).some((e) => e.articleId === a.id));
   });
 });
 

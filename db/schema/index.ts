@@ -689,3 +689,24 @@ export const settings = pgTable("settings", {
   value: jsonb("value").$type<unknown>().notNull(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Who is writing in which article right now, as each app instance last reported it (the desk's
+ * "being edited now" across instances). Each instance replaces its own rows every few seconds
+ * while anyone is connected to it; a row not refreshed for half a minute (an instance that died)
+ * no longer counts. db/articles/presence.ts writes, db/articles/presence-queries.ts reads.
+ */
+export const editorPresence = pgTable(
+  "editor_presence",
+  {
+    instance: text("instance").notNull(),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    seenAt: timestamp("seen_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.instance, t.articleId, t.userId] }), index("editor_presence_seen_idx").on(t.seenAt)],
+);

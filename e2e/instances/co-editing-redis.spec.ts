@@ -2,7 +2,8 @@
 // both with REDIS_URL, so that a shared document open on both is kept in step through Redis
 // (@hocuspocus/extension-redis). A journalist writes on one instance while the editor writes on
 // the other: both screens converge on every character typed, the database holds it, and the
-// editor publishes the converged text from the instance the journalist is not on.
+// editor publishes the converged text from the instance the journalist is not on. The dashboard
+// of either instance names both as being in the article.
 // (This project exists only when the journeys run on PostgreSQL.)
 import { expect, test, pageAs, readerPage } from "../fixtures";
 import { messages } from "../i18n";
@@ -69,6 +70,15 @@ test("a journalist on one instance and an editor on another write at once: both 
   const converged = await a.writtenText();
   people.forEach((p, i) => expect(typedBy(converged, p.alphabet)).toBe(typed[i]));
   for (const p of people) await expect(p.ed.saveStatus).toHaveText(/^Saved \d\d:\d\d$/, { timeout: 30_000 });
+
+  // Whoever opens the dashboard, on either instance, sees both people in the article.
+  const desk = await pageAs(browser, "admin");
+  for (const origin of [instanceA, instanceB]) {
+    await desk.goto(`${origin}/desk`);
+    const beingEdited = desk.getByRole("region", { name: m.desk.beingEditedHeading }).getByRole("listitem").filter({ has: desk.getByRole("link", { name: headline }) });
+    await expect(beingEdited).toContainText("Jonas Weber");
+    await expect(beingEdited).toContainText("Lena Kämpfer");
+  }
 
   // The editor publishes on instance B: readers get the converged text, on either instance.
   await e.button(m.editor.publish).click();

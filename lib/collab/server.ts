@@ -60,6 +60,8 @@ export type CollabServerOptions = {
   retryMs?: number;
   extensions?: Extension[];
   log?: (message: string) => void;
+  /** Called whenever a connection opens or closes (who is in which article changed). */
+  onPresenceChange?: () => void;
 };
 
 type Context = { viewer: Viewer & { sessionId: string }; articleId: number; readOnly: boolean };
@@ -206,6 +208,14 @@ export function createCollabServer(options: CollabServerOptions) {
         log(`refused an update to article ${ctx.articleId} from user ${ctx.viewer.id} (${ctx.viewer.name}) and closed the connection: ${problem}`);
         throw Object.assign(new Error("invalid-update"), { code: 4400, reason: "invalid-update" });
       }
+    },
+
+    async connected() {
+      options.onPresenceChange?.();
+    },
+
+    async onDisconnect() {
+      options.onPresenceChange?.();
     },
 
     async onChange({ documentName, context, transactionOrigin }) {

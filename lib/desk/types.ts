@@ -17,3 +17,6 @@ export type DeskArticle = {
 
 /** One step of an article's audit trail: who moved it where, when, and why. */
 export type ArticleEvent = { id: number; action: string; from: ArticleStatus | null; to: ArticleStatus; note: string; actor: string | null; at: string };
+
+/** An article someone is writing in right now, and who (the dashboard's "being edited now"). */
+export type ArticleBeingEdited = { articleId: number; headline: string; people: { id: number; name: string }[] };

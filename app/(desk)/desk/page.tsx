@@ -2,28 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { runningCollabServer } from "@/db/articles/collab-server";
-import { getArticleForEdit, getDeskOverview, searchDeskArticles, type DeskFilter } from "@/db/articles/queries";
+import { listArticlesBeingEdited } from "@/db/articles/presence-queries";
+import { getDeskOverview, searchDeskArticles, type DeskFilter } from "@/db/articles/queries";
 import { listSections } from "@/db/sections/queries";
 import { listNewsroomUsers } from "@/db/users/queries";
 import { getViewer } from "@/app/auth";
 import { can } from "@/lib/permissions";
 import { ARTICLE_STATUSES, type ArticleStatus } from "@/lib/workflow";
 import { ArticleTable } from "@/components/desk/ArticleTable";
-import { BeingEdited, type ArticleBeingEdited } from "@/components/desk/BeingEdited";
-
-/** Articles with someone writing in them right now (this instance's connections), and who. */
-async function articlesBeingEdited(): Promise<ArticleBeingEdited[]> {
-  const active = runningCollabServer()?.listActiveEditors() ?? new Map<number, { id: number; name: string; readOnly: boolean }[]>();
-  const out: ArticleBeingEdited[] = [];
-  for (const [articleId, people] of [...active].slice(0, 20)) {
-    const writers = people.filter((p) => !p.readOnly);
-    if (writers.length === 0) continue;
-    const article = await getArticleForEdit(articleId);
-    if (article) out.push({ articleId, headline: article.headline, people: [...new Map(writers.map((p) => [p.id, { id: p.id, name: p.name }])).values()] });
-  }
-  return out;
-}
+import { BeingEdited } from "@/components/desk/BeingEdited";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("desk");
@@ -57,7 +44,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
   const sections = await listSections();
   const people = await listNewsroomUsers();
   const reviews = can(viewer, "article.publish");
-  const beingEdited = await articlesBeingEdited();
+  const beingEdited = await listArticlesBeingEdited();
   const queue = (id: string, title: string, list: typeof overview.myDrafts, empty: string) => (
     <section className="panel" aria-labelledby={id}>
       <h2 id={id}>
