@@ -18,13 +18,17 @@ const port = Number(process.env.E2E_PORT || 3100);
 const clashes = overlappingPorts();
 if (clashes.length) throw new Error(`e2e/ports.ts gives these offsets from E2E_PORT to two servers: ${clashes.join(", ")}`);
 const onPostgres = Boolean(process.env.DATABASE_URL?.trim());
-// `npm test` runs every journey on PGlite, then on PostgreSQL only those whose outcome depends on
-// the engine: the workflow (publish, schedule, conflicts, caches kept fresh), sign-in and its
-// throttling, user admin, authorization, two instances and the fault checks. The reader and
+// `npm test` runs every journey on PGlite, then on PostgreSQL (through PgBouncer in transaction
+// pooling where it is installed: scripts/test.ts) only those whose outcome depends on the engine
+// or the pooler: the workflow (publish, schedule, conflicts, caches kept fresh), sessions and the
+// sign-in throttle, authorization, two instances, the edge and the fault checks. The reader and
 // editor journeys read and write through the same queries, which the integration tests already
-// run on both engines. COPYDESK_E2E_ENGINE_ONLY=0 (or `npm test -- --e2e-full`) runs all of it.
+// run on both engines; so do the verbs behind the other ways of signing in (two-factor, passkeys,
+// single sign-on, password sign-in off, a required factor) and user admin, whose journeys check
+// the browser's side of them, which no engine changes. COPYDESK_E2E_ENGINE_ONLY=0 (or
+// `npm test -- --e2e-full`) runs all of it.
 const engineOnly = onPostgres && process.env.COPYDESK_E2E_ENGINE_ONLY === "1";
-const ENGINE_JOURNEYS = /(workflow|auth)\/.*\.spec\.ts|security\/authorization\.spec\.ts|desk\/users\.spec\.ts/;
+const ENGINE_JOURNEYS = /workflow\/.*\.spec\.ts|auth\/(sessions|desk-access)\.spec\.ts|security\/authorization\.spec\.ts/;
 // Fault checks start servers of their own and take minutes: only when COPYDESK_FAULT_TESTS=1 (CI
 // sets it). Each runs on the engine where it tells most: kill -9 during publish and a schedule
 // passing while the server is down on the embedded database (its files are the server's own);
@@ -129,7 +133,7 @@ export default defineConfig({
         ...edge,
         ...faults,
       ]),
-    { name: "desk-settings", testMatch: DESK_SETTINGS, use: { ...devices["Desktop Chrome"] }, dependencies: ["whole-desk"] },
+    ...(engineOnly ? [] : [{ name: "desk-settings", testMatch: DESK_SETTINGS, use: { ...devices["Desktop Chrome"] }, dependencies: ["whole-desk"] }]),
   ],
   webServer: {
     // Resets its own data folder (or PostgreSQL schema), seeds the demo newsroom and serves the production build.

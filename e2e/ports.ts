@@ -24,7 +24,7 @@ export const PORT_OFFSETS = {
   varnish: [10, 11, 12, 13],
   /** e2e/instances/shared-media.spec.ts: two instances and the edge in front. */
   sharedMedia: [20, 21, 22],
-  /** The PgBouncer scripts/e2e-server.ts starts for the pooled pass (scripts/pgbouncer.ts). */
+  /** The PgBouncer scripts/e2e-server.ts starts for the PostgreSQL journeys (scripts/pgbouncer.ts). */
   pgbouncer: [30],
   /** e2e/auth/sso.spec.ts: the OpenID provider (the test server's COPYDESK_OIDC_ISSUER names it). */
   oidc: [40],

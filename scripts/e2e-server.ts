@@ -14,7 +14,7 @@ if (usesEmbeddedDb()) {
   await client.end();
   process.env.AUTH_SECRET ||= crypto.randomBytes(33).toString("base64");
 }
-// The pooled pass: the server reaches PostgreSQL through PgBouncer in transaction mode (its
+// Through PgBouncer (COPYDESK_E2E_PGBOUNCER=1: npm test on PostgreSQL): the server reaches PostgreSQL through PgBouncer in transaction mode (its
 // LISTEN and migrations over DATABASE_DIRECT_URL), as a site past one machine would.
 if (process.env.COPYDESK_E2E_PGBOUNCER === "1" && process.env.DATABASE_URL) {
   const { startPgbouncer } = await import("./pgbouncer");

@@ -6,7 +6,7 @@ import { expect } from "@playwright/test";
 import { portsOf } from "../ports";
 
 /**
- * In the pooled pass (COPYDESK_E2E_PGBOUNCER=1) more instances reach PostgreSQL as the test server
+ * Through PgBouncer (COPYDESK_E2E_PGBOUNCER=1, how npm test runs the PostgreSQL journeys) more instances reach PostgreSQL as the test server
  * does: through the PgBouncer scripts/e2e-server.ts started (on E2E_PORT + 30), LISTEN and
  * migrations over the direct URL.
  */

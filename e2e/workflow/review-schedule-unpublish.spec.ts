@@ -1,6 +1,7 @@
-// The editorial loop end to end: submit → send back with a note → revise → resubmit →
-// schedule half a minute ahead (appears on the home page by itself) → an unpublished edit never
-// shows → an update with a correction note → unpublish answers 410. Notifications on the way.
+// The editorial loop end to end, in two journeys that run side by side: submit → send back with
+// a note → revise → resubmit; then, from an article in review, schedule half a minute ahead
+// (appears on the home page by itself) → an unpublished edit never shows → an update with a
+// correction note → unpublish answers 410. Notifications on the way.
 import { type Page } from "@playwright/test";
 import { toNewsroomWallClock } from "../../lib/dates";
 import { expect, test, pageAs, readerPage } from "../fixtures";
@@ -8,6 +9,8 @@ import { messages } from "../i18n";
 import { ArticleEditorPage } from "../pages/ArticleEditorPage";
 
 const m = messages.en;
+// Each journey owns its article: they may run on two workers at once.
+test.describe.configure({ mode: "parallel" });
 
 async function unreadNotifications(page: Page, text: RegExp) {
   await page.goto("/desk");
@@ -16,8 +19,8 @@ async function unreadNotifications(page: Page, text: RegExp) {
   await expect(page.getByRole("listitem").filter({ hasText: text }).first()).toBeVisible();
 }
 
-test("send back, revise, schedule, update with a correction, unpublish", async ({ browser }) => {
-  test.setTimeout(300_000); // a loaded 2-core machine; the schedule itself now waits ~30 s
+test("the editor sends a submitted article back with a note; the journalist revises and resubmits", async ({ browser }) => {
+  test.setTimeout(180_000); // a loaded 2-core machine
   const headline = `Stadtwerke senken Preise ${Date.now()}`;
 
   // The journalist writes and submits.
@@ -59,6 +62,22 @@ test("send back, revise, schedule, update with a correction, unpublish", async (
   await expect(revise.saveStatus).toHaveText(/^Saved/);
   await revise.button(m.editor.submit).click();
   await expect(journalist.getByText(m.editor.submitted)).toBeVisible();
+});
+
+test("an article in review is scheduled, appears by itself, is updated with a correction and unpublished (410)", async ({ browser, factory }) => {
+  test.setTimeout(180_000); // a loaded 2-core machine; the schedule itself waits ~30 s
+  const headline = `Stadtwerke senken Preise ${Date.now()}`;
+  const made = await factory.article({
+    author: "journalist",
+    headline,
+    section: "wirtschaft",
+    paragraphs: ["Die Stadtwerke senken den Strompreis um zwölf Prozent. Das teilte der Vorstand am Montag mit."],
+    status: "in_review",
+  });
+  const articleUrl = made.editUrl;
+  const journalist = await pageAs(browser, "journalist");
+  const editor = await pageAs(browser, "editor");
+  const review = new ArticleEditorPage(editor);
 
   // The editor schedules it half a minute ahead (the field takes seconds, as a datetime-local
   // input does when its step is under a minute); it is not on the site yet.
