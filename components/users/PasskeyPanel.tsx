@@ -69,7 +69,8 @@ export function PasskeyPanel({ passkeys, totp }: { passkeys: PasskeyListItem[]; 
           </p>
         </form>
       )}
-      <form onSubmit={add} noValidate className="passkeys__add">
+      <form onSubmit={add} noValidate className="passkeys__add" aria-labelledby={`${id}-add-heading`}>
+        <h3 id={`${id}-add-heading`}>{t("passkeyAddHeading")}</h3>
         <input type="hidden" name="intent" value="add" />
         <Field id={`${id}-name`} name="name" label={t("passkeyName")} errors={error("name")} hint={`${id}-name-hint`} type="text" autoComplete="off" maxLength={60} required />
         <p id={`${id}-name-hint`} className="field__hint passkeys__hint">
