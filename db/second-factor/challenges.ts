@@ -1,18 +1,24 @@
 import "server-only";
-import { and, eq, lt } from "drizzle-orm";
+import { and, desc, eq, lt, notInArray } from "drizzle-orm";
 import { PASSKEY_CHALLENGE_SECONDS } from "@/lib/second-factor/passkeys";
 import type { Db } from "../client";
 import { webauthnChallenges } from "../schema";
 
 type Purpose = (typeof webauthnChallenges.$inferInsert)["purpose"];
 
+/** Open challenges kept per person and purpose: a sign-in in two tabs at once, each answered. */
+const OPEN_PER_PURPOSE = 3;
+
 /**
- * Keeps a challenge for the person's next answer. One open challenge per person and purpose (a
- * new ceremony replaces the last): the table cannot be filled by asking again and again.
+ * Keeps a challenge for the person's next answer. A few stay open per person and purpose (two
+ * tabs signing in at once both work); a new one pushes out the oldest past that, so the table
+ * cannot be filled by asking again and again.
  */
 export async function storeChallenge(tx: Db, userId: number, purpose: Purpose, challenge: string): Promise<void> {
   await tx.delete(webauthnChallenges).where(lt(webauthnChallenges.expiresAt, new Date()));
-  await tx.delete(webauthnChallenges).where(and(eq(webauthnChallenges.userId, userId), eq(webauthnChallenges.purpose, purpose)));
+  const theirs = and(eq(webauthnChallenges.userId, userId), eq(webauthnChallenges.purpose, purpose));
+  const newest = await tx.select({ id: webauthnChallenges.id }).from(webauthnChallenges).where(theirs).orderBy(desc(webauthnChallenges.id)).limit(OPEN_PER_PURPOSE - 1);
+  await tx.delete(webauthnChallenges).where(newest.length ? and(theirs, notInArray(webauthnChallenges.id, newest.map((r) => r.id))) : theirs);
   await tx.insert(webauthnChallenges).values({ userId, purpose, challenge, expiresAt: new Date(Date.now() + PASSKEY_CHALLENGE_SECONDS * 1000) });
 }
 

@@ -227,6 +227,24 @@ describe(`second factor (passkeys) on ${engine}`, () => {
       expect(await signInWith(tx, n.editor.id, authenticator, { keepCounter: true })).toEqual({ status: "ok", method: "passkey" });
     }));
 
+  it("two tabs signing in at once each answer their own challenge; asking again and again keeps only the newest few", () =>
+    inRollback(async (tx) => {
+      const n = await newsroom(tx);
+      const { authenticator } = await enrolPasskey(tx, n.editor);
+      const first = await passkeySignInOptions({ userId: n.editor.id, rp: RP }, { tx });
+      const second = await passkeySignInOptions({ userId: n.editor.id, rp: RP }, { tx });
+      // The first tab answers after the second asked: both work, each once.
+      expect(await verifySignInPasskey({ userId: n.editor.id, response: authenticator.assert(first!.challenge) }, RP, { tx })).toEqual({ status: "ok", method: "passkey" });
+      expect(await verifySignInPasskey({ userId: n.editor.id, response: authenticator.assert(second!.challenge) }, RP, { tx })).toEqual({ status: "ok", method: "passkey" });
+      // Asked ten times: the table holds three for them, and the oldest answer comes too late.
+      const asked = [];
+      for (let i = 0; i < 10; i++) asked.push(await passkeySignInOptions({ userId: n.editor.id, rp: RP }, { tx }));
+      const open = await tx.select().from(webauthnChallenges).where(eq(webauthnChallenges.userId, n.editor.id));
+      expect(open.map((c) => c.challenge).sort()).toEqual(asked.slice(-3).map((a) => a!.challenge).sort());
+      expect(await verifySignInPasskey({ userId: n.editor.id, response: authenticator.assert(asked[0]!.challenge) }, RP, { tx })).toEqual({ status: "invalid" });
+      expect(await verifySignInPasskey({ userId: n.editor.id, response: authenticator.assert(asked[9]!.challenge) }, RP, { tx })).toEqual({ status: "ok", method: "passkey" });
+    }));
+
   it("the recovery codes of a passkey-only account still sign in; without passkeys there is nothing to ask the browser", () =>
     inRollback(async (tx) => {
       const n = await newsroom(tx);
