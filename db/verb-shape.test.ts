@@ -4,7 +4,9 @@
 //   - a verb parses its input (parseInput / a zod schema) before it writes anything;
 //   - reads never write: nothing in a queries file, and no exported get…/list…/find…/count…
 //     function anywhere, calls insert, update or delete (a due schedule is settled by the
-//     explicit settleDueSchedule, not behind a "get").
+//     explicit settleDueSchedule, not behind a "get");
+//   - everything else that writes is a verb, or a building block named in NOT_VERBS (below)
+//     with the reason it is not one.
 import fs from "node:fs";
 import path from "node:path";
 import ts from "typescript";
@@ -20,7 +22,8 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-type ExportedFunction = { name: string; takesVerbArgs: boolean; body: string };
+/** takesVerbArgs: ({ ctx, input }: VerbArgs<…>); noInput: a verb with nothing to parse ({ ctx }: { ctx: Ctx }). */
+type ExportedFunction = { name: string; takesVerbArgs: boolean; noInput: boolean; body: string };
 
 function exportedFunctions(file: string): ExportedFunction[] {
   const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
@@ -32,19 +35,25 @@ function exportedFunctions(file: string): ExportedFunction[] {
     found.push({
       name: statement.name.text,
       takesVerbArgs: Boolean(first?.type && /\bVerbArgs</.test(first.type.getText(source))),
+      noInput: Boolean(first?.type && /^\{\s*ctx:\s*Ctx;?\s*\}$/.test(first.type.getText(source))),
       body: statement.body.getText(source),
     });
   }
   return found;
 }
 
+// The tables of the schema: a write is drizzle's insert/update/delete on one of them (a Map's or
+// a Set's delete is not).
+const TABLES = [...fs.readFileSync(path.join(ROOT, "schema/index.ts"), "utf8").matchAll(/export const (\w+) = pgTable\(/g)].map((m) => m[1]);
+const WRITE = new RegExp(`\\.(insert|update|delete)\\(\\s*(${TABLES.join("|")})\\b`);
 /** Where the first write of a drizzle query builder is, or -1. */
-const firstWrite = (code: string) => code.search(/\.(insert|update|delete)\(/);
+const firstWrite = (code: string) => code.search(WRITE);
 const relative = (file: string) => path.relative(path.dirname(ROOT), file);
 const files = sourceFiles(ROOT);
 
 describe("the shape of the data verbs", () => {
-  it("finds the verbs it checks", () => {
+  it("finds the verbs and the tables it checks", () => {
+    expect(TABLES.length).toBeGreaterThan(20);
     const verbs = files.flatMap((f) => exportedFunctions(f).filter((fn) => fn.takesVerbArgs));
     expect(verbs.length).toBeGreaterThan(40);
   });
@@ -70,6 +79,17 @@ describe("the shape of the data verbs", () => {
     expect(unparsed).toEqual([]);
   });
 
+  it("writes only in verbs, or in the building blocks named here with why they are not verbs", () => {
+    const writers = files.flatMap((file) =>
+      exportedFunctions(file)
+        .filter((fn) => !fn.takesVerbArgs && !fn.noInput && firstWrite(fn.body) !== -1)
+        .map((fn) => `${relative(file)}: ${fn.name}`),
+    );
+    expect(writers.filter((w) => !(w.split(": ")[1] in NOT_VERBS))).toEqual([]);
+    // And the list names nothing that is gone or became a verb.
+    expect(Object.keys(NOT_VERBS).filter((name) => !writers.some((w) => w.endsWith(`: ${name}`)))).toEqual([]);
+  });
+
   it("never writes from a read: queries files and get…/list…/find…/count… functions", () => {
     const writingReads = files.flatMap((file) => {
       const name = path.basename(file);
@@ -84,3 +104,45 @@ describe("the shape of the data verbs", () => {
     expect(writingReads).toEqual([]);
   });
 });
+
+// Exported functions that write without being a verb, and why. Each runs inside a verb's
+// transaction or stands for no person (sign-in before there is a viewer, the co-editing server,
+// the media store); a new entry needs a reason as good as these.
+const INSIDE_A_VERB = "a step of the verbs that call it, inside their transaction, after they authorised";
+const SIGN_IN = "a step of signing in: there is no viewer yet; it checks the person itself and is throttled";
+const NOT_VERBS: Record<string, string> = {
+  settleDueSchedule: INSIDE_A_VERB,
+  recordEvent: INSIDE_A_VERB,
+  recordRevision: INSIDE_A_VERB,
+  writeWorkingCopy: INSIDE_A_VERB,
+  writeRelations: INSIDE_A_VERB,
+  applyTransition: INSIDE_A_VERB,
+  audit: INSIDE_A_VERB,
+  recordFrontChange: INSIDE_A_VERB,
+  releaseArticleSlots: INSIDE_A_VERB,
+  nextRevision: INSIDE_A_VERB,
+  notifyForStep: INSIDE_A_VERB,
+  keepOldAddress: INSIDE_A_VERB,
+  replaceTagInPublications: INSIDE_A_VERB,
+  renameSectionInPublications: INSIDE_A_VERB,
+  writeOrder: INSIDE_A_VERB,
+  ensureTags: INSIDE_A_VERB,
+  replaceRecoveryCodes: INSIDE_A_VERB,
+  deleteFactor: INSIDE_A_VERB,
+  storeChallenge: INSIDE_A_VERB,
+  takeChallenge: INSIDE_A_VERB,
+  deleteSessionsOf: INSIDE_A_VERB,
+  hitRateLimit: "the throttle: counts attempts by address or account, before anyone is known",
+  resetRateLimit: "the throttle: cleared by a successful sign-in",
+  noteFailure: "the throttle: counts a failed attempt",
+  spendTotpCode: SIGN_IN,
+  verifySignInCode: SIGN_IN,
+  verifySignInPasskey: SIGN_IN,
+  signInWithOidc: SIGN_IN,
+  startSession: SIGN_IN,
+  checkSession: "every request's session check: notes when the session was last seen, ends an expired one",
+  claimCollabVersion: "the co-editing server (lib/collab/server.ts), for no person: which instance brings an outside change in",
+  initCollabState: "the co-editing server, for no person: the first shared state of an article, stored once",
+  reportPresence: "the co-editing server, for no person: who writes where on this instance",
+  postgresStorage: "the media store's PostgreSQL backend: bytes under keys the media verbs chose",
+};
