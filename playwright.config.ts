@@ -54,12 +54,6 @@ const edge =
   onPostgres && process.env.COPYDESK_E2E_EDGE !== "0" && ["/usr/sbin/varnishd", "/usr/local/sbin/varnishd"].some((p) => fs.existsSync(p))
     ? [{ name: "edge", testMatch: /e2e\/edge\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] }]
     : [];
-// Journeys that count the whole desk (every account, medium, tag) to prove an anonymous or
-// refused call wrote nothing: they run after the others, since side-by-side journeys add to it.
-const WHOLE_DESK = /e2e\/security\/authorization\.spec\.ts$/;
-// Journeys that change a newsroom-wide setting the others depend on (a role requiring a second
-// factor locks the shared e2e accounts of that role out): after everything, whole-desk included.
-const DESK_SETTINGS = /e2e\/auth\/required-factor\.spec\.ts$/;
 // One secret for the test server and any second instance a journey starts (e2e/instances).
 process.env.AUTH_SECRET ||= crypto.randomBytes(33).toString("base64");
 // The token that opens the journeys' data factory on the e2e server (e2e/fixtures.ts, app/api/test-factory):
@@ -81,11 +75,6 @@ const oidcEnv = {
 // Journeys own their data (e2e/fixtures.ts) and run side by side: two workers fit this project's
 // 2-core CI machine (one server, two browsers); E2E_WORKERS overrides.
 const workers = Number(process.env.E2E_WORKERS) || 2;
-type Project = { name: string; dependencies?: string[] } & Record<string, unknown>;
-/** The projects, then `last`, which starts once every other project (but setup's users) is done. */
-function afterAllOthers(last: Project, projects: Project[]): Project[] {
-  return [...projects, { ...last, dependencies: projects.map((p) => p.name) }];
-}
 export const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
@@ -115,10 +104,13 @@ export default defineConfig({
       args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  projects: [...afterAllOthers({ name: "whole-desk", testMatch: WHOLE_DESK, use: { ...devices["Desktop Chrome"] } }, engineOnly
+  // No order between projects beyond signing in first: journeys that change or count the whole
+  // newsroom (authorization, a required second factor, password sign-in off) start a server with
+  // a newsroom of their own (e2e/own-server.ts).
+  projects: engineOnly
     ? [
         { name: "setup", testMatch: /auth\.setup\.ts/ },
-        { name: "chromium", testMatch: ENGINE_JOURNEYS, testIgnore: [WHOLE_DESK, DESK_SETTINGS], use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+        { name: "chromium", testMatch: ENGINE_JOURNEYS, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
         { name: "instances", testMatch: /instances\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
         ...edge,
         ...faults,
@@ -127,14 +119,12 @@ export default defineConfig({
         { name: "setup", testMatch: /auth\.setup\.ts/ },
         // No order between journeys: each makes its own data (e2e/fixtures.ts), so readers' and
         // the desk's journeys run side by side.
-        { name: "chromium", testIgnore: [/(instances|faults|e2e\/edge)\//, WHOLE_DESK, DESK_SETTINGS], use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+        { name: "chromium", testIgnore: [/(instances|faults|e2e\/edge)\//], use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
         // A second app instance on the same database: PostgreSQL only (the embedded one has one process).
         ...(onPostgres ? [{ name: "instances", testMatch: /instances\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] }] : []),
         ...edge,
         ...faults,
-      ]),
-    ...(engineOnly ? [] : [{ name: "desk-settings", testMatch: DESK_SETTINGS, use: { ...devices["Desktop Chrome"] }, dependencies: ["whole-desk"] }]),
-  ],
+      ],
   webServer: {
     // Resets its own data folder (or PostgreSQL schema), seeds the demo newsroom and serves the production build.
     command: `npx tsx --conditions=react-server scripts/e2e-server.ts --port ${port}`,

@@ -22,6 +22,11 @@ async function open(browser: Browser, options: Parameters<Browser["newContext"]>
   return context.newPage();
 }
 
+/** A page in a browser context of its own with these options (another server's baseURL, say), closed when the test ends. */
+export function pageWith(browser: Browser, options: Parameters<Browser["newContext"]>[0]): Promise<Page> {
+  return open(browser, options);
+}
+
 /** A page signed in as the given role (sessions made by auth.setup.ts), in a browser speaking `ui`. */
 export async function pageAs(browser: Browser, role: Role, ui: "de" | "en" = "en"): Promise<Page> {
   return open(browser, { storageState: `e2e/.auth/${role}.json`, locale: browserLocale[ui] });

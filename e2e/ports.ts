@@ -30,6 +30,10 @@ export const PORT_OFFSETS = {
   oidc: [40],
   /** e2e/auth/password-off.spec.ts: a server of its own with password sign-in switched off, and the port of an issuer nobody serves. */
   passwordOff: [41, 42],
+  /** e2e/auth/required-factor.spec.ts: a server with a newsroom of its own. */
+  requiredFactor: [43],
+  /** e2e/security/authorization.spec.ts: a server with a newsroom of its own. */
+  wholeDesk: [44],
 } as const satisfies Record<string, readonly number[]>;
 
 /** The ports of one user of PORT_OFFSETS, in its listed order. */

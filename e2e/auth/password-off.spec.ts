@@ -2,14 +2,11 @@
 // every other journey): the sign-in page offers single sign-on only, and the password is refused
 // on the server too — through the form's action called directly and through Auth.js's own
 // credentials endpoint — for a demo account whose password is right.
-import { spawn } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { messages } from "../i18n";
 import { ACCOUNTS, DEMO_PASSWORD } from "../pages/SignInPage";
 import { portsOf } from "../ports";
-import { startInstance } from "../instances/servers";
+import { startOwnServer } from "../own-server";
 import { callAction } from "../security/server-actions";
 
 const m = messages.en;
@@ -23,30 +20,15 @@ const env = {
   COPYDESK_OIDC_CLIENT_SECRET: "not-used-here",
   COPYDESK_OIDC_LABEL: "Newsroom ID",
 };
-let stop: () => void = () => {};
+let stop: () => Promise<void> = async () => {};
 
+// A newsroom of its own: the shared test server keeps password sign-in for everyone else.
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  if (process.env.DATABASE_URL?.trim()) {
-    // PostgreSQL: one more instance on the test server's database (its demo accounts).
-    stop = await startInstance(port, env);
-    return;
-  }
-  // The embedded database belongs to one process: a fresh, seeded newsroom of its own.
-  const dataDir = "data/e2e-password-off";
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  const server = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/e2e-server.ts", "--port", String(port)], {
-    env: { ...process.env, ...env, PORT: String(port), COPYDESK_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" },
-    detached: true,
-    stdio: process.env.E2E_INSTANCE_LOGS ? "inherit" : "ignore",
-  });
-  stop = () => {
-    if (server.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
-  };
-  await expect.poll(async () => (await fetch(`${origin}/signin`).catch(() => null))?.status ?? 0, { timeout: 200_000, intervals: [1000] }).toBe(200);
+  stop = await startOwnServer("password-off", port, env);
 });
 
-test.afterAll(() => stop());
+test.afterAll(async () => stop());
 
 test("with password sign-in off, the page offers single sign-on only and the server refuses passwords", async ({ browser }) => {
   const context = await browser.newContext({ baseURL: origin });

@@ -2,19 +2,50 @@
 // password, every desk page leads to the profile's set-up and a direct server action is refused;
 // after enrolling (an app, or a passkey), the desk opens. An admin's reset removes the factor and
 // ends the sessions.
-// Runs after every other journey (playwright.config.ts, "desk-settings"): it changes a
-// newsroom-wide setting that would lock the shared e2e editor out meanwhile.
-import type { Page } from "@playwright/test";
+// On a server with a newsroom of its own (e2e/own-server.ts): the journey changes a newsroom-wide
+// setting that would lock the shared e2e editor out of every journey running beside it.
+import type { Browser, Page } from "@playwright/test";
 import { generate } from "otplib";
-import { expect, pageAs, test } from "../fixtures";
+import { expect, pageWith, test } from "../fixtures";
 import { messages } from "../i18n";
+import { startOwnServer } from "../own-server";
 import { ProfilePage } from "../pages/ProfilePage";
-import { SignInPage } from "../pages/SignInPage";
+import { ACCOUNTS, SignInPage } from "../pages/SignInPage";
 import { UsersPage } from "../pages/UsersPage";
+import { portsOf } from "../ports";
 import { callAction } from "../security/server-actions";
 import { virtualAuthenticator } from "../virtual-authenticator";
 
 const m = messages.en;
+const [port] = portsOf("requiredFactor");
+const origin = `http://localhost:${port}`;
+let stop: () => Promise<void> = async () => {};
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  stop = await startOwnServer("required-factor", port);
+});
+
+test.afterAll(async () => stop());
+
+/** A page on this journey's own server: signed in as `email`, or anonymous. */
+async function pageOnOwnServer(browser: Browser, email?: string, password?: string): Promise<Page> {
+  const page = await pageWith(browser, { baseURL: origin });
+  if (email) {
+    const signIn = new SignInPage(page);
+    await signIn.goto();
+    await signIn.signIn(email, password);
+    await expect(page).toHaveURL(/\/desk$/, { timeout: 30_000 });
+  }
+  return page;
+}
+
+/** A new account made by the admin on the users page; returns its temporary password. */
+async function newAccount(users: UsersPage, name: string, email: string): Promise<string> {
+  await users.goto();
+  await users.create(name, email, "editor");
+  return (await users.temporaryPassword(users.createStatus).textContent())!.trim();
+}
 
 async function requireFor(admin: Page, roles: string[]) {
   const users = new UsersPage(admin);
@@ -28,18 +59,16 @@ async function requireFor(admin: Page, roles: string[]) {
 }
 
 test("an editor without a second factor is sent to set one up; an admin's reset sends them back", async ({ browser }) => {
-  const admin = await pageAs(browser, "admin");
+  const admin = await pageOnOwnServer(browser, ACCOUNTS.admin);
   const users = new UsersPage(admin);
-  await users.goto();
   const email = `pflicht-${Date.now()}@copydesk.test`;
-  await users.create(`Paula Pflicht ${Date.now()}`, email, "editor");
-  const password = (await users.temporaryPassword(users.createStatus).textContent())!.trim();
+  const password = await newAccount(users, `Paula Pflicht ${Date.now()}`, email);
   await requireFor(admin, ["editor"]);
   await admin.screenshot({ path: "test-results/required-factor-setting.png", fullPage: true });
 
   try {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const page = await pageOnOwnServer(browser);
+    const context = page.context();
     const signIn = new SignInPage(page);
     await signIn.goto();
     await signIn.signIn(email, password);
@@ -75,19 +104,18 @@ test("an editor without a second factor is sent to set one up; an admin's reset 
     await expect(profile.factorPanel.getByRole("alert")).toHaveText(m.profile.factorRequired);
     await context.close();
   } finally {
-    await requireFor(admin, []); // the demo's setting, for whatever runs next
+    await requireFor(admin, []); // the demo's setting, for the next journey on this server
   }
 });
 
-test("a passkey meets the requirement: an editor who must enrol adds one and reaches the desk", async ({ browser, factory, runId }) => {
-  const admin = await pageAs(browser, "admin");
+test("a passkey meets the requirement: an editor who must enrol adds one and reaches the desk", async ({ browser, runId }) => {
+  const admin = await pageOnOwnServer(browser, ACCOUNTS.admin);
   const email = `pflicht-passkey-${runId}@copydesk.test`;
-  const password = `pflicht-passkey-${runId}`;
-  await factory.user({ email, name: `Petra Passkey ${runId}`, password, role: "editor" });
+  const password = await newAccount(new UsersPage(admin), `Petra Passkey ${runId}`, email);
   await requireFor(admin, ["editor"]);
   try {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const page = await pageOnOwnServer(browser);
+    const context = page.context();
     await virtualAuthenticator(page);
     const signIn = new SignInPage(page);
     await signIn.goto();

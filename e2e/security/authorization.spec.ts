@@ -2,10 +2,50 @@
 // desk pages, the media API and every server action, called directly — no UI — without a
 // session, and the privileged ones with a journalist's session and other people's ids.
 // Each is refused, nothing is written, and no call ends in a 500.
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
-import { test as journey } from "../fixtures";
+// "Nothing is written" is read off the whole desk (every account, medium, tag and section), so
+// this runs on a server with a newsroom of its own (e2e/own-server.ts): journeys running beside
+// it on the shared server add to those all the time.
+import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { FACTORY_HEADER, Factory } from "../fixtures";
 import { messages } from "../i18n";
+import { startOwnServer } from "../own-server";
+import { ACCOUNTS, SignInPage, type Role } from "../pages/SignInPage";
+import { portsOf } from "../ports";
 import { allActions, callAction } from "./server-actions";
+
+const [port] = portsOf("wholeDesk");
+const origin = `http://localhost:${port}`;
+let stop: () => Promise<void> = async () => {};
+const signedIn = new Map<Role, Awaited<ReturnType<APIRequestContext["storageState"]>>>();
+const contexts: { dispose(): Promise<void> }[] = [];
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(240_000);
+  stop = await startOwnServer("whole-desk", port);
+  for (const role of Object.keys(ACCOUNTS) as Role[]) {
+    const context = await browser.newContext({ baseURL: origin });
+    const page = await context.newPage();
+    const signIn = new SignInPage(page);
+    await signIn.goto();
+    await signIn.signIn(ACCOUNTS[role]);
+    await expect(page).toHaveURL(/\/desk$/, { timeout: 30_000 });
+    signedIn.set(role, await context.storageState());
+    await context.close();
+  }
+});
+
+test.afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.dispose()));
+});
+
+test.afterAll(async () => stop());
+
+/** An anonymous caller of this journey's server. */
+async function anonymous(): Promise<APIRequestContext> {
+  const request = await playwrightRequest.newContext({ baseURL: origin });
+  contexts.push(request);
+  return request;
+}
 
 /** What a refusal says, in either language: "only editors may …", "sign in first" and the like. */
 const REFUSALS = new Set(
@@ -33,8 +73,11 @@ const DESK_PAGES = [
 // 1×1 transparent PNG.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
 
-async function session(browser: Browser, role: "admin" | "editor" | "journalist"): Promise<APIRequestContext> {
-  return (await browser.newContext({ storageState: `e2e/.auth/${role}.json` })).request;
+/** A caller signed in as `role` on this journey's server. */
+async function session(_browser: Browser, role: Role): Promise<APIRequestContext> {
+  const request = await playwrightRequest.newContext({ baseURL: origin, storageState: signedIn.get(role) });
+  contexts.push(request);
+  return request;
 }
 
 /** What a refused call must not have changed: the library, the accounts, the sections and tags. */
@@ -51,7 +94,8 @@ async function observable(admin: APIRequestContext) {
   };
 }
 
-test("an anonymous caller is refused by every desk page and by the media API", async ({ request, browser }) => {
+test("an anonymous caller is refused by every desk page and by the media API", async ({ browser }) => {
+  const request = await anonymous();
   for (const path of DESK_PAGES) {
     const response = await request.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBe(307);
@@ -69,7 +113,8 @@ test("an anonymous caller is refused by every desk page and by the media API", a
   expect(await observable(admin)).toEqual(before);
 });
 
-test("every server action called without a session executes nothing", async ({ request, browser }) => {
+test("every server action called without a session executes nothing", async ({ browser }) => {
+  const request = await anonymous();
   const admin = await session(browser, "admin");
   const before = await observable(admin);
   const actions = allActions();
@@ -129,7 +174,11 @@ test("a journalist calling editor and admin actions directly, with other people'
   expect(list.status()).toBe(200);
 });
 
-journey("a journalist not named for a live blog cannot end it, staff it, publish, pin, or change or delete others' entries", async ({ browser, factory, runId }) => {
+test("a journalist not named for a live blog cannot end it, staff it, publish, pin, or change or delete others' entries", async ({ browser }) => {
+  const api = await playwrightRequest.newContext({ baseURL: origin, extraHTTPHeaders: { [FACTORY_HEADER]: process.env.COPYDESK_TEST_FACTORY_TOKEN! } });
+  contexts.push(api);
+  const factory = new Factory(api);
+  const runId = Date.now().toString(36);
   const article = await factory.published({ headline: `Liveticker Probe ${runId}`, paragraphs: ["Lage."] });
   const [draft, published] = await factory.liveBlog(article.id, [
     { author: "admin", title: `Entwurf von Ada ${runId}`, paragraphs: ["Noch nicht freigegeben."] },
@@ -160,7 +209,7 @@ journey("a journalist not named for a live blog cannot end it, staff it, publish
 
   // Nothing changed: readers see the blog running with its one entry, unpinned; the draft is still
   // at the version it was written in (the editor publishes exactly that version now).
-  const reader = await browser.newContext();
+  const reader = await browser.newContext({ baseURL: origin });
   const live = (await (await reader.request.get(`/api/live/${article.id}?since=0`)).json()) as { state: string; entries: { id: number; pinned: boolean }[] };
   expect(live.state).toBe("live");
   expect(live.entries.map((entry) => [entry.id, entry.pinned])).toEqual([[published.id, false]]);

@@ -1,0 +1,62 @@
+// A production server with a newsroom of its own, for a journey that changes what every other
+// journey depends on (a newsroom-wide setting) or that needs the server started differently
+// (password sign-in off): the demo newsroom seeded fresh into its own data folder, or on
+// PostgreSQL into a database of its own beside the test server's, so the shared e2e server and
+// the journeys running beside this one never see it.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { expect } from "@playwright/test";
+import pg from "pg";
+
+/** Starts scripts/e2e-server.ts on `port` for newsroom `name`; resolves with its stop once it answers. */
+export async function startOwnServer(name: string, port: number, env: Record<string, string> = {}): Promise<() => Promise<void>> {
+  const base = process.env.DATABASE_URL?.trim();
+  const dataDir = `data/e2e-${name}`;
+  let database: { admin: string; name: string } | null = null;
+  const own: Record<string, string> = { COPYDESK_DATA_DIR: dataDir };
+  if (base) {
+    // PostgreSQL: a database of its own on the same server (dropped and made again each run).
+    const url = new URL(base);
+    database = { admin: base, name: `${url.pathname.slice(1) || "postgres"}_${name.replace(/\W/g, "_")}` };
+    await withClient(base, async (c) => {
+      await c.query(`drop database if exists "${database!.name}" with (force)`);
+      await c.query(`create database "${database!.name}"`);
+    });
+    url.pathname = `/${database.name}`;
+    own.DATABASE_URL = url.toString();
+    own.DATABASE_DIRECT_URL = "";
+  } else {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  const server = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/e2e-server.ts", "--port", String(port)], {
+    env: { ...process.env, COPYDESK_E2E_PGBOUNCER: "0", ...own, ...env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+    detached: true,
+    stdio: process.env.E2E_INSTANCE_LOGS ? "inherit" : "ignore",
+  });
+  const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
+  const stop = async () => {
+    if (server.pid && server.exitCode === null) {
+      process.kill(-server.pid, "SIGTERM");
+      await exited;
+    }
+    if (database) await withClient(database.admin, (c) => c.query(`drop database if exists "${database!.name}" with (force)`)).catch(() => undefined);
+  };
+  try {
+    await expect.poll(async () => (await fetch(`http://localhost:${port}/signin`).catch(() => null))?.status ?? 0, { timeout: 200_000, intervals: [1000] }).toBe(200);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return stop;
+}
+
+async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
