@@ -1,5 +1,5 @@
 // The editorial loop end to end, in two journeys that run side by side: submit → send back with
-// a note → revise → resubmit; then, from an article in review, schedule half a minute ahead
+// a note → revise → resubmit; then, from an article in review, schedule twenty seconds ahead
 // (appears on the home page by itself) → an unpublished edit never shows → an update with a
 // correction note → unpublish answers 410. Notifications on the way.
 import { type Page } from "@playwright/test";
@@ -65,7 +65,7 @@ test("the editor sends a submitted article back with a note; the journalist revi
 });
 
 test("an article in review is scheduled, appears by itself, is updated with a correction and unpublished (410)", async ({ browser, factory }) => {
-  test.setTimeout(180_000); // a loaded 2-core machine; the schedule itself waits ~30 s
+  test.setTimeout(180_000); // a loaded 2-core machine; the schedule itself waits ~20 s
   const headline = `Stadtwerke senken Preise ${Date.now()}`;
   const made = await factory.article({
     author: "journalist",
@@ -79,11 +79,12 @@ test("an article in review is scheduled, appears by itself, is updated with a co
   const editor = await pageAs(browser, "editor");
   const review = new ArticleEditorPage(editor);
 
-  // The editor schedules it half a minute ahead (the field takes seconds, as a datetime-local
-  // input does when its step is under a minute); it is not on the site yet.
+  // The editor schedules it twenty seconds ahead of the moment the form is open (the field takes
+  // seconds, as a datetime-local input does when its step is under a minute); it is not on the
+  // site yet.
   await editor.goto(articleUrl);
-  const at = new Date(Math.ceil((Date.now() + 30_000) / 1000) * 1000);
   await review.button(m.editor.schedule).click();
+  const at = new Date(Math.ceil((Date.now() + 20_000) / 1000) * 1000);
   await editor.getByLabel(/Publish at/).fill(`${toNewsroomWallClock(at)}:${String(at.getUTCSeconds()).padStart(2, "0")}`);
   await review.button(m.editor.scheduleConfirm).click();
   await expect(editor.getByRole("status").filter({ hasText: /Scheduled for/ })).toBeVisible();
