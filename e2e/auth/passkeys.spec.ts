@@ -2,7 +2,8 @@
 // domain: CTAP2, built in, resident keys, user verification) stands in for a fingerprint reader.
 // Enrol on the profile page (the first factor brings recovery codes), then sign-in asks for the
 // passkey after the password — no session exists until it answers; a recovery code still works
-// once; removing the passkey needs the password, and then the password alone signs in again.
+// once; a device without the passkey gets a clear failure and no session; removing the passkey
+// needs the password, and then the password alone signs in again.
 // A new account each time (the journeys' factory): the demo accounts' sign-in stays password-only.
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
@@ -58,6 +59,21 @@ test("add a passkey on the profile, sign in with password and passkey, a recover
   // The two-factor panel knows sign-in now asks for the passkey.
   await expect(profile.factorPanel.getByText(m.profile.factorOffPasskey)).toBeVisible();
   await signOut(page);
+
+  // On another device (an authenticator without this passkey) the ceremony fails, as when the
+  // person cancels it: the step says so, nothing is signed in, and the code field still works.
+  const elsewhere = await browser.newContext();
+  const other = await elsewhere.newPage();
+  await virtualAuthenticator(other);
+  const otherSignIn = new SignInPage(other);
+  await otherSignIn.goto();
+  await otherSignIn.signIn(email, password);
+  await otherSignIn.usePasskey();
+  await expect(other.getByRole("alert").filter({ hasText: m.signin.passkeyFailed })).toBeVisible();
+  await expect(otherSignIn.codeStep()).toBeVisible();
+  await expect(other.getByRole("button", { name: m.signin.usePasskey })).toBeEnabled();
+  expect((await elsewhere.cookies()).filter((c) => /authjs\.session-token/.test(c.name))).toHaveLength(0);
+  await elsewhere.close();
 
   // Sign-in: the password alone opens nothing; the passkey does.
   await signIn.signIn(email, password);
