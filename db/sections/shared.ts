@@ -13,7 +13,7 @@ import type { Db } from "../client";
 import { sections } from "../schema";
 import { SectionName } from "./create";
 
-export const id = z.coerce.number("errors.sectionNotFound").int("errors.sectionNotFound").positive("errors.sectionNotFound").max(2147483647, "errors.sectionNotFound");
+const id = z.coerce.number("errors.sectionNotFound").int("errors.sectionNotFound").positive("errors.sectionNotFound").max(2147483647, "errors.sectionNotFound");
 
 export const RenameSectionInput = z.object({ id, name: SectionName });
 export type RenameSectionInput = z.input<typeof RenameSectionInput>;
