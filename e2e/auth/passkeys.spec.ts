@@ -10,7 +10,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "../fixtures";
 import { messages } from "../i18n";
 import { ProfilePage } from "../pages/ProfilePage";
-import { SignInPage } from "../pages/SignInPage";
+import { SignInPage, signedInWithPassword, signOut } from "../pages/SignInPage";
 import { virtualAuthenticator } from "../virtual-authenticator";
 
 const m = messages.en;
@@ -21,22 +21,13 @@ async function seriousViolations(page: Page) {
   return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`);
 }
 
-async function signOut(page: Page) {
-  await page.getByRole("button", { name: m.desk.signOut, exact: true }).click();
-  await expect(page).toHaveURL(/\/signin/);
-}
 
 test("add a passkey on the profile, sign in with password and passkey, a recovery code once, then remove it", async ({ browser, factory, runId }) => {
   const email = `passkey-${runId}@copydesk.test`;
   const password = `passkey-journey-${runId}`;
   await factory.user({ email, name: `Paula Passkey ${runId}`, password });
-  const context = await browser.newContext();
-  const page = await context.newPage();
+  const { context, page, signIn } = await signedInWithPassword(browser, email, password);
   const { cdp, authenticatorId } = await virtualAuthenticator(page);
-  const signIn = new SignInPage(page);
-  await signIn.goto();
-  await signIn.signIn(email, password);
-  await expect(page).toHaveURL(/\/desk$/);
 
   // Enrol: a name is needed first; then the authenticator makes the passkey for this site.
   const profile = new ProfilePage(page);

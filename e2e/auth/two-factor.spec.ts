@@ -3,12 +3,12 @@
 // after the password — and no session exists until it is given; a recovery code works once;
 // removing the app needs the password or a code.
 // A new account each time: the demo accounts' sign-in must stay password-only for other journeys.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
 import { generate } from "otplib";
 import { pageAs } from "../fixtures";
 import { messages } from "../i18n";
 import { ProfilePage } from "../pages/ProfilePage";
-import { SignInPage } from "../pages/SignInPage";
+import { signedInWithPassword, signOut } from "../pages/SignInPage";
 import { UsersPage } from "../pages/UsersPage";
 
 const m = messages.en;
@@ -27,19 +27,10 @@ async function newAccount(browser: Browser) {
 /** The code an authenticator app shows `steps` 30-second steps from now (each code is good once). */
 const appCode = (secret: string, steps = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 * steps });
 
-async function signOut(page: Page) {
-  await page.getByRole("button", { name: m.desk.signOut, exact: true }).click();
-  await expect(page).toHaveURL(/\/signin/);
-}
 
 test("enrol an authenticator app, sign in with its code and with a recovery code (once), then remove it", async ({ browser }) => {
   const { email, password } = await newAccount(browser);
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const signIn = new SignInPage(page);
-  await signIn.goto();
-  await signIn.signIn(email, password);
-  await expect(page).toHaveURL(/\/desk$/);
+  const { context, page, signIn } = await signedInWithPassword(browser, email, password);
 
   // Enrol: the QR code and the key; a wrong code does not turn it on, the app's code does.
   const profile = new ProfilePage(page);

@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { messages } from "../i18n";
 
 export const DEMO_PASSWORD = "copydesk-demo";
@@ -49,4 +49,21 @@ export class SignInPage {
   codeStep() {
     return this.page.getByRole("heading", { name: this.m.codeTitle });
   }
+}
+
+/** A browser context of its own, signed in with the password of an account without a second factor: at the dashboard. */
+export async function signedInWithPassword(browser: Browser, email: string, password: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(email, password);
+  await expect(page).toHaveURL(/\/desk$/);
+  return { context, page, signIn };
+}
+
+/** Signs out with the desk header's button; at the sign-in page. */
+export async function signOut(page: Page, ui: "de" | "en" = "en") {
+  await page.getByRole("button", { name: messages[ui].desk.signOut, exact: true }).click();
+  await expect(page).toHaveURL(/\/signin/);
 }
