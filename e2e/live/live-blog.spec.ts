@@ -141,6 +141,10 @@ test("two reporters and an editor run a live blog that readers follow live", asy
   });
   await page.waitForTimeout(2_500);
   expect(asked).toEqual([]);
+  // And the server holds no stream open for it any more (204: a browser's EventSource stops
+  // asking), nor for an address no blog has (404).
+  expect((await page.request.get(`/api/live/${article.id}/events`)).status()).toBe(204);
+  expect((await page.request.get(`/api/live/2147483000/events`)).status()).toBe(404);
 
   // axe, on the page as it is now.
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
