@@ -11,7 +11,8 @@
 //
 //   --seed-only      seed the archive and stop (measure it later with --reuse: a million
 //                    articles take minutes to seed)
-//   --only article,home,section,tag,author,search,feed,live-poll   measure some routes only
+//   --only article,home,section,tag,author,search,feed,live-poll,media   measure some routes only
+//                    (media: a photo uploaded through the desk, its 960-pixel WebP rendition)
 //   --readers 1000   the live-blog case: readers holding a live blog open while an entry is
 //                    published every 10 s (--quick: 200 readers, every 5 s), once polling every
 //                    second and once on the event stream (as the reader page does); publish →
@@ -236,6 +237,15 @@ async function main() {
       sitemaps = await checkSitemaps(base, databaseUrl);
       log(`Sitemaps: ${sitemaps.articleUrls} article addresses in ${sitemaps.articleFiles} files for ${sitemaps.visibleArticles} visible articles; news ${sitemaps.newsUrls} in ${sitemaps.newsFiles} files for ${sitemaps.newsArticles}`);
     }
+    // Media: a photo uploaded through the desk; its 960-pixel rendition (the size an article's
+    // lead shows) joins the routes measured below, through Varnish too with --edge.
+    if (!only || only.includes("media")) {
+      const renditions = await desk.uploadImage("bench-photo.jpg", await benchPhoto(), "image/jpeg");
+      const mediaPath = renditions.find((p) => p.endsWith("/w960.webp")) ?? renditions[renditions.length - 1];
+      const first = await timedGet(base + mediaPath);
+      if (first.status !== 200) throw new Error(`${mediaPath} answered ${first.status}`);
+      results.push({ name: "media", path: mediaPath, ...(await queriesFor(base, mediaPath)), load: {} });
+    }
     const autosave = await autosaveRoundTrips(desk, info.publishArticle.id, samples.autosave);
     log(`Autosave round trip: p50 ${autosave.p50} ms, p95 ${autosave.p95} ms`);
     const publish = await publishToVisible(desk, base, info.publishArticle.id, info.publishArticle.path, samples.publish);
@@ -388,4 +398,14 @@ function gitCommit(): string {
   } catch {
     return "unknown";
   }
+}
+
+/** A photo-like JPEG (noise and gradients: it compresses like a picture, not like a flat colour), 1600 × 1067. */
+async function benchPhoto(): Promise<Uint8Array> {
+  const { default: sharp } = await import("sharp");
+  const width = 1600;
+  const height = 1067;
+  const raw = Buffer.alloc(width * height * 3);
+  for (let i = 0; i < raw.length; i++) raw[i] = (i % 241) ^ ((i / width) % 199);
+  return sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 88 }).toBuffer();
 }
