@@ -9,6 +9,7 @@
 // The session token is read without re-issuing it. Auth.js's own proxy wrapper re-sets the
 // session cookie on every request, so a desk request still in flight while someone signs
 // out (a prefetch, say) could put the cookie right back — signing them in again.
+import { LRUCache } from "lru-cache";
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { edgeTagHeaders } from "./lib/cache/edge.mjs";
@@ -90,8 +91,7 @@ function withNonce(request: NextRequest) {
  * request after an unpublish already gets its 410 — never a 404 first.
  */
 type Known = { gone?: boolean; movedTo?: string };
-const MAX_KNOWN = 10_000;
-const known = { epoch: -1, answers: new Map<string, Known>() };
+const known = { epoch: -1, answers: new LRUCache<string, Known>({ max: 10_000 }) };
 
 function appOrigin(request: NextRequest): string {
   // Not the request's own origin: behind an edge that is the public site.
@@ -113,10 +113,7 @@ async function lookUp(request: NextRequest, path: string): Promise<Known> {
     const response = await fetch(url, { cache: "no-store", signal: AbortSignal.timeout(2000) });
     if (!response.ok) return {};
     const answer = (await response.json()) as Known;
-    if (store().epoch === epoch) {
-      if (known.answers.size >= MAX_KNOWN) known.answers.delete(known.answers.keys().next().value!);
-      known.answers.set(path, answer);
-    }
+    if (store().epoch === epoch) known.answers.set(path, answer);
     return answer;
   } catch {
     return {}; // unknown for now: serve the page (which says 404 if it is not live)

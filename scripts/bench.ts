@@ -9,7 +9,10 @@
 //       PostgreSQL: the database's public schema is DROPPED and re-created. The bench refuses
 //       a database that holds tables it did not make, unless you add --force.
 //
-//   --only article,home,section,tag,author,search,feed,live-poll   measure some routes only
+//   --seed-only      seed the archive and stop (measure it later with --reuse: a million
+//                    articles take minutes to seed)
+//   --only article,home,section,tag,author,search,feed,live-poll,media   measure some routes only
+//                    (media: a photo uploaded through the desk, its 960-pixel WebP rendition)
 //   --readers 1000   the live-blog case: readers holding a live blog open while an entry is
 //                    published every 10 s (--quick: 200 readers, every 5 s), once polling every
 //                    second and once on the event stream (as the reader page does); publish →
@@ -35,6 +38,7 @@ import { buildIfStale } from "./build";
 import { DeskClient } from "./bench/desk";
 import { autosaveRoundTrips, load, pageWeight, publishToVisible, queriesFor, spread, timedGet, type LoadFigures } from "./bench/measure";
 import { liveBench } from "./bench/live";
+import { checkSitemaps, timeQueryCatalog } from "./bench/queries";
 import { markdown, type BenchResult, type RouteResult } from "./bench/report";
 import { killAll, startProcess, waitUntilIdle } from "./bench/server";
 import { startVarnish, type Varnish } from "../e2e/edge/varnish";
@@ -49,6 +53,7 @@ const { values: flags } = parseArgs({
     connections: { type: "string", default: "10,50" },
     port: { type: "string", default: process.env.BENCH_PORT ?? "3400" },
     reuse: { type: "boolean", default: false },
+    "seed-only": { type: "boolean", default: false },
     force: { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },
     only: { type: "string" },
@@ -110,14 +115,19 @@ async function main() {
 
   // 1. A fresh database with the archive (or the previous run's, with --reuse).
   process.env.COPYDESK_DATA_DIR = benchDir;
-  const infoFile = path.join(benchDir, `seed-${engine}.json`);
+  // Per database: an archive seeded in another database must not be taken for this one's
+  // (a 10,000-article run on a scratch database once made --reuse reseed a million elsewhere).
+  const infoFile = path.join(benchDir, `seed-${engine === "postgres" ? `postgres-${new URL(databaseUrl!).pathname.slice(1) || "default"}` : engine}.json`);
   let info: SeedInfo | null = null;
+  let seeded: BenchResult["seed"] = null;
   if (flags.reuse && fs.existsSync(infoFile)) {
     info = JSON.parse(fs.readFileSync(infoFile, "utf8")) as SeedInfo;
     if (info.articles !== articles || !info.live) info = null; // (older archives have no live blog)
-    else log(`Reusing the archive of the previous run (${infoFile})`);
+    else {
+      log(`Reusing the archive of the previous run (${infoFile}, seeded in ${info.seconds.toFixed(1)} s)`);
+      seeded = { seconds: info.seconds, approvedComments: info.approvedComments, reused: true };
+    }
   }
-  let seeded: BenchResult["seed"] = null;
   if (!info) {
     if (engine === "pglite") fs.rmSync(benchDir, { recursive: true, force: true });
     else await resetPostgres(databaseUrl!);
@@ -130,8 +140,9 @@ async function main() {
     await closeDb(); // PGlite admits one process: the server's, from here on
     fs.writeFileSync(infoFile, JSON.stringify(info, null, 2));
     seeded = { seconds: info.seconds, approvedComments: info.approvedComments };
-    log(`Seeded ${articles.toLocaleString("en")} articles in ${info.seconds.toFixed(1)} s`);
+    log(`Seeded ${articles.toLocaleString("en")} articles in ${info.seconds.toFixed(1)} s (load average ${os.loadavg().map((x) => x.toFixed(2)).join(", ")})`);
   }
+  if (flags["seed-only"]) return;
 
   // 2. The production server on that database, in its own process group (with --edge, Varnish
   // in front of it first: the server purges it and gives tagged pages the edge's long s-maxage).
@@ -209,10 +220,33 @@ async function main() {
     await desk.signIn(info.editor.email, info.editor.password);
     // The desk on a big archive: the dashboard and the editor page, signed in, one at a time.
     const deskPages: BenchResult["deskPages"] = {};
-    for (const p of ["/desk", `/desk/articles/${info.publishArticle.id}`]) {
+    // The dashboard, the article list filtered three ways (published, a word in headlines, a
+    // page deep in the archive), and the editor page.
+    const deskPaths = ["/desk", "/desk?status=published", `/desk?q=${encodeURIComponent(info.searchWord)}`, "/desk?status=published&page=400", `/desk/articles/${info.publishArticle.id}`];
+    for (const p of deskPaths) {
       const times: number[] = [];
       for (let i = 0; i < samples.desk; i++) times.push(await desk.timedPage(p));
       deskPages[p] = spread(times);
+    }
+    // On PostgreSQL: every reader query's plan and time, straight against the database, and
+    // the sitemaps as a crawler reads them (scripts/bench/queries.ts).
+    let queryTimes: BenchResult["queries"] = null;
+    let sitemaps: BenchResult["sitemaps"] = null;
+    if (databaseUrl) {
+      queryTimes = await timeQueryCatalog(databaseUrl, info, quick ? 20 : 100);
+      const slowest = queryTimes.filter((q) => q.audience === "reader").sort((a, b) => b.p95 - a.p95)[0];
+      log(`Reader queries: ${queryTimes.length} timed, slowest p95 ${slowest.p95} ms (${slowest.label}); sequential scans: ${queryTimes.filter((q) => q.seqScans.length).map((q) => q.label).join(", ") || "none"}`);
+      sitemaps = await checkSitemaps(base, databaseUrl);
+      log(`Sitemaps: ${sitemaps.articleUrls} article addresses in ${sitemaps.articleFiles} files for ${sitemaps.visibleArticles} visible articles; news ${sitemaps.newsUrls} in ${sitemaps.newsFiles} files for ${sitemaps.newsArticles}`);
+    }
+    // Media: a photo uploaded through the desk; its 960-pixel rendition (the size an article's
+    // lead shows) joins the routes measured below, through Varnish too with --edge.
+    if (!only || only.includes("media")) {
+      const renditions = await desk.uploadImage("bench-photo.jpg", await benchPhoto(), "image/jpeg");
+      const mediaPath = renditions.find((p) => p.endsWith("/w960.webp")) ?? renditions[renditions.length - 1];
+      const first = await timedGet(base + mediaPath);
+      if (first.status !== 200) throw new Error(`${mediaPath} answered ${first.status}`);
+      results.push({ name: "media", path: mediaPath, ...(await queriesFor(base, mediaPath)), load: {} });
     }
     const autosave = await autosaveRoundTrips(desk, info.publishArticle.id, samples.autosave);
     log(`Autosave round trip: p50 ${autosave.p50} ms, p95 ${autosave.p95} ms`);
@@ -313,6 +347,8 @@ async function main() {
       routes: results,
       cacheMiss,
       deskPages,
+      queries: queryTimes,
+      sitemaps,
       autosave,
       publish,
       weight,
@@ -364,4 +400,26 @@ function gitCommit(): string {
   } catch {
     return "unknown";
   }
+}
+
+/**
+ * A photo-like JPEG, 1600 × 1067: smooth gradients with fine grain, so its renditions weigh what
+ * a news photo's do (the 960-pixel WebP ~50–100 KB; pure noise made it 240 KB, which measured
+ * the loopback more than the route).
+ */
+async function benchPhoto(): Promise<Uint8Array> {
+  const { default: sharp } = await import("sharp");
+  const width = 1600;
+  const height = 1067;
+  const raw = Buffer.alloc(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 3;
+      const grain = ((x * 7919 + y * 104729) % 13) - 6;
+      raw[i] = Math.max(0, Math.min(255, 40 + (x * 150) / width + grain));
+      raw[i + 1] = Math.max(0, Math.min(255, 90 + (y * 100) / height + 30 * Math.sin(x / 90) + grain));
+      raw[i + 2] = Math.max(0, Math.min(255, 160 - (y * 80) / height + 20 * Math.cos((x + y) / 140) + grain));
+    }
+  }
+  return sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 88 }).toBuffer();
 }

@@ -17,13 +17,14 @@ import fs from "node:fs";
 import http from "node:http";
 import { parseArgs } from "node:util";
 import zlib from "node:zlib";
+import { LRUCache } from "lru-cache";
 import { EDGE_STATUSES, edgeCacheControl, edgeConfigured, edgeTagHeaders, scopeSawRoute, scopeTags, withTagScope } from "../lib/cache/edge.mjs";
 import { reachability, store } from "../lib/cache/store.mjs";
 import { routeCollabUpgrades } from "../lib/collab/upgrade.mjs";
 import { ACTION_MAX_DEPTH, isJsonAction, jsonDepth, refuseOversizedAction, refuseTooDeep } from "../lib/http/body-limit.mjs";
 import { refuseMethod } from "../lib/http/methods.mjs";
 import { wantsPlainHtml, withoutFrameworkScripts } from "../lib/http/reader-html.mjs";
-import { isLivePoll, neverCached } from "../lib/http/routes.mjs";
+import { frontCacheKeyOf, isLivePoll, neverCached } from "../lib/http/routes.mjs";
 import { stampClientAddress } from "../lib/http/request-address.mjs";
 import { BASELINE_HEADERS, HSTS, RESOURCE_POLICY, documentPolicy, embedFrameSources, framingFor, inlineScriptHashes } from "../lib/security/headers.mjs";
 
@@ -46,7 +47,8 @@ const hostname = flags.hostname ?? process.env.HOSTNAME;
 
 const MAX_FRONT_BYTES = Number(process.env.COPYDESK_FRONT_CACHE_MB || 64) * 1024 * 1024;
 
-const front = { epoch: -1, entries: new Map(), bytes: 0 };
+/** Kept responses by key, least recently used dropped past COPYDESK_FRONT_CACHE_MB; `epoch`: the store's when filled. */
+const front = { epoch: -1, entries: new LRUCache({ maxSize: MAX_FRONT_BYTES, sizeCalculation: (entry) => entry.size }) };
 
 /** The front cache as of now: emptied whenever anything readers see has changed. */
 function current() {
@@ -54,11 +56,9 @@ function current() {
   if (front.epoch !== epoch) {
     front.epoch = epoch;
     front.entries.clear();
-    front.bytes = 0;
   }
   return front;
 }
-
 
 function cacheKey(req) {
   if (req.method !== "GET") return null;
@@ -69,7 +69,7 @@ function cacheKey(req) {
   // Client-side navigations ask for the RSC payload instead of HTML: leave those to Next.
   if (req.headers.rsc || req.headers["next-router-state-tree"] || req.headers["next-router-prefetch"] || url.includes("_rsc=")) return null;
   const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
-  return `${gzip ? "gz" : "id"} ${url}`;
+  return `${gzip ? "gz" : "id"} ${frontCacheKeyOf(url)}`;
 }
 
 /** Sends a stored response; a matching If-None-Match gets 304. */
@@ -136,15 +136,8 @@ function capture(res, key, epoch, livePoll, settled = () => {}) {
     const maxAge = /\bs-maxage=(\d+)/.exec(String(res[APP_CACHE_CONTROL] ?? headers["cache-control"] ?? ""));
     const freshUntil = maxAge ? Date.now() + Number(maxAge[1]) * 1000 : Infinity;
     const entry = { headers, body, etag: typeof headers.etag === "string" ? headers.etag : null, size: body.length + 512, freshUntil };
-    const old = f.entries.get(key);
-    if (old) f.bytes -= old.size;
+    // (Larger than the whole cache: not kept, but still what this request was answered.)
     f.entries.set(key, entry);
-    f.bytes += entry.size;
-    for (const [oldest, e] of f.entries) {
-      if (f.bytes <= MAX_FRONT_BYTES) break;
-      f.entries.delete(oldest);
-      f.bytes -= e.size;
-    }
     return entry;
   };
 }
@@ -397,13 +390,8 @@ function serve(req, res) {
   if (key) {
     const f = current();
     const entry = f.entries.get(key);
-    if (entry && entry.freshUntil <= Date.now()) {
-      f.entries.delete(key);
-      f.bytes -= entry.size;
-    } else if (entry) {
-      // Most recently used last.
-      f.entries.delete(key);
-      f.entries.set(key, entry);
+    if (entry && entry.freshUntil <= Date.now()) f.entries.delete(key);
+    else if (entry) {
       replay(req, res, entry);
       return;
     }

@@ -157,6 +157,8 @@ export async function getDeskOverview(viewer: Viewer, ctx?: Pick<Ctx, "tx">) {
 }
 
 export const DESK_PAGE_SIZE = 25;
+/** How many matches the desk's filtered list counts; beyond, it says "1,000+". */
+export const DESK_COUNTED = 1000;
 
 export type DeskFilter = { q?: string; status?: ArticleStatus; sectionId?: number; authorId?: number; page?: number };
 
@@ -173,13 +175,17 @@ export async function searchDeskArticles(filter: DeskFilter, ctx?: Pick<Ctx, "tx
       ? sql`exists (select 1 from ${articleAuthors} aa where aa.article_id = ${articles.id} and aa.user_id = ${filter.authorId})`
       : undefined,
   );
-  const [{ total }] = await db
-    .select({ total: count() })
-    .from(articles)
-    .leftJoin(publications, eq(publications.articleId, articles.id))
-    .where(where);
+  // Counted up to one past DESK_COUNTED: a count of every match reads every match (on a million
+  // articles "published" took 2.5 s); nobody pages through more than this, they narrow the filter.
+  const matching = db.select({ one: sql`1` }).from(articles).leftJoin(publications, eq(publications.articleId, articles.id)).where(where).limit(DESK_COUNTED + 1).as("matching");
+  const [{ counted }] = await db.select({ counted: count() }).from(matching);
   const items = await deskList(db, where, { limit: DESK_PAGE_SIZE, offset: (page - 1) * DESK_PAGE_SIZE });
-  return { items, total: Number(total), page, pages: Math.max(1, Math.ceil(Number(total) / DESK_PAGE_SIZE)) };
+  const more = Number(counted) > DESK_COUNTED;
+  const total = Math.min(Number(counted), DESK_COUNTED);
+  // Past the counted pages: this one at least, and a next one after a full page.
+  const reached = more && items.length > 0 ? (items.length === DESK_PAGE_SIZE ? page + 1 : page) : 0;
+  const pages = Math.max(1, Math.ceil(total / DESK_PAGE_SIZE), reached);
+  return { items, total, more, page, pages };
 }
 
 /** The audit trail of one article, newest first: who moved it where, when, and why. */

@@ -215,8 +215,8 @@ describe(`live blogs on ${engine}`, () => {
       const n = await newsroom(tx);
       const id = await liveBlog(n);
       await tx.update(publications).set({ publishedAt: sql`now() - interval '5 days'` }).where(eq(publications.articleId, id));
-      expect((await listNewsSitemap({ tx })).some((a) => a.headline === "Liveticker: Sturmflut an der Küste")).toBe(true);
+      expect((await listNewsSitemap(0, { tx })).some((a) => a.headline === "Liveticker: Sturmflut an der Küste")).toBe(true);
       await setLiveBlog({ ctx: n.ctx(n.editor), input: { articleId: id, state: "ended" } });
-      expect((await listNewsSitemap({ tx })).some((a) => a.headline === "Liveticker: Sturmflut an der Küste")).toBe(false);
+      expect((await listNewsSitemap(0, { tx })).some((a) => a.headline === "Liveticker: Sturmflut an der Küste")).toBe(false);
     }));
 });

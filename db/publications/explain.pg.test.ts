@@ -1,31 +1,15 @@
-// Every reader query is served by an index on a big archive: the real query functions run
-// against 40,000 publications (inside a transaction that is rolled back), the SQL they send
-// is recorded, and PostgreSQL's EXPLAIN of each must not scan a big table sequentially.
+// Every reader query (db/query-catalog.ts) is served by an index on a big archive: the real
+// query functions run against 40,000 publications (inside a transaction that is rolled back),
+// the SQL they send is recorded, and PostgreSQL's EXPLAIN of each must not scan a big table sequentially.
 // PostgreSQL only: PGlite's planner sees the same SQL but production's plans are PostgreSQL's.
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { getDeskOverview, searchDeskArticles } from "../articles/queries";
 import type { Db } from "../client";
+import { queryCatalog, seqScans, type PlanNode } from "../query-catalog";
 import * as schema from "../schema";
-import { getTagBySlug, getTagRedirect } from "../tags/queries";
-import { listForFeed } from "./feed";
-import { isUnpublished, listGonePaths } from "./gone";
-import { getArticlePage, getCanonicalPath, getVisibleArticle, listLatest } from "./queries";
-import { searchPublications } from "./search";
-import { countSitemapChunks, listNewsSitemap, listSitemapChunk, SITEMAP_CHUNK } from "./sitemap";
 
 const ARTICLES = 40_000;
-/** Tables that grow with the archive: a sequential scan of one of them is a page that slows down as the archive grows. */
-const BIG_TABLES = new Set(["publications", "article_tags", "articles", "comments", "article_revisions"]);
-
-type PlanNode = { "Node Type": string; "Relation Name"?: string; Plans?: PlanNode[] };
-
-function seqScans(node: PlanNode): string[] {
-  const own = node["Node Type"] === "Seq Scan" && node["Relation Name"] && BIG_TABLES.has(node["Relation Name"]) ? [node["Relation Name"]] : [];
-  return [...own, ...(node.Plans ?? []).flatMap(seqScans)];
-}
-
 /** A big archive in SQL, shaped like publishing writes it (bylines, tags, search vector). */
 async function seedArchive(client: pg.Client) {
   await client.query(`insert into sections (slug, name, position) select 'explain-s' || i, 'Explain ' || i, 100 + i from generate_series(0, 4) i`);
@@ -94,35 +78,23 @@ describe("reader query plans on PostgreSQL", () => {
       );
       const a = rows[0];
       const editorId = (await client.query<{ id: number }>("select id from users where slug = 'explain-author-0'")).rows[0].id;
-      const readers: [string, () => Promise<unknown>][] = [
-        ["article by path", () => getVisibleArticle(a.section_slug, a.slug, ctx)],
-        ["article page (publication, comments, views)", () => getArticlePage(a.section_slug, a.slug, ctx)],
-        ["short link", () => getCanonicalPath(a.id, ctx)],
-        ["unpublished check", () => isUnpublished(a.id, ctx)],
-        ["gone paths", () => listGonePaths(ctx)],
-        ["home list", () => listLatest({ limit: 30 }, ctx)],
-        ["section list", () => listLatest({ sectionSlug: a.section_slug }, ctx)],
-        ["tag list", () => listLatest({ tagSlug: "explain-tag-77" }, ctx)],
-        ["tag lookup", () => getTagBySlug("explain-tag-77", ctx)],
-        ["tag redirect", () => getTagRedirect("explain-tag-77", ctx)],
-        ["author list", () => listLatest({ authorSlug: "explain-author-3" }, ctx)],
-        ["search", () => searchPublications({ q: "Seegraswiesen" }, ctx)],
-        ["site feed", () => listForFeed({}, 50, ctx)],
-        ["section feed", () => listForFeed({ sectionSlug: a.section_slug }, 50, ctx)],
-        ["tag feed", () => listForFeed({ tagSlug: "explain-tag-77" }, 50, ctx)],
-        ["author feed", () => listForFeed({ authorSlug: "explain-author-3" }, 50, ctx)],
-        ["sitemap index", () => countSitemapChunks(ctx)],
-        ["sitemap chunk", () => listSitemapChunk(Math.floor(a.id / SITEMAP_CHUNK), ctx)],
-        ["news sitemap", () => listNewsSitemap(ctx)],
-        // The desk on the same archive: the dashboard's queues and a filtered article list. (The
-        // unfiltered list's total is a count of every article, which is a scan by nature.)
-        ["desk dashboard, editor", () => getDeskOverview({ id: editorId, role: "editor", name: "Explain Editor" }, ctx)],
-        ["desk dashboard, journalist", () => getDeskOverview({ id: editorId, role: "journalist", name: "Explain Author" }, ctx)],
-        ["desk list, drafts", () => searchDeskArticles({ status: "draft" }, ctx)],
-      ];
-      for (const [name, run] of readers) {
-        label = name;
-        await run();
+      const journalistId = (await client.query<{ id: number }>("select id from users where slug = 'explain-author-3'")).rows[0].id;
+      // Every query a reader request sends, and the desk's lists (db/query-catalog.ts).
+      const readers = queryCatalog(
+        {
+          article: { id: a.id, sectionSlug: a.section_slug, slug: a.slug },
+          tagSlug: "explain-tag-77",
+          authorSlug: "explain-author-3",
+          commonWord: "Haushalt",
+          rareWord: "Seegraswiesen",
+          editor: { id: editorId, role: "editor", name: "Explain Editor" },
+          journalist: { id: journalistId, role: "journalist", name: "Explain Author" },
+        },
+        ctx,
+      );
+      for (const query of readers) {
+        label = query.label;
+        await query.run();
       }
       expect(new Set(recorded.map((q) => q.label)).size).toBe(readers.length); // every reader sent its SQL
 

@@ -56,8 +56,10 @@ export async function searchPublications(input: { q?: unknown; page?: unknown },
     or (p.language = 'en' and p.search @@ websearch_to_tsquery('english', ${q}))`;
   const query = sql`case when p.language = 'de' then websearch_to_tsquery('german', ${q}) else websearch_to_tsquery('english', ${q}) end`;
   const offset = (page - 1) * SEARCH_PAGE_SIZE;
-  // How many articles match, counted up to one past what is ranked.
-  const matches = sql`(select count(*) from (select 1 from publications p where p.visible_from <= now() and (${match}) limit ${SEARCH_RANKED + 1}) c)::int`;
+  // How many articles match, counted up to one past what is ranked: the newest ones, like the
+  // ranking below (for a common word the planner would otherwise read the table from its start).
+  const matches = sql`(select count(*) from (select 1 from publications p where p.visible_from <= now() and (${match})
+    order by p.published_at desc, p.article_id desc limit ${SEARCH_RANKED + 1}) c)::int`;
   // Both drivers answer `execute` with `{ rows }`.
   // The newest matches (index on published_at for a common word, the search index for a rare
   // one) are ranked on the search column alone; only the page's ten rows then read their text

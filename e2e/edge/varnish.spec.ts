@@ -7,6 +7,7 @@
 // e2e/instances — so the check is that Varnish adds no staleness of its own.)
 // PostgreSQL and an installed varnishd only (playwright.config.ts).
 import type { Browser } from "@playwright/test";
+import sharp from "sharp";
 import { expect, test } from "../fixtures";
 import { toNewsroomWallClock } from "../../lib/dates";
 import { browserLocale, messages } from "../i18n";
@@ -225,5 +226,40 @@ test("readers asking for a new page at the same moment each get it tagged, or ke
       expect(answer.cacheControl, what).toMatch(/s-maxage=86400/);
     }
     expect(seen.some((answer) => answer.keys.includes(tag)), what).toBe(true);
+  }
+});
+
+test("an image's renditions are kept at the edge, and gone from it on the first read after the image is deleted", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const editor = await editorOn(browser, instances[0]);
+  const name = `Kran am Südkai ${Date.now()}.png`;
+  const picture = await sharp({ create: { width: 1000, height: 600, channels: 3, background: { r: 40, g: 90, b: 140 } } }).png().toBuffer();
+  const uploaded = await editor.request.post("/api/media", { multipart: { file: { name, mimeType: "image/png", buffer: picture } } });
+  expect(uploaded.status()).toBe(201);
+  const { item } = (await uploaded.json()) as { item: { src: string; srcset: string } };
+  const renditions = item.srcset.split(", ").map((entry) => entry.split(" ")[0]);
+  expect(renditions.length).toBeGreaterThan(1);
+
+  // Readers fetch every rendition through Varnish, which keeps them (a year, by their own headers).
+  for (const url of renditions) {
+    await cachedAtEdge(url);
+    const atEdge = await fetch(`${varnish.url}${url}`);
+    expect(atEdge.status, url).toBe(200);
+    expect(atEdge.headers.get("content-type"), url).toBe("image/webp");
+  }
+
+  // Deleted in the desk, on the other instance than the one it was uploaded on…
+  await editor.goto(`${instances[1]}/desk/media`);
+  const card = editor.getByRole("listitem").filter({ hasText: name });
+  await card.getByRole("button", { name: m.media.delete }).click();
+  await card.getByRole("button", { name: m.media.deleteYes }).click();
+  await expect(editor.getByRole("status").filter({ hasText: m.media.deleted.replace("{name}", name) })).toBeVisible();
+
+  // …both instances answer 404 themselves, and so does Varnish on its first read: the purge of
+  // the upload's tag (r:media:<uuid>) dropped every rendition it kept.
+  for (const url of renditions) await instancesShow(url, (r) => r.status === 404);
+  for (const url of renditions) {
+    const first = await read(url);
+    expect(first.status, `${url} through Varnish (x-cache ${first.cache}, age ${first.age})`).toBe(404);
   }
 });

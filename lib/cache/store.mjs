@@ -9,15 +9,28 @@
 const STORE = Symbol.for("copydesk.pageCache");
 
 /**
- * `entries`: cached values by key; `expiredAt`: when each tag was last expired; `bytes`: the
- * entries' estimated size; `epoch`: counts expiries (the front cache empties when it moves).
+ * `entries`: cached values by key; `expiredAt`: when each tag was last expired (oldest first);
+ * `bytes`: the entries' estimated size; `epoch`: counts expiries (the front cache empties when it
+ * moves); `forgottenAt`: when expiries were last forgotten (forgetOldExpiries).
  * @returns {import("./store.d.mts").PageCacheStore}
  */
 export function store() {
   const g = /** @type {any} */ (globalThis);
-  g[STORE] ??= { entries: new Map(), expiredAt: new Map(), bytes: 0, epoch: 0 };
+  g[STORE] ??= { entries: new Map(), expiredAt: new Map(), bytes: 0, epoch: 0, forgottenAt: 0 };
   return g[STORE];
 }
+
+/**
+ * How long the expiry of a tag is remembered. Every article ever published or unpublished has
+ * tags of its own, so remembering each expiry for the life of the process is a list that only
+ * grows. What a remembered expiry is for: an entry written before it is stale, and a render
+ * that began before it and finishes within the cache handler's grace (3 s) is not kept. Past
+ * this, the entries it would condemn are dropped at once and the expiry is forgotten.
+ */
+export const REMEMBER_EXPIRY_MS = 60_000;
+
+/** Next's implicit tags for a path (revalidatePath): entries do not list them, the reader passes them on each get. */
+const IMPLICIT_TAG = "_N_T_";
 
 const LISTENERS = Symbol.for("copydesk.pageCache.listeners");
 
@@ -33,7 +46,12 @@ export function expireTags(tags) {
   const s = store();
   const now = Date.now();
   const list = typeof tags === "string" ? [tags] : [...tags];
-  for (const tag of list) s.expiredAt.set(tag, now);
+  for (const tag of list) {
+    // Re-inserted, so the map stays in order of expiry (forgetOldExpiries reads it from the front).
+    s.expiredAt.delete(tag);
+    s.expiredAt.set(tag, now);
+  }
+  forgetOldExpiries(s, now);
   s.epoch += 1;
   for (const listener of listeners()) {
     try {
@@ -42,6 +60,42 @@ export function expireTags(tags) {
       console.error("[cache] an expiry listener failed:", error);
     }
   }
+}
+
+/**
+ * Forgets expiries older than REMEMBER_EXPIRY_MS (at most once in that time, so the work is
+ * spread thin), after dropping every entry one of them makes stale: an entry carrying the tag and
+ * written no later than its expiry — or, for Next's implicit path tags, which entries do not
+ * carry, any entry written no later than it. What is left then needs none of the forgotten ones.
+ * @param {import("./store.d.mts").PageCacheStore} s
+ * @param {number} now
+ */
+export function forgetOldExpiries(s, now) {
+  if (now - (s.forgottenAt ?? 0) < REMEMBER_EXPIRY_MS) return;
+  s.forgottenAt = now;
+  const before = now - REMEMBER_EXPIRY_MS;
+  /** @type {Map<string, number>} */
+  const forgotten = new Map();
+  let implicitUntil = -Infinity;
+  for (const [tag, at] of s.expiredAt) {
+    if (at > before) break;
+    forgotten.set(tag, at);
+    if (tag.startsWith(IMPLICIT_TAG)) implicitUntil = Math.max(implicitUntil, at);
+  }
+  if (forgotten.size === 0) return;
+  for (const [key, entry] of s.entries) {
+    const stale =
+      entry.lastModified <= implicitUntil ||
+      entry.tags.some((tag) => {
+        const at = forgotten.get(tag);
+        return at !== undefined && at >= entry.lastModified;
+      });
+    if (stale) {
+      s.entries.delete(key);
+      s.bytes -= entry.size;
+    }
+  }
+  for (const tag of forgotten.keys()) s.expiredAt.delete(tag);
 }
 
 /**

@@ -68,6 +68,20 @@ export function isLivePoll(url) {
   return /^\/api\/live\/\d+(?:\?|$)/.test(url);
 }
 
+/**
+ * What of a cacheable request's URL decides the answer, for the front cache's key: the path
+ * alone (no reader page or feed reads its query: search and the comment form's answer are never
+ * cached), and for a live blog's poll its `since`. So `?utm_source=…` or a crawler's `?x=1` finds
+ * the page already kept instead of filling the cache with copies of it.
+ * @param {string} url
+ */
+export function frontCacheKeyOf(url) {
+  const [pathname, query = ""] = url.split("?", 2);
+  if (!isLivePoll(url)) return pathname;
+  const since = new URLSearchParams(query).get("since");
+  return since === null ? pathname : `${pathname}?since=${since}`;
+}
+
 /** True for requests the front cache never stores: per person, per request, or files with their own caching. */
 export function neverCached(url) {
   if (isLivePoll(url)) return false;

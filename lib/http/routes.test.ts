@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROUTE_KINDS, articleAddress, articleMatchers, isArticlePath, neverCached } from "./routes.mjs";
+import { ROUTE_KINDS, articleAddress, articleMatchers, frontCacheKeyOf, isArticlePath, neverCached } from "./routes.mjs";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -52,5 +52,16 @@ describe("the route registry (lib/http/routes.mjs)", () => {
     for (const url of ["/", "/?page=2", "/kultur", "/kultur/faehrhaus", "/p/2", "/feeds/rss.xml", "/tags/hafen", "/sitemap.xml", "/impressum", "/authors/lena", "/api/live/12?since=4", "/api/live/12"]) {
       expect(neverCached(url), url).toBe(false);
     }
+  });
+
+  it("keys the front cache on what decides the answer: the path, and a live poll's `since`", () => {
+    // Any query a reader page does not read (campaign tags, a crawler's cache-buster) is the same page.
+    expect(frontCacheKeyOf("/politik/haushalt?utm_source=feed&x=1")).toBe("/politik/haushalt");
+    expect(frontCacheKeyOf("/feeds/rss.xml?x=2")).toBe("/feeds/rss.xml");
+    expect(frontCacheKeyOf("/")).toBe("/");
+    // The live poll's answer depends on `since`, and on nothing else it is sent.
+    expect(frontCacheKeyOf("/api/live/12?since=40&x=1")).toBe("/api/live/12?since=40");
+    expect(frontCacheKeyOf("/api/live/12?x=1&since=41")).toBe("/api/live/12?since=41");
+    expect(frontCacheKeyOf("/api/live/12")).toBe("/api/live/12");
   });
 });

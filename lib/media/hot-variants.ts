@@ -3,9 +3,14 @@
 // edge. Small (COPYDESK_MEDIA_CACHE_MB, default 64; 0 = off) and only for renditions up to 2 MB.
 // Correct across instances: an entry is dropped once its upload's tag (r:media:<uuid>) has
 // expired after it was read — deleting an image announces that tag to every instance
-// (db/media/delete.ts → NOTIFY), the same way published pages are expired.
+// (db/media/delete.ts → NOTIFY), the same way published pages are expired. Dropped the moment
+// the tag expires (the store forgets old expiries: lib/cache/store.mjs), and refused when read
+// if it was fetched from storage before an expiry still remembered (a read racing the delete).
 import { LRUCache } from "lru-cache";
 import { tagExpiredAt } from "@/lib/cache/expire";
+import { onExpire } from "@/lib/cache/store.mjs";
+import { readerTags } from "@/lib/cache/tags";
+import { mediaUploadId } from "@/lib/media/storage";
 
 export type HotVariant = { bytes: Uint8Array; contentType: string; readAt: number };
 
@@ -17,7 +22,15 @@ const shared = globalThis as unknown as { __copydeskHotVariants?: LRUCache<strin
 function cache(): LRUCache<string, HotVariant> | null {
   if (shared.__copydeskHotVariants === undefined) {
     const mb = Number(process.env.COPYDESK_MEDIA_CACHE_MB ?? 64);
-    shared.__copydeskHotVariants = mb > 0 ? new LRUCache<string, HotVariant>({ maxSize: mb * 1024 * 1024, sizeCalculation: (v) => Math.max(1, v.bytes.byteLength) }) : null;
+    const lru = mb > 0 ? new LRUCache<string, HotVariant>({ maxSize: mb * 1024 * 1024, sizeCalculation: (v) => Math.max(1, v.bytes.byteLength) }) : null;
+    shared.__copydeskHotVariants = lru;
+    if (lru) {
+      onExpire((tags) => {
+        const uploads = new Set(tags.filter((tag) => tag.startsWith(readerTags.media(""))));
+        if (uploads.size === 0) return;
+        for (const key of [...lru.keys()]) if (uploads.has(readerTags.media(mediaUploadId(key) ?? ""))) lru.delete(key);
+      });
+    }
   }
   return shared.__copydeskHotVariants;
 }

@@ -122,6 +122,16 @@ export class DeskClient {
     return Number(result.data.version);
   }
 
+  /** Uploads an image to the library as the desk's upload control does; returns its renditions' addresses, smallest first. */
+  async uploadImage(name: string, bytes: Uint8Array, mimeType: string): Promise<string[]> {
+    const form = new FormData();
+    form.set("file", new File([bytes as Uint8Array<ArrayBuffer>], name, { type: mimeType }));
+    const res = await fetch(`${this.base}/api/media`, { method: "POST", headers: { Origin: this.base, Cookie: this.cookieHeader() }, body: form });
+    const answer = (await res.json()) as { ok: boolean; message?: string; item?: { srcset: string } };
+    if (res.status !== 201 || !answer.item) throw new Error(`upload: HTTP ${res.status} ${answer.message ?? ""}`);
+    return answer.item.srcset.split(", ").map((entry) => entry.split(" ")[0]);
+  }
+
   async publish(articleId: number, version: number): Promise<number> {
     const result = await this.action("publishArticleAction", { id: articleId, version }, `/desk/articles/${articleId}`);
     if (!result.ok) throw new Error(`publishArticleAction: ${result.code} ${result.message}`);

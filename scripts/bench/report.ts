@@ -1,6 +1,7 @@
 // The benchmark's results as one Markdown report (printed and saved beside the JSON).
 import type { LiveFigures } from "./live";
 import type { LoadFigures, PageWeight, PublishFigures, Spread } from "./measure";
+import type { QueryTiming, SitemapCheck } from "./queries";
 
 export type RouteResult = { name: string; path: string; queries: number | null; cache: string | null; load: Record<string, LoadFigures> };
 
@@ -19,11 +20,16 @@ export type BenchResult = {
     loadAverageAtEnd: number[];
     commit: string;
   };
-  seed: { seconds: number; approvedComments: number } | null;
+  /** `reused`: seeded by an earlier run (--seed-only or --reuse), which took `seconds`. */
+  seed: { seconds: number; approvedComments: number; reused?: boolean } | null;
   ceiling: Record<string, LoadFigures>;
   routes: RouteResult[];
   cacheMiss: Spread & { queries: number | null };
   deskPages: Record<string, Spread>;
+  /** PostgreSQL only (null: PGlite): every catalogued query's time and sequential scans. */
+  queries?: QueryTiming[] | null;
+  /** PostgreSQL only: the sitemaps as a crawler fetched them, against the database's counts. */
+  sitemaps?: SitemapCheck | null;
   autosave: Spread;
   publish: PublishFigures;
   weight: PageWeight;
@@ -43,7 +49,7 @@ export function markdown(r: BenchResult): string {
   lines.push("");
   lines.push(
     `${m.date} · commit ${m.commit} · Node ${m.node} · ${m.cpus} CPUs (1-minute load ${m.loadAverageAtStart[0].toFixed(1)} at start, ${m.loadAverageAtEnd[0].toFixed(1)} at end) · ` +
-      `${m.seconds} s per run after ${m.warmupSeconds} s warm-up${r.seed ? ` · seeded in ${r.seed.seconds.toFixed(1)} s` : " · reused archive"}`,
+      `${m.seconds} s per run after ${m.warmupSeconds} s warm-up${r.seed ? (r.seed.reused ? ` · reused archive (seeded in ${r.seed.seconds.toFixed(1)} s)` : ` · seeded in ${r.seed.seconds.toFixed(1)} s`) : " · reused archive"}`,
   );
   lines.push("");
   const busiest = Math.max(m.loadAverageAtStart[0], m.loadAverageAtEnd[0]);
@@ -105,6 +111,23 @@ export function markdown(r: BenchResult): string {
   spreadRow("publish action (over HTTP)", r.publish.publishAction);
   spreadRow(`publish → visible (polling every ${r.publish.pollIntervalMs} ms)`, r.publish.visible);
   lines.push("");
+  if (r.queries?.length) {
+    lines.push("| query (db/query-catalog.ts) | for | n | p50 | p95 | max | sequential scans |");
+    lines.push("|---|---|---:|---:|---:|---:|---|");
+    for (const q of r.queries) lines.push(`| ${q.label} | ${q.audience} | ${q.n} | ${ms(q.p50)} | ${ms(q.p95)} | ${ms(q.max)} | ${q.seqScans.join(", ") || "none"} |`);
+    lines.push("");
+    lines.push("Each query as its route runs it, straight against PostgreSQL from the bench's process (one connection, a round of every query at a time), with the plan PostgreSQL chose: a sequential scan of a table that grows with the archive is named.");
+    lines.push("");
+  }
+  if (r.sitemaps) {
+    const s = r.sitemaps;
+    const complete = s.articleUrls === s.visibleArticles && s.distinctArticleUrls === s.articleUrls && s.newsUrls === s.newsArticles;
+    lines.push(
+      `Sitemaps (${complete ? "complete" : "**incomplete**"}): ${s.articleUrls.toLocaleString("en")} article addresses (${s.distinctArticleUrls.toLocaleString("en")} distinct) in ${s.articleFiles} files for ${s.visibleArticles.toLocaleString("en")} visible articles; ` +
+        `news: ${s.newsUrls.toLocaleString("en")} in ${s.newsFiles} files for ${s.newsArticles.toLocaleString("en")} articles of the last 48 hours; slowest file ${ms(s.slowestMs)}.`,
+    );
+    lines.push("");
+  }
   if (r.live?.length) {
     const first = r.live[0];
     const alone = r.routes.find((route) => route.name === "article")?.load[String(m.connections[0])];

@@ -117,13 +117,13 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
       {found ? (
         <section className="panel" aria-labelledby="found-heading">
           <h2 id="found-heading">
-            {t("desk.filterResults")} <span className="count">{found.total}</span>
+            {t("desk.filterResults")} <span className="count">{found.more ? `${found.total}+` : found.total}</span>
           </h2>
           <ArticleTable articles={found.items} empty={t("desk.filterNone")} />
           {found.pages > 1 && (
             <nav className="pagination" aria-label={t("desk.pagination")}>
               {found.page > 1 && <Link href={pageLink(found.page - 1)}>{t("desk.previousPage")}</Link>}
-              <span>{t("desk.pageOf", { page: found.page, pages: found.pages })}</span>
+              <span>{t("desk.pageOf", { page: found.page, pages: found.more ? `${found.pages}+` : found.pages })}</span>
               {found.page < found.pages && <Link href={pageLink(found.page + 1)}>{t("desk.nextPage")}</Link>}
             </nav>
           )}

@@ -1,4 +1,5 @@
-// The files the sitemap index points to: sections.xml, news.xml, articles-{n}.xml.
+// The files the sitemap index points to: sections.xml, news.xml (and news-{n}.xml past the
+// first 1,000), articles-{n}.xml.
 import { listNewsSitemap, listSitemapChunk } from "@/db/publications/sitemap";
 import { listSections } from "@/db/sections/queries";
 import { readerTags } from "@/lib/cache/tags";
@@ -21,8 +22,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ name
     const urls = [`  <url>${loc("/")}</url>`, ...sections.map((s) => `  <url>${loc(`/${s.slug}`)}</url>`)];
     return xmlResponse(`${URLSET}>\n${urls.join("\n")}\n</urlset>\n`, [readerTags.all, readerTags.sections]);
   }
-  if (name === "news.xml") {
-    const items = await listNewsSitemap();
+  const news = /^news(?:-(\d{1,4}))?\.xml$/.exec(name);
+  if (news && news[1] !== "0") {
+    const items = await listNewsSitemap(Number(news[1] ?? 0));
+    if (news[1] && items.length === 0) return new Response("Not found", { status: 404 });
     const urls = items.map(
       (a) =>
         `  <url>${loc(`/${a.sectionSlug}/${a.slug}`)}<news:news><news:publication><news:name>Copydesk</news:name>` +

@@ -1,0 +1,124 @@
+// On PostgreSQL, the bench's archive seen from the database and the crawler's side:
+//  - every query of db/query-catalog.ts (what reader requests send, and the desk's lists), run
+//    the way its route runs it, straight against the database: its plan (any sequential scan of
+//    a table that grows with the archive is named) and its time over many runs;
+//  - the sitemaps, fetched from the server as a crawler would: every visible article in one of
+//    the article files, every article of the last 48 hours in the news files.
+import { drizzle } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import type { Db } from "@/db/client";
+import { queryCatalog, seqScans, type PlanNode } from "@/db/query-catalog";
+import * as schema from "@/db/schema";
+import type { Role } from "@/lib/permissions";
+import { spread, timedGet, type Spread } from "./measure";
+import type { SeedInfo } from "./seed";
+
+export type QueryTiming = Spread & { label: string; audience: "reader" | "desk"; seqScans: string[] };
+
+export async function timeQueryCatalog(url: string, info: SeedInfo, samples: number): Promise<QueryTiming[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const recorded: { label: string; sql: string; params: unknown[] }[] = [];
+    let label: string | null = null; // recording while set
+    const db = drizzle({ client, schema, logger: { logQuery: (sql, params) => void (label && recorded.push({ label, sql, params })) } }) as unknown as Db;
+    const [, sectionSlug, slug] = info.articlePath.split("/");
+    const article = (await client.query<{ id: number }>("select article_id as id from publications where section_slug = $1 and slug = $2", [sectionSlug, slug])).rows[0];
+    const people = (await client.query<{ id: number; role: Role; name: string; slug: string; email: string }>("select id, role, name, slug, email from users")).rows;
+    const editor = people.find((p) => p.email === info.editor.email)!;
+    const journalist = people.find((p) => p.slug === info.authorSlug)!;
+    // The least-used tag's name: a search that matches few articles (the search index's case).
+    const rare = (await client.query<{ name: string }>("select t.name from tags t join article_tags x on x.tag_id = t.id group by t.id order by count(*), t.id limit 1")).rows[0];
+    const catalog = queryCatalog(
+      {
+        article: { id: article.id, sectionSlug, slug },
+        tagSlug: info.tagSlug,
+        authorSlug: info.authorSlug,
+        commonWord: info.searchWord,
+        rareWord: rare.name,
+        liveBlogId: info.live.id,
+        editor: { id: editor.id, role: editor.role, name: editor.name },
+        journalist: { id: journalist.id, role: journalist.role, name: journalist.name },
+      },
+      { tx: db },
+    );
+
+    // Each query once, recording its SQL, then the plans of what was sent.
+    for (const q of catalog) {
+      label = q.label;
+      await q.run();
+    }
+    label = null;
+    const scans = new Map<string, Set<string>>();
+    for (const q of recorded) {
+      const plan = await client.query<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(`explain (format json) ${q.sql}`, q.params);
+      for (const table of seqScans(plan.rows[0]["QUERY PLAN"][0].Plan)) scans.set(q.label, (scans.get(q.label) ?? new Set()).add(table));
+    }
+
+    // Then the timings: every query once per round, so a busy moment on the machine falls on all alike.
+    const times = new Map<string, number[]>(catalog.map((q) => [q.label, []]));
+    for (let round = 0; round < samples; round++) {
+      for (const q of catalog) {
+        const t0 = performance.now();
+        await q.run();
+        times.get(q.label)!.push(performance.now() - t0);
+      }
+    }
+    return catalog.map((q) => ({ label: q.label, audience: q.audience, ...spread(times.get(q.label)!), seqScans: [...(scans.get(q.label) ?? [])] }));
+  } finally {
+    await client.end();
+  }
+}
+
+export type SitemapCheck = {
+  articleFiles: number;
+  articleUrls: number;
+  visibleArticles: number;
+  newsFiles: number;
+  newsUrls: number;
+  newsArticles: number;
+  /** Distinct addresses over all article files (a duplicate would count twice above). */
+  distinctArticleUrls: number;
+  /** Slowest file to fetch. */
+  slowestMs: number;
+};
+
+/** Fetches the sitemap index and every file it names; counts against the database's own answer. */
+export async function checkSitemaps(base: string, url: string): Promise<SitemapCheck> {
+  const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1].replace(/&amp;/g, "&")).pathname);
+  const index = await timedGet(`${base}/sitemap.xml`);
+  if (index.status !== 200) throw new Error(`/sitemap.xml answered ${index.status}`);
+  const files = locs(index.body);
+  const result: SitemapCheck = { articleFiles: 0, articleUrls: 0, visibleArticles: 0, newsFiles: 0, newsUrls: 0, newsArticles: 0, distinctArticleUrls: 0, slowestMs: index.ms };
+  const seen = new Set<string>();
+  for (const file of files) {
+    const res = await timedGet(base + file);
+    if (res.status !== 200) throw new Error(`${file} answered ${res.status}`);
+    result.slowestMs = Math.max(result.slowestMs, res.ms);
+    const urls = locs(res.body);
+    if (/\/articles-\d+\.xml$/.test(file)) {
+      result.articleFiles++;
+      result.articleUrls += urls.length;
+      for (const u of urls) seen.add(u);
+    } else if (/\/news(-\d+)?\.xml$/.test(file)) {
+      result.newsFiles++;
+      result.newsUrls += urls.length;
+    }
+  }
+  result.distinctArticleUrls = seen.size;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ visible: number; news: number }>(
+      `select (select count(*)::int from publications where visible_from <= now()) as visible,
+              (select count(*)::int from publications p where p.visible_from <= now() and (p.published_at >= now() - interval '48 hours'
+                 or exists (select 1 from articles a where a.id = p.article_id and a.live_state = 'live'))) as news`,
+    );
+    result.visibleArticles = rows[0].visible;
+    result.newsArticles = rows[0].news;
+  } finally {
+    await client.end();
+  }
+  result.slowestMs = Math.round(result.slowestMs * 10) / 10;
+  return result;
+}
