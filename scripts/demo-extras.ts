@@ -111,9 +111,12 @@ export async function seedDemoComments(articleId: number, editor: Viewer) {
 export async function seedDemoLiveBlog(sectionId: number, reporter: Viewer, editor: Viewer) {
   const p = (text: string) => ({ type: "paragraph", content: [{ type: "text", text }] });
   const doc = (...texts: string[]) => ({ type: "doc", content: texts.map(p) });
+  // The live blog leads the demo's home page: a lead story carries a picture, as a newspaper's would.
+  const picture = await seedDemoPicture(editor, 7, "Symbolbild: Die Hafenstraße vor dem Hochwasser");
   const article = await createArticle({
     ctx: { viewer: reporter },
     input: {
+      ...picture,
       headline: "Liveticker: Sturmflut an der Elbe",
       standfirst: "Pegel, Sperrungen, Fähren: Was in Elbstadt gerade passiert – laufend aktualisiert.",
       sectionId,
