@@ -15,6 +15,7 @@ import { setLiveEntryFlags } from "@/db/live/set-entry-flags";
 import { moderateComments } from "@/db/comments/moderate";
 import { postComment } from "@/db/comments/post";
 import { uploadMedia } from "@/db/media/upload";
+import { updateOwnProfile } from "@/db/users/update-profile";
 import { comments } from "@/db/schema";
 import type { Viewer } from "@/lib/permissions";
 
@@ -85,6 +86,30 @@ export async function seedDemoLeadImage(editor: Viewer) {
   return { leadImageId: item.id, leadCaption: item.caption, leadCredit: item.credit, leadAlt: item.alt };
 }
 
+/** A drawn head-and-shoulders portrait (our own drawing, like the street), square as author photos are. */
+function portraitSvg(size: number): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 100 100">
+  <rect width="100" height="100" fill="#d8e3ea"/>
+  <path d="M14 100 C16 78 32 70 50 70 C68 70 84 78 86 100 Z" fill="#2f4858"/>
+  <rect x="43" y="56" width="14" height="16" fill="#e2b999"/>
+  <ellipse cx="50" cy="42" rx="17" ry="20" fill="#e8c4a6"/>
+  <path d="M31 44 C28 22 42 16 52 18 C66 19 73 30 69 46 C66 34 60 28 50 28 C41 28 35 34 31 44 Z" fill="#5a3a26"/>
+</svg>`;
+}
+
+/**
+ * The demo reporter's author page shows a photo beside her biography: uploaded to the media
+ * library and chosen on her own profile, as she would in the desk.
+ */
+export async function seedDemoPortrait(person: Viewer, bio: string) {
+  const bytes = await sharp(Buffer.from(portraitSvg(800))).jpeg({ quality: 82 }).toBuffer();
+  const item = await uploadMedia({
+    ctx: { viewer: person },
+    input: { bytes, filename: "portrait.jpg", caption: person.name, credit: "Illustration: Copydesk", alt: `Porträt von ${person.name}` },
+  });
+  await updateOwnProfile({ ctx: { viewer: person }, input: { name: person.name, bio, avatarMediaId: item.id } });
+}
+
 const DEMO_COMMENTS = [
   { name: "Margit Hansen", text: "Endlich dürfen wir mitreden. Ich wohne seit 30 Jahren an der Hafenstraße – zwei Spuren reichen völlig." },
   { name: "Jörg P.", text: "Und wo sollen die Lieferwagen für den Großmarkt hin?\n\nDas steht leider nicht im Artikel." },
@@ -111,9 +136,12 @@ export async function seedDemoComments(articleId: number, editor: Viewer) {
 export async function seedDemoLiveBlog(sectionId: number, reporter: Viewer, editor: Viewer) {
   const p = (text: string) => ({ type: "paragraph", content: [{ type: "text", text }] });
   const doc = (...texts: string[]) => ({ type: "doc", content: texts.map(p) });
+  // The live blog leads the demo's home page: a lead story carries a picture, as a newspaper's would.
+  const picture = await seedDemoPicture(editor, 7, "Symbolbild: Die Hafenstraße vor dem Hochwasser");
   const article = await createArticle({
     ctx: { viewer: reporter },
     input: {
+      ...picture,
       headline: "Liveticker: Sturmflut an der Elbe",
       standfirst: "Pegel, Sperrungen, Fähren: Was in Elbstadt gerade passiert – laufend aktualisiert.",
       sectionId,

@@ -13,7 +13,7 @@ import { setSecondFactorRoles } from "@/db/settings/second-factor-roles";
 import { createUser } from "@/db/users/create";
 import type { Viewer } from "@/lib/permissions";
 import { DEMO_ARTICLES } from "./demo-content";
-import { DRESSED_ARTICLE_KEY, seedDemoComments, seedDemoLeadImage, seedDemoLiveBlog, seedDemoPicture } from "./demo-extras";
+import { DRESSED_ARTICLE_KEY, seedDemoComments, seedDemoLeadImage, seedDemoLiveBlog, seedDemoPicture, seedDemoPortrait } from "./demo-extras";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./env";
 
 export const SECTIONS = [
@@ -37,6 +37,8 @@ export async function seedDemo(): Promise<void> {
     people.set(account.role, { id: user.id, role: user.role, name: user.name });
   }
   const editor = people.get("editor")!;
+  const reporter = DEMO_ACCOUNTS.find((a) => a.role === "journalist")!;
+  await seedDemoPortrait(people.get("journalist")!, reporter.bio);
   // The demo's shared logins (printed by `npm start`) sign in with the password alone; a real
   // newsroom starts with a second factor required for admins and editors (db/settings). An admin
   // turns it on under Users › Two-factor sign-in.

@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useId } from "react";
+import { startTransition, useActionState, useId, useState } from "react";
 import type { FormState } from "@/lib/errors";
 
 type Action = (state: FormState<{ slot: string }>, form: FormData) => Promise<FormState<{ slot: string }>>;
@@ -15,8 +15,11 @@ export function FrontSlotForm({ front, slot, slotName, placed, suggestions, plac
   const id = useId();
   const [state, placeAction, placing] = useActionState(place, null);
   const [cleared, clearAction, clearing] = useActionState(clear, null);
-  const errors = state?.fieldErrors?.article ?? state?.fieldErrors?.slot;
-  const status = errors ? "" : (state?.message ?? cleared?.message ?? "");
+  // The status speaks of the form used last: after "Place" then "Release", of the release.
+  const [last, setLast] = useState<"place" | "clear">("place");
+  const result = last === "place" ? state : cleared;
+  const errors = last === "place" ? (state?.fieldErrors?.article ?? state?.fieldErrors?.slot) : undefined;
+  const status = errors ? "" : (result?.message ?? "");
   return (
     <div className="front-slot">
       <form
@@ -24,6 +27,7 @@ export function FrontSlotForm({ front, slot, slotName, placed, suggestions, plac
         onSubmit={(e) => {
           e.preventDefault();
           const data = new FormData(e.currentTarget);
+          setLast("place");
           startTransition(() => placeAction(data));
         }}
       >
@@ -56,6 +60,7 @@ export function FrontSlotForm({ front, slot, slotName, placed, suggestions, plac
           onSubmit={(e) => {
             e.preventDefault();
             const data = new FormData(e.currentTarget);
+            setLast("clear");
             startTransition(() => clearAction(data));
           }}
         >
@@ -67,7 +72,7 @@ export function FrontSlotForm({ front, slot, slotName, placed, suggestions, plac
           </button>
         </form>
       )}
-      <p className={state?.ok === false || cleared?.ok === false ? "field__error" : "field__hint"} role="status">
+      <p className={result?.ok === false ? "field__error" : "field__hint"} role="status">
         {status}
       </p>
     </div>

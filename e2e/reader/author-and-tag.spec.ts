@@ -1,10 +1,11 @@
-// From an article, readers follow the byline to the author's page and a tag to its topic page.
+// From an article, readers follow the byline to the author's page (photo, biography, her articles)
+// and a tag to its topic page.
 import { expect, test } from "@playwright/test";
 import { messages } from "../i18n";
 
 const site = messages.de.site;
 
-test("byline and tag links lead to pages listing the author's and the topic's articles", async ({ page }) => {
+test("byline and tag links lead to the author's page (photo, biography) and the topic's, each listing their articles", async ({ page }) => {
   await page.goto("/politik/hafenstrasse-stadtrat-laesst-die-buerger-ueber-den-umbau-entscheiden");
   const article = page.getByRole("article");
   const headline = await article.getByRole("heading", { level: 1 }).textContent();
@@ -12,6 +13,9 @@ test("byline and tag links lead to pages listing the author's and the topic's ar
   await article.getByRole("link", { name: "Lena Kämpfer", exact: true }).click();
   await expect(page).toHaveURL(/\/authors\/lena-kaempfer$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Lena Kämpfer");
+  // Her photo and biography (the demo's, chosen on her profile) introduce her.
+  await expect(page.getByRole("img", { name: "Porträt von Lena Kämpfer" })).toBeVisible();
+  await expect(page.getByText("Reporterin für Stadt, Wirtschaft und Wissenschaft.")).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: site.authorArticles.replace("{name}", "Lena Kämpfer") })).toBeVisible();
   await expect(page.getByRole("link", { name: headline! })).toBeVisible();
 

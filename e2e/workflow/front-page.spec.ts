@@ -1,8 +1,8 @@
 // The desk arranges the home page: an editor makes an older article the lead story, readers see
 // it on top with their next request (the cached page is expired when the placement commits),
 // and unpublishing it hands the lead back to the newest article.
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { pageAs, readerPage } from "../fixtures";
+import type { Browser, Page } from "@playwright/test";
+import { expect, pageAs, readerPage, test } from "../fixtures";
 import { messages } from "../i18n";
 import { ArticleEditorPage } from "../pages/ArticleEditorPage";
 
@@ -24,10 +24,10 @@ async function publish(editor: Page, headline: string) {
   return { deskUrl, live: live! };
 }
 
-/** The headline of the home page's lead story: the first story heading in the main content. */
-async function leadHeadline(browser: Browser) {
+/** The headline of a front's lead story (the home page's, or a section's): the first story heading in the main content. */
+async function leadHeadline(browser: Browser, front = "/") {
   const reader = await readerPage(browser);
-  await reader.goto("/");
+  await reader.goto(front);
   const text = await reader.getByRole("main").getByRole("heading", { level: 2 }).first().textContent();
   await reader.context().close();
   return text;
@@ -71,4 +71,43 @@ test("an editor makes an older article the lead story; unpublishing it hands the
   await editor.goto(`${a.deskUrl}/history`);
   await expect(editor.getByText(m.desk.historyFrontPlace.replace("{front}", m.front.homeFront).replace("{slot}", "lead"))).toBeVisible();
   await expect(editor.getByText(m.desk.historyFrontRemove.replace("{front}", m.front.homeFront).replace("{slot}", "lead"))).toBeVisible();
+});
+
+test("an editor arranges a section front: the older article leads the section, releasing the slot gives it back to the newest", async ({ browser, factory, runId }) => {
+  test.setTimeout(180_000);
+  const editor = await pageAs(browser, "editor");
+  // Wissen: the section fewest journeys write into, so a neighbour's article rarely becomes its newest meanwhile.
+  const older = `Sternwarte öffnet wieder ${runId}`;
+  const newest = `Forscherinnen zählen „Rekordzahl“ an Seehunden ${runId}`;
+  const a = await factory.published({ headline: older, section: "wissen" });
+  await factory.published({ headline: newest, section: "wissen" });
+
+  expect(await leadHeadline(browser, "/wissen")).toBe(newest);
+
+  // The editor picks the section front in the desk and puts the older article into its lead.
+  await editor.goto("/desk/front");
+  await editor.getByLabel(m.front.pickFront).selectOption({ label: "Wissen" });
+  await editor.getByRole("button", { name: m.front.show, exact: true }).click();
+  await expect(editor).toHaveURL(/front=%2Fwissen/);
+  const leadSlot = editor.locator('[data-slot="lead"]');
+  await leadSlot.getByLabel(m.front.articleLabel.replace("{slot}", m.front.lead)).fill(a.url);
+  await leadSlot.getByRole("button", { name: m.front.place, exact: true }).click();
+  await expect(leadSlot.getByRole("status")).toHaveText(m.front.placedDone.replace("{slot}", m.front.lead));
+  await expect(leadSlot.getByRole("heading", { level: 2 })).toHaveText(older);
+
+  // Readers of the section see it on top with their next request.
+  expect(await leadHeadline(browser, "/wissen")).toBe(older);
+
+  // An article of another section is refused for this front, beside the field.
+  const other = await factory.published({ headline: `Stadtrat tagt ${runId}`, section: "politik" });
+  const second = editor.locator('[data-slot="second-1"]');
+  const secondName = m.front.secondary.replace("{n}", "1");
+  await second.getByLabel(m.front.articleLabel.replace("{slot}", secondName)).fill(other.url);
+  await second.getByRole("button", { name: m.front.place, exact: true }).click();
+  await expect(second.getByText(m.validation.frontArticleWrongSection)).toBeVisible();
+
+  // Released, the lead shows the newest article of the section again.
+  await leadSlot.getByRole("button", { name: `${m.front.clear}: ${m.front.lead}` }).click();
+  await expect(leadSlot.getByRole("status")).toHaveText(m.front.clearedDone.replace("{slot}", m.front.lead));
+  expect(await leadHeadline(browser, "/wissen")).toBe(newest);
 });
