@@ -11,7 +11,6 @@ import { Forbidden, isDatabaseUnavailable } from "@/lib/errors";
 import type { Viewer } from "@/lib/permissions";
 import { sessionPolicy } from "@/lib/session-policy";
 import { databaseUrl } from "../client";
-import { processOrigin } from "../process-origin";
 import { mustEnrolSecondFactor } from "../second-factor/queries";
 import { checkSession, type LiveSession } from "../sessions/check";
 import { getViewerById, loadViewer } from "../users/queries";
@@ -133,7 +132,6 @@ const PRESENCE_EVERY_MS = 10_000;
  * while anyone is connected. An instance with nobody in it writes nothing (after saying so once).
  */
 function presenceReporter(server: () => CollabServer | null) {
-  const instance = processOrigin();
   let reported = false; // the last report named someone
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> = Promise.resolve();
@@ -144,7 +142,7 @@ function presenceReporter(server: () => CollabServer | null) {
       const entries = [...(active ?? [])].flatMap(([articleId, people]) => people.filter((p) => !p.readOnly).map((p) => ({ articleId, userId: p.id })));
       if (!entries.length && !reported) return;
       try {
-        await reportPresence(instance, entries);
+        await reportPresence(PROCESS_ORIGIN, entries);
         reported = entries.length > 0;
       } catch (error) {
         if (!isDatabaseUnavailable(error)) console.error("[collab] could not report who is editing:", (error as Error).message);

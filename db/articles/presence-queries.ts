@@ -12,7 +12,7 @@ import { PRESENCE_FRESH_SECONDS } from "./presence";
 export async function listArticlesBeingEdited(limit = 20, ctx?: Pick<Ctx, "tx">): Promise<ArticleBeingEdited[]> {
   const db = await executor(ctx);
   const rows = await db
-    .select({ articleId: editorPresence.articleId, headline: articles.headline, userId: users.id, name: users.name, seenAt: sql<string>`max(${editorPresence.seenAt})` })
+    .select({ articleId: editorPresence.articleId, headline: articles.headline, userId: users.id, name: users.name })
     .from(editorPresence)
     .innerJoin(articles, eq(articles.id, editorPresence.articleId))
     .innerJoin(users, eq(users.id, editorPresence.userId))

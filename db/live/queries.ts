@@ -39,6 +39,11 @@ async function visibleLiveBlog(db: Awaited<ReturnType<typeof executor>>, article
   return { state: row.state, startedAt: iso(row.startedAt), endedAt: iso(row.endedAt), revision: row.revision, language: row.language, path: `/${row.sectionSlug}/${row.slug}` };
 }
 
+/** A live blog as readers may see it (published, visible, a live blog), or null. */
+export async function getVisibleLiveBlog(articleId: number, ctx?: Pick<Ctx, "tx">): Promise<LiveBlogInfo | null> {
+  return visibleLiveBlog(await executor(ctx), articleId);
+}
+
 const readerColumns = {
   id: liveEntries.id,
   title: liveEntries.title,

@@ -1,7 +1,7 @@
-import fs from "node:fs";
 // The benchmark's measurements, each against a running server. Figures are printed, never
 // asserted: a loaded machine makes them slower, not wrong.
 import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import zlib from "node:zlib";
 import autocannon, { type Result } from "autocannon";
 import type { DeskClient } from "./desk";

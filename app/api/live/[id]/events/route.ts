@@ -7,14 +7,13 @@
 // (a proxy that buffers, a browser without EventSource). Measured against polling: npm run bench
 // (the live case runs both).
 import { z } from "zod";
-import { getLiveChanges } from "@/db/live/queries";
+import { getVisibleLiveBlog } from "@/db/live/queries";
 import { isDatabaseUnavailable } from "@/lib/errors";
 import { liveEventStream } from "@/lib/live/events";
 
 export const dynamic = "force-dynamic";
 
 const Params = z.object({ id: z.coerce.number().int().positive().max(2147483647) });
-const LATEST = 2147483647; // "since" past any revision: the blog's state, without its entries
 
 const plain = (status: number, body: string | null, headers: Record<string, string> = {}) =>
   new Response(body, { status, headers: { "cache-control": "no-store", ...headers } });
@@ -25,9 +24,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   // A stream is held open only for a blog readers can see that is still running: an address
   // nobody publishes does not get to keep one of the process's streams (EventSource gives up
   // on a 404), and an ended blog has nothing more to say (204: EventSource stops asking).
-  let blog: Awaited<ReturnType<typeof getLiveChanges>>;
+  let blog: Awaited<ReturnType<typeof getVisibleLiveBlog>>;
   try {
-    blog = await getLiveChanges(parsed.data.id, LATEST);
+    blog = await getVisibleLiveBlog(parsed.data.id);
   } catch (error) {
     if (isDatabaseUnavailable(error)) return plain(503, "unavailable", { "retry-after": "5" });
     throw error;
