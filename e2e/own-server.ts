@@ -7,25 +7,20 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { expect } from "@playwright/test";
-import pg from "pg";
+import { throwawayDatabase } from "../scripts/throwaway-database";
 
 /** Starts scripts/e2e-server.ts on `port` for newsroom `name`; resolves with its stop once it answers. */
 export async function startOwnServer(name: string, port: number, env: Record<string, string> = {}): Promise<() => Promise<void>> {
   const base = process.env.DATABASE_URL?.trim();
   const dataDir = `data/e2e-${name}`;
-  let database: { admin: string; name: string } | null = null;
+  let dropDatabase: (() => Promise<void>) | null = null;
   const own: Record<string, string> = { COPYDESK_DATA_DIR: dataDir };
   if (base) {
     // PostgreSQL: a database of its own on the same server (dropped and made again each run).
-    const url = new URL(base);
-    database = { admin: base, name: `${url.pathname.slice(1) || "postgres"}_${name.replace(/\W/g, "_")}` };
-    await withClient(base, async (c) => {
-      await c.query(`drop database if exists "${database!.name}" with (force)`);
-      await c.query(`create database "${database!.name}"`);
-    });
-    url.pathname = `/${database.name}`;
-    own.DATABASE_URL = url.toString();
+    const database = await throwawayDatabase(base, name);
+    own.DATABASE_URL = database.url;
     own.DATABASE_DIRECT_URL = "";
+    dropDatabase = database.drop;
   } else {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
@@ -40,7 +35,7 @@ export async function startOwnServer(name: string, port: number, env: Record<str
       process.kill(-server.pid, "SIGTERM");
       await exited;
     }
-    if (database) await withClient(database.admin, (c) => c.query(`drop database if exists "${database!.name}" with (force)`)).catch(() => undefined);
+    await dropDatabase?.().catch(() => undefined);
   };
   try {
     await expect.poll(async () => (await fetch(`http://localhost:${port}/signin`).catch(() => null))?.status ?? 0, { timeout: 200_000, intervals: [1000] }).toBe(200);
@@ -51,12 +46,3 @@ export async function startOwnServer(name: string, port: number, env: Record<str
   return stop;
 }
 
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}

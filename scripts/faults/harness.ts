@@ -7,7 +7,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { throwawayDatabase } from "../throwaway-database";
 
 export type Engine = "pglite" | "postgres";
 
@@ -24,21 +24,9 @@ export async function sandbox(name: string): Promise<Sandbox> {
   const env: Record<string, string> = { COPYDESK_DATA_DIR: dataDir, DATABASE_URL: "", AUTH_SECRET: crypto.randomBytes(33).toString("base64") };
   let dropDb = async () => {};
   if (base) {
-    const url = new URL(base);
-    const db = `${url.pathname.slice(1)}_${name.replace(/-/g, "_")}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`drop database if exists "${db}" with (force)`);
-    await admin.query(`create database "${db}"`);
-    await admin.end();
-    url.pathname = `/${db}`;
-    env.DATABASE_URL = url.toString();
-    dropDb = async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop database if exists "${db}" with (force)`);
-      await c.end();
-    };
+    const database = await throwawayDatabase(base, name);
+    env.DATABASE_URL = database.url;
+    dropDb = database.drop;
   }
   Object.assign(process.env, env);
   return {
