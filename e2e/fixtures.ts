@@ -7,7 +7,7 @@
 //   (db/testing/factory.ts behind app/api/test-factory); never count or click the demo's articles;
 // - `runId`: a short id unique to this test run, for headlines and tags nobody else uses, so
 //   journeys running side by side (several workers) never see each other's data.
-import { test as base, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { test as base, type APIRequest, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { browserLocale } from "./i18n";
 import { ACCOUNTS, type Role } from "./pages/SignInPage";
 
@@ -89,6 +89,13 @@ export class Factory {
 /** The header that carries the factory token (playwright.config.ts makes one per run and hands it to the e2e server). */
 export const FACTORY_HEADER = "x-copydesk-test-factory";
 
+/** A request context that opens the data factory of the e2e server at `baseURL` (the shared one, or a journey's own: e2e/own-server.ts). */
+export async function factoryContext(requests: APIRequest, baseURL: string | undefined): Promise<APIRequestContext> {
+  const token = process.env.COPYDESK_TEST_FACTORY_TOKEN;
+  if (!token) throw new Error("COPYDESK_TEST_FACTORY_TOKEN is unset: run journeys through playwright.config.ts");
+  return requests.newContext({ baseURL, extraHTTPHeaders: { [FACTORY_HEADER]: token } });
+}
+
 export const test = base.extend<{ as: (role: Role, ui?: "de" | "en") => Promise<Page>; reader: () => Promise<Page>; factory: Factory; runId: string; closeContexts: void }>({
   // Every context a test opened is closed when it ends, pass or fail.
   closeContexts: [
@@ -103,9 +110,7 @@ export const test = base.extend<{ as: (role: Role, ui?: "de" | "en") => Promise<
   reader: async ({ browser }, provide) => provide(() => readerPage(browser)),
   runId: async ({}, provide, info) => provide(`${info.workerIndex}${Date.now().toString(36)}`),
   factory: async ({ playwright, baseURL }, provide) => {
-    const token = process.env.COPYDESK_TEST_FACTORY_TOKEN;
-    if (!token) throw new Error("COPYDESK_TEST_FACTORY_TOKEN is unset: run journeys through playwright.config.ts");
-    const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { [FACTORY_HEADER]: token } });
+    const api = await factoryContext(playwright.request, baseURL);
     await provide(new Factory(api));
     await api.dispose();
   },

@@ -51,14 +51,18 @@ export class SignInPage {
   }
 }
 
-/** A browser context of its own, signed in with the password of an account without a second factor: at the dashboard. */
-export async function signedInWithPassword(browser: Browser, email: string, password: string) {
-  const context = await browser.newContext();
+/**
+ * A browser context of its own, signed in with the password of an account without a second
+ * factor: at the dashboard. `baseURL`: another server than the shared one; `timeout`: for the
+ * first sign-in on a server just started (argon2 and first renders on a busy machine).
+ */
+export async function signedInWithPassword(browser: Browser, email: string, password: string, options: { baseURL?: string; timeout?: number } = {}) {
+  const context = await browser.newContext(options.baseURL ? { baseURL: options.baseURL } : {});
   const page = await context.newPage();
   const signIn = new SignInPage(page);
   await signIn.goto();
   await signIn.signIn(email, password);
-  await expect(page).toHaveURL(/\/desk$/);
+  await expect(page).toHaveURL(/\/desk$/, { timeout: options.timeout });
   return { context, page, signIn };
 }
 

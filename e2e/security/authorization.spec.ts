@@ -5,11 +5,11 @@
 // "Nothing is written" is read off the whole desk (every account, medium, tag and section), so
 // this runs on a server with a newsroom of its own (e2e/own-server.ts): journeys running beside
 // it on the shared server add to those all the time.
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser } from "@playwright/test";
-import { FACTORY_HEADER, Factory } from "../fixtures";
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { Factory, factoryContext } from "../fixtures";
 import { messages } from "../i18n";
 import { startOwnServer } from "../own-server";
-import { ACCOUNTS, SignInPage, type Role } from "../pages/SignInPage";
+import { ACCOUNTS, DEMO_PASSWORD, signedInWithPassword, type Role } from "../pages/SignInPage";
 import { portsOf } from "../ports";
 import { allActions, callAction } from "./server-actions";
 
@@ -23,12 +23,7 @@ test.beforeAll(async ({ browser }) => {
   test.setTimeout(240_000);
   stop = await startOwnServer("whole-desk", port);
   for (const role of Object.keys(ACCOUNTS) as Role[]) {
-    const context = await browser.newContext({ baseURL: origin });
-    const page = await context.newPage();
-    const signIn = new SignInPage(page);
-    await signIn.goto();
-    await signIn.signIn(ACCOUNTS[role]);
-    await expect(page).toHaveURL(/\/desk$/, { timeout: 30_000 });
+    const { context } = await signedInWithPassword(browser, ACCOUNTS[role], DEMO_PASSWORD, { baseURL: origin, timeout: 30_000 });
     signedIn.set(role, await context.storageState());
     await context.close();
   }
@@ -74,7 +69,7 @@ const DESK_PAGES = [
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
 
 /** A caller signed in as `role` on this journey's server. */
-async function session(_browser: Browser, role: Role): Promise<APIRequestContext> {
+async function session(role: Role): Promise<APIRequestContext> {
   const request = await playwrightRequest.newContext({ baseURL: origin, storageState: signedIn.get(role) });
   contexts.push(request);
   return request;
@@ -94,14 +89,14 @@ async function observable(admin: APIRequestContext) {
   };
 }
 
-test("an anonymous caller is refused by every desk page and by the media API", async ({ browser }) => {
+test("an anonymous caller is refused by every desk page and by the media API", async () => {
   const request = await anonymous();
   for (const path of DESK_PAGES) {
     const response = await request.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBe(307);
     expect(response.headers().location, path).toMatch(/^\/signin\?callbackUrl=/);
   }
-  const admin = await session(browser, "admin");
+  const admin = await session("admin");
   const before = await observable(admin);
 
   const list = await request.get("/api/media");
@@ -113,9 +108,9 @@ test("an anonymous caller is refused by every desk page and by the media API", a
   expect(await observable(admin)).toEqual(before);
 });
 
-test("every server action called without a session executes nothing", async ({ browser }) => {
+test("every server action called without a session executes nothing", async () => {
   const request = await anonymous();
-  const admin = await session(browser, "admin");
+  const admin = await session("admin");
   const before = await observable(admin);
   const actions = allActions();
   expect(actions.length).toBeGreaterThan(20);
@@ -136,9 +131,9 @@ test("every server action called without a session executes nothing", async ({ b
   console.info(`[authz-http] ${actions.length} server actions × 3 paths × 2 encodings called anonymously: none executed`);
 });
 
-test("a journalist calling editor and admin actions directly, with other people's ids, is refused", async ({ browser }) => {
-  const journalist = await session(browser, "journalist");
-  const admin = await session(browser, "admin");
+test("a journalist calling editor and admin actions directly, with other people's ids, is refused", async () => {
+  const journalist = await session("journalist");
+  const admin = await session("admin");
   const before = await observable(admin);
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 16); // a time the schedule accepts
   const refusals: [string, Parameters<typeof callAction>[2]][] = [
@@ -175,7 +170,7 @@ test("a journalist calling editor and admin actions directly, with other people'
 });
 
 test("a journalist not named for a live blog cannot end it, staff it, publish, pin, or change or delete others' entries", async ({ browser }) => {
-  const api = await playwrightRequest.newContext({ baseURL: origin, extraHTTPHeaders: { [FACTORY_HEADER]: process.env.COPYDESK_TEST_FACTORY_TOKEN! } });
+  const api = await factoryContext(playwrightRequest, origin);
   contexts.push(api);
   const factory = new Factory(api);
   const runId = Date.now().toString(36);
@@ -184,7 +179,7 @@ test("a journalist not named for a live blog cannot end it, staff it, publish, p
     { author: "admin", title: `Entwurf von Ada ${runId}`, paragraphs: ["Noch nicht freigegeben."] },
     { author: "editor", title: `Meldung ${runId}`, paragraphs: ["Deich hält."], published: true },
   ]);
-  const journalist = await session(browser, "journalist");
+  const journalist = await session("journalist");
   const body = JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Übernommen." }] }] });
   // The refusal in the journalist's own language, whichever it is.
   const said = (key: "liveManageEditorsOnly" | "livePublishNotAllowed" | "liveEditOwnOnly") => [messages.en.errors[key], messages.de.errors[key]];
@@ -213,7 +208,7 @@ test("a journalist not named for a live blog cannot end it, staff it, publish, p
   const live = (await (await reader.request.get(`/api/live/${article.id}?since=0`)).json()) as { state: string; entries: { id: number; pinned: boolean }[] };
   expect(live.state).toBe("live");
   expect(live.entries.map((entry) => [entry.id, entry.pinned])).toEqual([[published.id, false]]);
-  const editor = await session(browser, "editor");
+  const editor = await session("editor");
   const publish = await callAction(editor, "publishLiveEntryAction", { form: { id: String(draft.id), version: String(draft.version) } });
   expect(publish.result).toMatchObject({ ok: true });
   await reader.close();
