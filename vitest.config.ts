@@ -14,6 +14,14 @@ const COMMITTING = [
   "db/tags/ensure-concurrent.pg.test.ts",
   "db/articles/related-save.pg.test.ts",
 ];
+// Files that change what the whole process sees — the process's own database handle, the data
+// folder, the media store's settings — get a process of their own (vitest's default isolation).
+// Every other database test file runs in a worker that keeps its modules and its one PGlite
+// between files (db/testing/index.ts): opening a PGlite from the migrated template costs about
+// two seconds of CPU, and a fresh process a second more of imports; shared, the PGlite pass took
+// half the CPU (193 s against 371 s). Their tests already run each in a rolled-back transaction,
+// as they do on PostgreSQL, where every file shares one database anyway.
+const OWN_PROCESS = ["db/client.test.ts", "db/backup/backup.test.ts", "db/security/uploads.test.ts", "db/media/storage.test.ts", "db/media/media.test.ts", "db/testing/factory.test.ts"];
 const onPostgres = Boolean(process.env.DATABASE_URL?.trim());
 // *.pg.test.ts are about PostgreSQL itself (query plans): only when there is one.
 const exclude = onPostgres ? ["**/node_modules/**"] : ["**/node_modules/**", "**/*.pg.test.ts"];
@@ -44,7 +52,19 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { ...shared, name: "isolated", include: ["lib/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts"], exclude: [...exclude, ...COMMITTING], sequence: { groupOrder: 0 } },
+        test: {
+          ...shared,
+          name: "shared-db",
+          include: ["db/**/*.test.ts"],
+          exclude: [...exclude, ...COMMITTING, ...OWN_PROCESS],
+          isolate: false,
+          env: { ...shared.env, COPYDESK_TEST_DB_SHARED: "1" },
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: { ...shared, name: "isolated", include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", ...OWN_PROCESS], exclude: [...exclude, ...COMMITTING], sequence: { groupOrder: 0 } },
       },
       { extends: true, test: { ...shared, name: "committing", include: COMMITTING, exclude, sequence: { groupOrder: 1 } } },
     ],

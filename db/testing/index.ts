@@ -38,8 +38,11 @@ export function testDb(): Promise<Db> {
   return opened.then((o) => o.db);
 }
 
-// Registered while the test file imports this module, so it runs once per file.
+// Registered while the test file imports this module, so it runs once per file. In the
+// shared-db project (vitest.config.ts) the module, and with it the database, lives on for the
+// worker's next files; the worker's end closes it.
 afterAll(async () => {
+  if (process.env.COPYDESK_TEST_DB_SHARED === "1") return;
   if (opened) await (await opened).close();
 });
 
