@@ -1,5 +1,5 @@
 // Builds the production bundle when the sources are newer than the last build.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -11,6 +11,25 @@ export function buildIfStale(): void {
   const nextBin = path.resolve("node_modules/next/dist/bin/next");
   const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+/**
+ * The same build in the background, its output kept in `logFile` (printed when it fails): `npm test`
+ * builds while the PostgreSQL integration tests, which mostly wait for the database, run beside it.
+ * Resolves with whether there is a build to serve.
+ */
+export function buildIfStaleInBackground(logFile: string): Promise<boolean> {
+  if (!buildIsStale()) return Promise.resolve(true);
+  const nextBin = path.resolve("node_modules/next/dist/bin/next");
+  const log = fs.openSync(logFile, "w");
+  const build = spawn(process.execPath, [nextBin, "build"], { stdio: ["ignore", log, log], env: { ...process.env, NODE_ENV: "production" } });
+  return new Promise((resolve) => {
+    build.on("exit", (code) => {
+      fs.closeSync(log);
+      if (code !== 0) process.stdout.write(`\nThe production build failed:\n${fs.readFileSync(logFile, "utf8")}\n`);
+      resolve(code === 0);
+    });
+  });
 }
 
 function buildIsStale(): boolean {

@@ -1,10 +1,11 @@
-// `npm test`: unit + integration tests on PGlite, again on PostgreSQL when DATABASE_URL is
-// set, then the Playwright journeys against the production build (on each engine).
+// `npm test`: unit + integration tests on PGlite, beside them again on PostgreSQL when
+// DATABASE_URL is set and the production build, then the Playwright journeys against that build
+// (on each engine).
 // Ends with one "N passed, N failed" line over everything that ran.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { buildIfStale } from "./build";
+import { buildIfStaleInBackground } from "./build";
 import { PGBOUNCER } from "./pgbouncer";
 
 type Report = Record<string, unknown>;
@@ -17,18 +18,32 @@ fs.mkdirSync("test-results", { recursive: true });
 
 type Outcome = { passed: number; failed: number; failures: string[]; flaky: string[] };
 
-function run(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv, report: string, count: (json: Report) => Outcome) {
-  console.log(`\n=== ${name} ===`);
+/** Runs one test runner; with `logFile` its output goes there and is printed when it ends (it runs beside another). */
+function run(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv, report: string, count: (json: Report) => Outcome, logFile?: string): Promise<void> {
+  if (!logFile) console.log(`\n=== ${name} ===`);
   fs.rmSync(report, { force: true });
-  const child = spawnSync(cmd, args, { stdio: "inherit", env });
-  let outcome: Outcome = { passed: 0, failed: 0, failures: [], flaky: [] };
-  try {
-    outcome = count(JSON.parse(fs.readFileSync(report, "utf8")));
-  } catch {
-    outcome.failed = 1; // no report: the runner itself failed
-    outcome.failures = [`${name}: the runner wrote no report (see its output above)`];
-  }
-  results.push({ name, ...outcome, ok: child.status === 0 });
+  const log = logFile ? fs.openSync(logFile, "w") : undefined;
+  const child = spawn(cmd, args, { stdio: log === undefined ? "inherit" : ["ignore", log, log], env });
+  return new Promise((resolve) => {
+    const done = (status: number | null) => {
+      if (log !== undefined) {
+        fs.closeSync(log);
+        console.log(`\n=== ${name} (ran beside the pass above) ===`);
+        process.stdout.write(fs.readFileSync(logFile!, "utf8"));
+      }
+      let outcome: Outcome = { passed: 0, failed: 0, failures: [], flaky: [] };
+      try {
+        outcome = count(JSON.parse(fs.readFileSync(report, "utf8")));
+      } catch {
+        outcome.failed = 1; // no report: the runner itself failed
+        outcome.failures = [`${name}: the runner wrote no report (see its output above)`];
+      }
+      results.push({ name, ...outcome, ok: status === 0 });
+      resolve();
+    };
+    child.on("error", () => done(null));
+    child.on("exit", (code) => done(code));
+  });
 }
 
 const npx = path.resolve("node_modules/.bin");
@@ -61,25 +76,45 @@ const playwrightCount = (j: Report): Outcome => {
   return { passed: stats.expected + stats.flaky, failed: stats.unexpected, failures, flaky };
 };
 
-run("unit + integration (PGlite)", `${npx}/vitest`, ["run", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest-pglite.json"], withoutPg, "test-results/vitest-pglite.json", vitestCount);
+// On a 2-core machine the integration tests on PostgreSQL mostly wait for the database, and the
+// production build the journeys need is one process for most of its minute: both run beside the
+// PGlite pass, their output printed after it.
+let built: Promise<boolean> | undefined = skipE2e ? undefined : buildIfStaleInBackground("test-results/build.log");
+const integration = [
+  run("unit + integration (PGlite)", `${npx}/vitest`, ["run", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest-pglite.json"], withoutPg, "test-results/vitest-pglite.json", vitestCount),
+];
 if (pgUrl) {
-  run("integration (PostgreSQL)", `${npx}/vitest`, ["run", "db", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest-postgres.json"], process.env, "test-results/vitest-postgres.json", vitestCount);
+  integration.push(
+    run(
+      "integration (PostgreSQL)",
+      `${npx}/vitest`,
+      ["run", "db", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest-postgres.json"],
+      { ...process.env, FORCE_COLOR: process.stdout.isTTY ? "1" : "0" },
+      "test-results/vitest-postgres.json",
+      vitestCount,
+      "test-results/vitest-postgres.log",
+    ),
+  );
 }
+await Promise.all(integration);
 
 if (!skipE2e) {
-  buildIfStale();
-  const e2e = (name: string, env: NodeJS.ProcessEnv, report: string) =>
-    run(name, `${npx}/playwright`, ["test", "--reporter=list,json"], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report }, report, playwrightCount);
-  e2e("e2e (PGlite)", withoutPg, "test-results/e2e-pglite.json");
-  // On PostgreSQL, through PgBouncer in transaction pooling wherever it is installed (started by
-  // scripts/e2e-server.ts, the more instances of e2e/instances and e2e/edge go through it too):
-  // named statements and LISTEN are what a pooler breaks, and a site past one machine runs behind
-  // one. The direct connection is what the integration tests on PostgreSQL use.
-  // COPYDESK_E2E_PGBOUNCER=0 runs these journeys on the direct connection instead.
-  if (pgUrl) {
-    const pooled = Boolean(PGBOUNCER) && process.env.COPYDESK_E2E_PGBOUNCER !== "0";
-    const journeys = e2eFull ? "every journey" : "engine-dependent journeys";
-    e2e(`e2e (PostgreSQL${pooled ? " through PgBouncer" : ""}, ${journeys})`, { ...process.env, COPYDESK_E2E_ENGINE_ONLY: e2eFull ? "0" : "1", COPYDESK_E2E_PGBOUNCER: pooled ? "1" : "0" }, "test-results/e2e-postgres.json");
+  if (!(await (built ??= buildIfStaleInBackground("test-results/build.log")))) {
+    results.push({ name: "production build", passed: 0, failed: 1, ok: false, failures: ["next build failed: its output is above; the journeys need it"], flaky: [] });
+  } else {
+    const e2e = (name: string, env: NodeJS.ProcessEnv, report: string) =>
+      run(name, `${npx}/playwright`, ["test", "--reporter=list,json"], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report }, report, playwrightCount);
+    await e2e("e2e (PGlite)", withoutPg, "test-results/e2e-pglite.json");
+    // On PostgreSQL, through PgBouncer in transaction pooling wherever it is installed (started by
+    // scripts/e2e-server.ts, the more instances of e2e/instances and e2e/edge go through it too):
+    // named statements and LISTEN are what a pooler breaks, and a site past one machine runs behind
+    // one. The direct connection is what the integration tests on PostgreSQL use.
+    // COPYDESK_E2E_PGBOUNCER=0 runs these journeys on the direct connection instead.
+    if (pgUrl) {
+      const pooled = Boolean(PGBOUNCER) && process.env.COPYDESK_E2E_PGBOUNCER !== "0";
+      const journeys = e2eFull ? "every journey" : "engine-dependent journeys";
+      await e2e(`e2e (PostgreSQL${pooled ? " through PgBouncer" : ""}, ${journeys})`, { ...process.env, COPYDESK_E2E_ENGINE_ONLY: e2eFull ? "0" : "1", COPYDESK_E2E_PGBOUNCER: pooled ? "1" : "0" }, "test-results/e2e-postgres.json");
+    }
   }
 }
 
