@@ -43,6 +43,11 @@ const faults =
         {
           name: "faults",
           testMatch: /faults\/.*\.spec\.ts/,
+          workers: 1,
+          // They need no signed-in browser; the dependency puts them in the same phase as the
+          // browser journeys (Playwright starts a project that depends on others only after every
+          // project of the phase before has finished: without it, the journeys waited for them all).
+          dependencies: ["setup"],
           // The database outage needs a database outside the server: PostgreSQL only, always.
           testIgnore: onPostgres ? (faultsFlag === "all" ? [] : [EMBEDDED_FAULTS]) : faultsFlag === "all" ? [/faults\/db-down\.spec\.ts/] : [SERVER_FAULTS],
         },
@@ -52,7 +57,7 @@ const faults =
 // installed (.ci/run installs it when it can); COPYDESK_E2E_EDGE=0 leaves it out.
 const edge =
   onPostgres && process.env.COPYDESK_E2E_EDGE !== "0" && ["/usr/sbin/varnishd", "/usr/local/sbin/varnishd"].some((p) => fs.existsSync(p))
-    ? [{ name: "edge", testMatch: /e2e\/edge\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] }]
+    ? [{ name: "edge", testMatch: /e2e\/edge\/.*\.spec\.ts/, workers: 1, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] }]
     : [];
 // One secret for the test server and any second instance a journey starts (e2e/instances).
 process.env.AUTH_SECRET ||= crypto.randomBytes(33).toString("base64");
@@ -72,9 +77,14 @@ const oidcEnv = {
   COPYDESK_OIDC_GROUPS_CLAIM: "groups",
   COPYDESK_OIDC_ROLE_MAP: "copydesk-admins=admin,copydesk-editors=editor",
 };
-// Journeys own their data (e2e/fixtures.ts) and run side by side: two workers fit this project's
-// 2-core CI machine (one server, two browsers); E2E_WORKERS overrides.
-const workers = Number(process.env.E2E_WORKERS) || 2;
+// Journeys own their data (e2e/fixtures.ts) and run side by side: two browser journeys at a time
+// fit this project's 2-core CI machine (one server, two browsers); E2E_WORKERS overrides. A third
+// worker takes the journeys that start servers of their own (the fault checks, more instances,
+// the edge), one at a time: they spend much of their minutes waiting for a server to start, a
+// schedule to fall due or a killed process to be gone, which left a core idle while two browser
+// journeys waited for them (CPU use 1.45–1.75 of 2 cores in those passes).
+const workers = Number(process.env.E2E_WORKERS) || 3;
+const browserWorkers = Math.max(1, Math.min(2, workers - 1));
 export const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
@@ -110,8 +120,8 @@ export default defineConfig({
   projects: engineOnly
     ? [
         { name: "setup", testMatch: /auth\.setup\.ts/ },
-        { name: "chromium", testMatch: ENGINE_JOURNEYS, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
-        { name: "instances", testMatch: /instances\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+        { name: "chromium", testMatch: ENGINE_JOURNEYS, workers: browserWorkers, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+        { name: "instances", testMatch: /instances\/.*\.spec\.ts/, workers: 1, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
         ...edge,
         ...faults,
       ]
@@ -119,9 +129,9 @@ export default defineConfig({
         { name: "setup", testMatch: /auth\.setup\.ts/ },
         // No order between journeys: each makes its own data (e2e/fixtures.ts), so readers' and
         // the desk's journeys run side by side.
-        { name: "chromium", testIgnore: [/(instances|faults|e2e\/edge)\//], use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+        { name: "chromium", testIgnore: [/(instances|faults|e2e\/edge)\//], workers: browserWorkers, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
         // A second app instance on the same database: PostgreSQL only (the embedded one has one process).
-        ...(onPostgres ? [{ name: "instances", testMatch: /instances\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] }] : []),
+        ...(onPostgres ? [{ name: "instances", testMatch: /instances\/.*\.spec\.ts/, workers: 1, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] }] : []),
         ...edge,
         ...faults,
       ],

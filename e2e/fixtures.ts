@@ -97,12 +97,18 @@ export async function factoryContext(requests: APIRequest, baseURL: string | und
 }
 
 export const test = base.extend<{ as: (role: Role, ui?: "de" | "en") => Promise<Page>; reader: () => Promise<Page>; factory: Factory; runId: string; closeContexts: void }>({
-  // Every context a test opened is closed when it ends, pass or fail.
+  // Every context a test opened is closed when it ends: those of the helpers here, and any it
+  // opened with browser.newContext() itself. A context left open kept its pages running (an
+  // editor's co-editing socket, a live blog's stream) in the worker's browser for every later
+  // test. After a failure they stay for Playwright's screenshots; the worker is replaced anyway.
   closeContexts: [
-    async ({}, provide) => {
+    async ({ browser }, provide, info) => {
+      const before = new Set(browser.contexts());
       await provide();
-      await Promise.all([...opened].map((context) => context.close().catch(() => undefined)));
+      const left = new Set([...opened, ...browser.contexts().filter((context) => !before.has(context))]);
       opened.clear();
+      if (info.status !== info.expectedStatus) return;
+      await Promise.all([...left].map((context) => context.close().catch(() => undefined)));
     },
     { auto: true },
   ],

@@ -2,7 +2,8 @@
 // every other journey): the sign-in page offers single sign-on only, and the password is refused
 // on the server too — through the form's action called directly and through Auth.js's own
 // credentials endpoint — for a demo account whose password is right.
-import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { expect, test } from "../fixtures";
+import { request as playwrightRequest } from "@playwright/test";
 import { messages } from "../i18n";
 import { ACCOUNTS, DEMO_PASSWORD } from "../pages/SignInPage";
 import { portsOf } from "../ports";

@@ -10,7 +10,8 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import path from "node:path";
 import readline from "node:readline";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "../fixtures";
+import { type Page } from "@playwright/test";
 import { messages } from "../i18n";
 import { ArticleEditorPage } from "../pages/ArticleEditorPage";
 import { ACCOUNTS, SignInPage } from "../pages/SignInPage";

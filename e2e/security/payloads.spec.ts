@@ -4,7 +4,8 @@
 // stack trace or a raw error — and nothing is written. Past the transport limit (8 MB,
 // lib/http/body-limit.mjs) the server answers 413 with a plain message before Next reads a byte,
 // and arguments nested 10,000 deep (React's decoder would overflow its stack: a 500) get 400.
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { expect, test } from "../fixtures";
+import { type APIRequestContext, type Browser } from "@playwright/test";
 import { messages } from "../i18n";
 import { actionId, callAction } from "./server-actions";
 

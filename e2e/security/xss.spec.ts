@@ -4,7 +4,8 @@
 // reader comment, the search box, URL parameters and the desk's filters. Every page listens for
 // dialogs (each payload calls alert/confirm/prompt) and for script errors: none may fire, and
 // the rendered DOM may hold no handler attribute, javascript: link or injected frame.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "../fixtures";
+import { type Page } from "@playwright/test";
 import { XSS_PAYLOADS, XSS_URLS } from "../../lib/testing/xss-payloads";
 import { ACCOUNTS, SignInPage } from "../pages/SignInPage";
 import { callAction } from "./server-actions";
