@@ -112,7 +112,9 @@ async function openPglite(folder: string): Promise<Handle> {
     const { PGlite } = await import("@electric-sql/pglite");
     const { drizzle } = await import("drizzle-orm/pglite");
     const { migrate } = await import("drizzle-orm/pglite/migrator");
-    const client = await PGlite.create(folder);
+    const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+    // The extensions the migrations create (PostgreSQL has them installed; PGlite bundles them).
+    const client = await PGlite.create(folder, { extensions: { pg_trgm } });
     const db = drizzle({ client, schema, logger: queryCountingLogger() });
     await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
     return {
