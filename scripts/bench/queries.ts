@@ -6,7 +6,7 @@
 //    the article files, every article of the last 48 hours in the news files.
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
-import type { Db } from "@/db/client";
+import { POSTGRES_SESSION_OPTIONS, type Db } from "@/db/client";
 import { queryCatalog, seqScans, type PlanNode } from "@/db/query-catalog";
 import * as schema from "@/db/schema";
 import type { Role } from "@/lib/permissions";
@@ -48,7 +48,8 @@ async function catalogOn(client: pg.Client, info: SeedInfo) {
  * contains one of `only`), each run once before, as the timing would have warmed it.
  */
 export async function explainQueryCatalog(url: string, info: SeedInfo, only?: string[]): Promise<string> {
-  const client = new pg.Client({ connectionString: url });
+  // With the app's session settings (db/client.ts), so plans and times are the server's.
+  const client = new pg.Client({ connectionString: url, options: POSTGRES_SESSION_OPTIONS });
   await client.connect();
   try {
     const { catalog, recorded, recording } = await catalogOn(client, info);
@@ -72,7 +73,8 @@ export async function explainQueryCatalog(url: string, info: SeedInfo, only?: st
 }
 
 export async function timeQueryCatalog(url: string, info: SeedInfo, samples: number): Promise<QueryTiming[]> {
-  const client = new pg.Client({ connectionString: url });
+  // With the app's session settings (db/client.ts), so plans and times are the server's.
+  const client = new pg.Client({ connectionString: url, options: POSTGRES_SESSION_OPTIONS });
   await client.connect();
   try {
     const { catalog, recorded, recording } = await catalogOn(client, info);
