@@ -84,11 +84,24 @@ async function open(): Promise<Handle> {
   return url ? openPostgres(url) : openPglite(path.join(dataDir(), "pglite"));
 }
 
+/**
+ * Settings for the app's PostgreSQL sessions (the startup `options` of each pooled connection).
+ * Every query Copydesk sends is an index lookup or a short list, yet on a big archive some cost
+ * estimates are large (a page number deep in the desk list: OFFSET over a million rows), and
+ * PostgreSQL then spent more on preparing to run them fast than on running them: page 400 of the
+ * desk list on a million articles took 851 ms with JIT compilation (134 ms of it) and two
+ * parallel workers, 117 ms without JIT, 19 ms without either (their start-up is paid per query,
+ * on a machine whose cores the app needs too). So: jit=off, no parallel workers per query.
+ * A pooler may drop startup options (PgBouncer's ignore_startup_parameters): there, set them
+ * for the database (README › Through a connection pooler).
+ */
+export const POSTGRES_SESSION_OPTIONS = "-c jit=off -c max_parallel_workers_per_gather=0";
+
 async function openPostgres(url: string): Promise<Handle> {
   const { Client, Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
-  const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE || 10) });
+  const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE || 10), options: POSTGRES_SESSION_OPTIONS });
   pool.on("error", (error) => console.error("[copydesk] idle PostgreSQL client error:", error.message));
   const db = drizzle({ client: pool, schema, logger: queryCountingLogger() });
   // Several app instances may start at once: one migrates, the others wait for it. The lock is
@@ -112,7 +125,9 @@ async function openPglite(folder: string): Promise<Handle> {
     const { PGlite } = await import("@electric-sql/pglite");
     const { drizzle } = await import("drizzle-orm/pglite");
     const { migrate } = await import("drizzle-orm/pglite/migrator");
-    const client = await PGlite.create(folder);
+    const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+    // The extensions the migrations create (PostgreSQL has them installed; PGlite bundles them).
+    const client = await PGlite.create(folder, { extensions: { pg_trgm } });
     const db = drizzle({ client, schema, logger: queryCountingLogger() });
     await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
     return {

@@ -4,7 +4,7 @@ import "server-only";
 // table that grows with the archive: db/publications/explain.pg.test.ts) and the bench's timing
 // on a big archive (scripts/bench/queries.ts). A reader query added to a route belongs here.
 import type { Viewer } from "@/lib/permissions";
-import { getDeskOverview, searchDeskArticles } from "./articles/queries";
+import { findLinkableArticles, getDeskOverview, searchDeskArticles } from "./articles/queries";
 import type { Ctx } from "./context";
 import { getFront } from "./front/queries";
 import { getLiveBlogPage, getLiveChanges } from "./live/queries";
@@ -69,14 +69,17 @@ export function queryCatalog(s: CatalogSubjects, ctx: Pick<Ctx, "tx">): CatalogQ
       ? [reader("live blog page", () => getLiveBlogPage(s.liveBlogId!, 1, ctx)), reader("live blog poll", () => getLiveChanges(s.liveBlogId!, 0, ctx))]
       : []),
     // The desk on the same archive: the dashboard's queues and the filtered article lists (their
-    // totals are counted up to DESK_COUNTED). A headline-word filter (ILIKE '%…%') is left out:
-    // no index here serves it, and it reads the articles table until it has a page and the count.
+    // totals are counted up to DESK_COUNTED; a headline word by the trigram index).
     desk("desk dashboard, editor", () => getDeskOverview(s.editor, ctx)),
     desk("desk dashboard, journalist", () => getDeskOverview(s.journalist, ctx)),
     desk("desk list, drafts", () => searchDeskArticles({ status: "draft" }, ctx)),
     desk("desk list, published", () => searchDeskArticles({ status: "published" }, ctx)),
     desk("desk list, published, page 400", () => searchDeskArticles({ status: "published", page: 400 }, ctx)),
     desk("desk list, by author", () => searchDeskArticles({ authorId: s.journalist.id }, ctx)),
+    desk("desk list, headline word, common", () => searchDeskArticles({ q: s.commonWord }, ctx)),
+    desk("desk list, headline word, rare", () => searchDeskArticles({ q: s.rareWord }, ctx)),
+    desk("link picker, headline word, common", () => findLinkableArticles(s.commonWord, ctx)),
+    desk("link picker, headline word, rare", () => findLinkableArticles(s.rareWord, ctx)),
   ];
 }
 

@@ -223,6 +223,9 @@ async function main() {
     // The dashboard, the article list filtered three ways (published, a word in headlines, a
     // page deep in the archive), and the editor page.
     const deskPaths = ["/desk", "/desk?status=published", `/desk?q=${encodeURIComponent(info.searchWord)}`, "/desk?status=published&page=400", `/desk/articles/${info.publishArticle.id}`];
+    // Then "next page" from page 400, as the desk's link goes there: by the cursor of its last row.
+    const nextLink = /href="(\/desk\?[^"]*after=[^"]*)"/.exec((await desk.page("/desk?status=published&page=400")).html)?.[1];
+    if (nextLink) deskPaths.push(nextLink.replace(/&amp;/g, "&"));
     for (const p of deskPaths) {
       const times: number[] = [];
       for (let i = 0; i < samples.desk; i++) times.push(await desk.timedPage(p));

@@ -102,7 +102,61 @@ export async function getArticleForEdit(id: number, ctx?: Pick<Ctx, "tx">): Prom
 /** The status people should see: a schedule whose time has come is simply published. */
 const effectiveStatus = sql<ArticleStatus>`case when ${articles.status} = 'scheduled' and ${publications.visibleFrom} <= now() then 'published'::article_status else ${articles.status} end`;
 
-async function deskList(db: Awaited<ReturnType<typeof executor>>, where: SQL | undefined, opts: { limit?: number; offset?: number; order?: "updated" | "scheduled" } = {}) {
+/**
+ * Where a page of the desk's list starts or ends: the row's last change, to the microsecond as
+ * PostgreSQL keeps it (a JavaScript Date would round it to the millisecond and skip or repeat
+ * rows changed within the same millisecond), and its id.
+ */
+export type DeskCursor = { at: string; id: number };
+const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)~(\d{1,10})$/;
+/** `2026-12-04T10:11:12.123456Z~4711`, as it goes in the desk list's address. */
+export const formatDeskCursor = (c: DeskCursor) => `${c.at}~${c.id}`;
+/** A cursor from the address, or undefined for anything else (never an error: a stale link is just page 1). */
+export function parseDeskCursor(value: string | undefined): DeskCursor | undefined {
+  const m = value ? CURSOR.exec(value) : null;
+  if (!m || !Number.isFinite(Date.parse(m[1]))) return undefined;
+  const id = Number(m[2]);
+  return Number.isSafeInteger(id) && id > 0 && id <= 2_147_483_647 ? { at: m[1], id } : undefined;
+}
+const cursorAt = sql<string>`to_char(${articles.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+type DeskListOptions = {
+  limit?: number;
+  offset?: number;
+  order?: "updated" | "scheduled";
+  /** Keyset paging (newest change first only): the rows after (older than) or before (newer than) this one. */
+  after?: DeskCursor;
+  before?: DeskCursor;
+};
+
+/**
+ * One of the desk's lists. The page's rows are chosen first, from the articles and their
+ * publication alone (what the filter and the order need); sections and bylines are joined to
+ * those rows only. With them in the same select, PostgreSQL computed the bylines of every row
+ * an OFFSET skips: page 400 of a million articles built 10,000 byline arrays to show 25.
+ */
+async function deskList(db: Awaited<ReturnType<typeof executor>>, where: SQL | undefined, opts: DeskListOptions = {}) {
+  const backwards = Boolean(opts.before);
+  const keyset = opts.after
+    ? sql`(${articles.updatedAt}, ${articles.id}) < (${opts.after.at}::timestamptz, ${opts.after.id}::int)`
+    : opts.before
+      ? sql`(${articles.updatedAt}, ${articles.id}) > (${opts.before.at}::timestamptz, ${opts.before.id}::int)`
+      : undefined;
+  const order = () =>
+    opts.order === "scheduled"
+      ? [asc(publications.visibleFrom), desc(articles.id)]
+      : backwards
+        ? [asc(articles.updatedAt), asc(articles.id)]
+        : [desc(articles.updatedAt), desc(articles.id)];
+  const chosen = db
+    .select({ id: articles.id })
+    .from(articles)
+    .leftJoin(publications, eq(publications.articleId, articles.id))
+    .where(and(where, keyset))
+    .orderBy(...order())
+    .limit(opts.limit ?? 50)
+    .offset(opts.offset ?? 0)
+    .as("chosen");
   const rows = await db
     .select({
       id: articles.id,
@@ -110,6 +164,7 @@ async function deskList(db: Awaited<ReturnType<typeof executor>>, where: SQL | u
       status: effectiveStatus,
       sectionName: sections.name,
       updatedAt: articles.updatedAt,
+      cursorAt,
       version: articles.version,
       publishedVersion: articles.publishedVersion,
       visibleFrom: publications.visibleFrom,
@@ -117,15 +172,15 @@ async function deskList(db: Awaited<ReturnType<typeof executor>>, where: SQL | u
         select array_agg(u.name order by aa.position) from ${articleAuthors} aa
         join ${users} u on u.id = aa.user_id where aa.article_id = ${articles.id}), '{}')`,
     })
-    .from(articles)
+    .from(chosen)
+    .innerJoin(articles, eq(articles.id, chosen.id))
     .leftJoin(sections, eq(sections.id, articles.sectionId))
     .leftJoin(publications, eq(publications.articleId, articles.id))
-    .where(where)
-    .orderBy(opts.order === "scheduled" ? asc(publications.visibleFrom) : desc(articles.updatedAt), desc(articles.id))
-    .limit(opts.limit ?? 50)
-    .offset(opts.offset ?? 0);
-  return rows.map(
-    (r): DeskArticle => ({
+    .orderBy(...order());
+  if (backwards) rows.reverse();
+  return rows.map((r) => ({
+    cursor: { at: r.cursorAt, id: r.id } as DeskCursor,
+    article: {
       id: r.id,
       headline: r.headline,
       status: r.status,
@@ -134,9 +189,11 @@ async function deskList(db: Awaited<ReturnType<typeof executor>>, where: SQL | u
       authors: r.authors,
       hasUnpublishedChanges: r.status === "published" && r.publishedVersion !== null && r.version > r.publishedVersion,
       scheduledFor: r.status === "scheduled" && r.visibleFrom ? r.visibleFrom.toISOString() : null,
-    }),
-  );
+    } satisfies DeskArticle,
+  }));
 }
+
+const articlesOf = (rows: Awaited<ReturnType<typeof deskList>>) => rows.map((r) => r.article);
 
 const isMine = (viewer: Viewer) =>
   sql`exists (select 1 from ${articleAuthors} aa where aa.article_id = ${articles.id} and aa.user_id = ${viewer.id})`;
@@ -148,11 +205,11 @@ export async function getDeskOverview(viewer: Viewer, ctx?: Pick<Ctx, "tx">) {
   const db = await executor(ctx);
   const mine = isMine(viewer);
   // Sequential on purpose: inside a transaction there is one connection to share.
-  const myDrafts = await deskList(db, and(eq(articles.status, "draft"), mine));
-  const changesRequested = await deskList(db, and(eq(articles.status, "changes_requested"), viewer.role === "journalist" ? mine : undefined));
-  const awaitingReview = await deskList(db, and(eq(articles.status, "in_review"), viewer.role === "journalist" ? mine : undefined));
-  const scheduled = await deskList(db, isScheduled, { order: "scheduled" });
-  const published = await deskList(db, isLive, { limit: 20 });
+  const myDrafts = articlesOf(await deskList(db, and(eq(articles.status, "draft"), mine)));
+  const changesRequested = articlesOf(await deskList(db, and(eq(articles.status, "changes_requested"), viewer.role === "journalist" ? mine : undefined)));
+  const awaitingReview = articlesOf(await deskList(db, and(eq(articles.status, "in_review"), viewer.role === "journalist" ? mine : undefined)));
+  const scheduled = articlesOf(await deskList(db, isScheduled, { order: "scheduled" }));
+  const published = articlesOf(await deskList(db, isLive, { limit: 20 }));
   return { myDrafts, changesRequested, awaitingReview, scheduled, published };
 }
 
@@ -160,12 +217,27 @@ export const DESK_PAGE_SIZE = 25;
 /** How many matches the desk's filtered list counts; beyond, it says "1,000+". */
 export const DESK_COUNTED = 1000;
 
-export type DeskFilter = { q?: string; status?: ArticleStatus; sectionId?: number; authorId?: number; page?: number };
+export type DeskFilter = {
+  q?: string;
+  status?: ArticleStatus;
+  sectionId?: number;
+  authorId?: number;
+  /** The page's number: where it starts when no cursor is given (OFFSET), else only its label. */
+  page?: number;
+  /** Next/previous from a page shown: the rows after its last row, or before its first (keyset paging). */
+  after?: DeskCursor;
+  before?: DeskCursor;
+};
 
-/** Every article, filtered by headline words, status, section and author; newest change first. */
+/**
+ * Every article, filtered by headline words, status, section and author; newest change first.
+ * Next and previous page go by cursor (`after`/`before` the row at the page's edge: as fast on
+ * page 400 as on page 2, and an article changed meanwhile neither repeats nor goes missing);
+ * a page number alone (an address typed or kept) still works, by OFFSET.
+ */
 export async function searchDeskArticles(filter: DeskFilter, ctx?: Pick<Ctx, "tx">) {
   const db = await executor(ctx);
-  const page = Math.max(1, Math.min(filter.page ?? 1, 10_000));
+  let page = Math.max(1, Math.min(filter.page ?? 1, 10_000));
   const term = filter.q && queryText(filter.q).trim().slice(0, 100);
   const where = and(
     term ? ilike(articles.headline, `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
@@ -179,13 +251,23 @@ export async function searchDeskArticles(filter: DeskFilter, ctx?: Pick<Ctx, "tx
   // articles "published" took 2.5 s); nobody pages through more than this, they narrow the filter.
   const matching = db.select({ one: sql`1` }).from(articles).leftJoin(publications, eq(publications.articleId, articles.id)).where(where).limit(DESK_COUNTED + 1).as("matching");
   const [{ counted }] = await db.select({ counted: count() }).from(matching);
-  const items = await deskList(db, where, { limit: DESK_PAGE_SIZE, offset: (page - 1) * DESK_PAGE_SIZE });
+  const keyset = page > 1 && filter.after ? { after: filter.after } : page > 1 && filter.before ? { before: filter.before } : null;
+  let rows = await deskList(db, where, keyset ? { limit: DESK_PAGE_SIZE, ...keyset } : { limit: DESK_PAGE_SIZE, offset: (page - 1) * DESK_PAGE_SIZE });
+  if (keyset?.before && rows.length < DESK_PAGE_SIZE) {
+    // Back at the start (articles changed since moved to the top): the first page, whole.
+    page = 1;
+    rows = await deskList(db, where, { limit: DESK_PAGE_SIZE });
+  }
+  const items = articlesOf(rows);
   const more = Number(counted) > DESK_COUNTED;
   const total = Math.min(Number(counted), DESK_COUNTED);
   // Past the counted pages: this one at least, and a next one after a full page.
   const reached = more && items.length > 0 ? (items.length === DESK_PAGE_SIZE ? page + 1 : page) : 0;
   const pages = Math.max(1, Math.ceil(total / DESK_PAGE_SIZE), reached);
-  return { items, total, more, page, pages };
+  // Where the next and the previous page start (page 1 needs no cursor).
+  const next = rows.length === DESK_PAGE_SIZE ? rows[rows.length - 1].cursor : null;
+  const previous = page > 2 && rows.length > 0 ? rows[0].cursor : null;
+  return { items, total, more, page, pages, next, previous };
 }
 
 /** The audit trail of one article, newest first: who moved it where, when, and why. */

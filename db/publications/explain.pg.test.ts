@@ -20,7 +20,7 @@ async function seedArchive(client: pg.Client) {
   await client.query(
     `with s as (select id, (row_number() over (order by id) - 1)::int as k from sections where slug like 'explain-s%')
      insert into articles (section_id, slug, headline, body, status, version, published_version, language, comments_open)
-     select s.id, 'explain-' || g.i, 'Headline ' || g.i, '{"type":"doc","content":[]}', 'published', 1, 1,
+     select s.id, 'explain-' || g.i, 'Headline ' || g.i || case when g.i % 8000 = 0 then ' Seegraswiesen' else '' end, '{"type":"doc","content":[]}', 'published', 1, 1,
             (case when g.i % 3 = 0 then 'en' else 'de' end)::article_language, true
      from generate_series(1, $1::int) g(i) join s on s.k = g.i % 5`,
     [ARTICLES],
@@ -56,7 +56,7 @@ async function seedArchive(client: pg.Client) {
   // costly to the planner).
   await client.query("analyze sections, users, tags, articles, publications, article_tags, comments");
   await client.query(
-    "select gin_clean_pending_list(c.oid) from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am am on am.oid = c.relam where am.amname = 'gin' and i.indrelid = 'publications'::regclass",
+    "select gin_clean_pending_list(c.oid) from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am am on am.oid = c.relam where am.amname = 'gin' and i.indrelid in ('publications'::regclass, 'articles'::regclass)",
   );
 }
 
@@ -108,9 +108,28 @@ describe("reader query plans on PostgreSQL", () => {
         scans.push(`${q.label}: Seq Scan on ${tables.join(", ")}\n${text.rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
       }
       expect(scans).toEqual([]);
+
+      // Headline words typed in the desk (ILIKE '%word%') find a rare word by its trigrams: the
+      // article list's filter (the page and the count) and the editor's link picker.
+      for (const [label, index, statements] of [
+        ["desk list, headline word, rare", "articles_headline_trgm_idx", 2],
+        ["link picker, headline word, rare", "publications_headline_trgm_idx", 1],
+      ] as const) {
+        const sent = recorded.filter((q) => q.label === label);
+        expect(sent).toHaveLength(statements);
+        for (const q of sent) {
+          const plan = await client.query<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(`explain (format json) ${q.sql}`, q.params);
+          expect(indexesUsed(plan.rows[0]["QUERY PLAN"][0].Plan), q.sql).toContain(index);
+        }
+      }
     } finally {
       await client.query("rollback").catch(() => undefined);
       await client.end();
     }
   });
 });
+
+/** The indexes a plan reads. */
+function indexesUsed(node: PlanNode & { "Index Name"?: string }): string[] {
+  return [...(node["Index Name"] ? [node["Index Name"]] : []), ...(node.Plans ?? []).flatMap(indexesUsed)];
+}

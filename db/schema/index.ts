@@ -175,6 +175,9 @@ export const articles = pgTable(
     // The desk's "recently published" and "all articles" lists, newest change first on a big
     // archive (read backwards: ORDER BY updated_at DESC, id DESC).
     index("articles_updated_idx").on(t.updatedAt, t.id),
+    // The desk list's headline filter (ILIKE '%word%'): trigrams find the few articles with a
+    // rare word on a big archive instead of reading every headline (pg_trgm; PGlite loads it too).
+    index("articles_headline_trgm_idx").using("gin", t.headline.op("gin_trgm_ops")),
     // The live blogs (a handful among a big archive): the news sitemap lists those still live.
     index("articles_live_idx").on(t.liveState).where(sql`${t.liveState} is not null`),
   ],
@@ -342,6 +345,8 @@ export const publications = pgTable(
     index("publications_published_idx").on(t.publishedAt, t.articleId),
     index("publications_section_published_idx").on(t.sectionSlug, t.publishedAt, t.articleId),
     index("publications_search_idx").using("gin", t.search),
+    // The editor's link and related-article picker (headline ILIKE '%word%', live articles).
+    index("publications_headline_trgm_idx").using("gin", t.headline.op("gin_trgm_ops")),
     index("publications_bylines_idx").using("gin", sql`${t.bylines} jsonb_path_ops`),
     index("publications_tags_idx").using("gin", sql`${t.tags} jsonb_path_ops`),
   ],

@@ -27,7 +27,8 @@ async function open() {
   // From the migrated template the global setup made; migrating here stays the fallback (a
   // single file run without the global setup, say), and is a no-op on the template.
   const template = readTemplate();
-  const client = await PGlite.create(template ? { loadDataDir: template } : {});
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const client = await PGlite.create({ extensions: { pg_trgm }, ...(template ? { loadDataDir: template } : {}) });
   const db = drizzle({ client, schema });
   await migrate(db, { migrationsFolder: "db/migrations" });
   return { db: db as unknown as Db, close: () => client.close() };

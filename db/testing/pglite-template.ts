@@ -33,7 +33,8 @@ export async function ensureTemplate(): Promise<void> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
-  const client = await PGlite.create();
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const client = await PGlite.create({ extensions: { pg_trgm } }); // the migrations create it
   try {
     await migrate(drizzle({ client }), { migrationsFolder: MIGRATIONS });
     const dump = await client.dumpDataDir("none");

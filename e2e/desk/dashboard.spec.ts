@@ -53,3 +53,32 @@ test("a journalist's dashboard has their own queues and no review queue; notific
   await expect(page.getByRole("heading", { level: 1, name: m.notifications.title })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test("a long filtered list pages forward and back by the rows at its edges, keeping the filter", async ({ as, factory, runId }) => {
+  // 30 drafts of this run's own: a full page of 25 and a second one of 5.
+  const headlines = Array.from({ length: 30 }, (_, i) => `Blätterprobe ${runId} ${String(i + 1).padStart(2, "0")}`);
+  for (const headline of headlines) await factory.article({ headline, author: "editor" });
+  const page = await as("editor");
+  await page.goto(`/desk?q=${encodeURIComponent(`Blätterprobe ${runId}`)}`);
+  const results = page.getByRole("region", { name: new RegExp(`^${m.desk.filterResults}`) });
+  const pagination = page.getByRole("navigation", { name: m.desk.pagination });
+  const rows = results.getByRole("row").filter({ has: page.getByRole("link") });
+  await expect(rows).toHaveCount(25);
+  await expect(pagination).toContainText(m.desk.pageOf.replace("{page}", "1").replace("{pages}", "2"));
+  // Newest change first: the last one made leads page 1.
+  await expect(rows.first()).toContainText(headlines[29]);
+
+  await pagination.getByRole("link", { name: m.desk.nextPage }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page).toHaveURL(/after=/);
+  await expect(rows).toHaveCount(5);
+  await expect(rows.first()).toContainText(headlines[4]);
+  await expect(rows.last()).toContainText(headlines[0]);
+  await expect(pagination).toContainText(m.desk.pageOf.replace("{page}", "2").replace("{pages}", "2"));
+  await expect(page.getByRole("search", { name: m.desk.filterLabel }).getByLabel(m.desk.filterHeadline)).toHaveValue(`Blätterprobe ${runId}`);
+
+  await pagination.getByRole("link", { name: m.desk.previousPage }).click();
+  await expect(page).not.toHaveURL(/after=|before=/);
+  await expect(rows).toHaveCount(25);
+  await expect(rows.first()).toContainText(headlines[29]);
+});

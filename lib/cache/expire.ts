@@ -10,7 +10,7 @@ export function expireReaderTags(tags: Iterable<string>): void {
 /** How many pages and bytes the cache holds (for the bench and health checks). */
 export function readerCacheSize(): { entries: number; bytes: number } {
   const s = store();
-  return { entries: s.entries.size, bytes: s.bytes };
+  return { entries: s.entries.size, bytes: s.entries.calculatedSize };
 }
 
 /** When `tag` was last expired in this process (ms since the epoch), if ever. */

@@ -13,7 +13,6 @@
 import { noteRouteEntry, noteTags } from "./edge.mjs";
 import { expireTags, store } from "./store.mjs";
 
-const MAX_BYTES = Number(process.env.COPYDESK_PAGE_CACHE_MB || 256) * 1024 * 1024;
 /**
  * A page whose render began before its data changed can finish after the tag was expired, and
  * would then be stored as if it were new. So an entry written within this window after one of
@@ -63,38 +62,25 @@ export default class PageCacheHandler {
     const softTags = ctx?.softTags ?? [];
     if (isExpired(entry.tags, entry.lastModified) || isExpired(softTags, entry.lastModified)) {
       s.entries.delete(key);
-      s.bytes -= entry.size;
       return null;
     }
     noteTags(entry.tags); // the response being made depends on them (edge cache tags)
     if (ROUTE_KINDS.has(entry.value?.kind)) noteRouteEntry();
-    // Least recently used last: re-insert on every hit.
-    s.entries.delete(key);
-    s.entries.set(key, entry);
     return { value: entry.value, lastModified: entry.lastModified, cacheControl: entry.cacheControl };
   }
 
   async set(key, value, ctx) {
     const s = store();
-    const old = s.entries.get(key);
-    if (old) {
-      s.entries.delete(key);
-      s.bytes -= old.size;
-    }
+    s.entries.delete(key);
     if (!value) return;
     const now = Date.now();
     const tags = tagsOf(value, ctx);
     noteTags(tags);
     if (ROUTE_KINDS.has(value.kind)) noteRouteEntry();
     if (isExpired(tags, now - RENDER_GRACE_MS)) return;
-    const size = sizeOf(value);
-    s.entries.set(key, { value, lastModified: now, tags, size, cacheControl: ctx?.cacheControl });
-    s.bytes += size;
-    for (const [oldest, entry] of s.entries) {
-      if (s.bytes <= MAX_BYTES) break;
-      s.entries.delete(oldest);
-      s.bytes -= entry.size;
-    }
+    // Least recently used dropped past COPYDESK_PAGE_CACHE_MB (lib/cache/store.mjs); an entry
+    // larger than all of it is not kept.
+    s.entries.set(key, { value, lastModified: now, tags, size: sizeOf(value), cacheControl: ctx?.cacheControl });
   }
 
   /** From revalidateTag/revalidatePath inside a request. Copydesk expires at once, whatever the profile. */

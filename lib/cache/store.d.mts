@@ -1,5 +1,8 @@
 export type PageCacheEntry = { value: unknown; lastModified: number; tags: string[]; size: number; cacheControl?: unknown };
-export type PageCacheStore = { entries: Map<string, PageCacheEntry>; expiredAt: Map<string, number>; bytes: number; epoch: number; forgottenAt: number };
+import type { LRUCache } from "lru-cache";
+
+export type PageCacheStore = { entries: LRUCache<string, PageCacheEntry>; expiredAt: Map<string, number>; epoch: number; forgottenAt: number };
+export const MAX_PAGE_CACHE_BYTES: number;
 export const REMEMBER_EXPIRY_MS: number;
 export function forgetOldExpiries(s: PageCacheStore, now: number): void;
 export function store(): PageCacheStore;

@@ -5,18 +5,27 @@
 // on globalThis under a symbol, because Next's bundles and the plain server script get their
 // own copies of this module.
 // Plain JavaScript: the handler and scripts/serve.mjs run without a compiler.
+import { LRUCache } from "lru-cache";
 
 const STORE = Symbol.for("copydesk.pageCache");
 
+/** Memory for cached reader pages and data in this process (least recently used dropped first). */
+export const MAX_PAGE_CACHE_BYTES = Number(process.env.COPYDESK_PAGE_CACHE_MB || 256) * 1024 * 1024;
+
 /**
- * `entries`: cached values by key; `expiredAt`: when each tag was last expired (oldest first);
- * `bytes`: the entries' estimated size; `epoch`: counts expiries (the front cache empties when it
- * moves); `forgottenAt`: when expiries were last forgotten (forgetOldExpiries).
+ * `entries`: cached values by key, in an LRU bounded by their estimated size (`entries.calculatedSize`);
+ * `expiredAt`: when each tag was last expired (oldest first); `epoch`: counts expiries (the front
+ * cache empties when it moves); `forgottenAt`: when expiries were last forgotten (forgetOldExpiries).
  * @returns {import("./store.d.mts").PageCacheStore}
  */
 export function store() {
   const g = /** @type {any} */ (globalThis);
-  g[STORE] ??= { entries: new Map(), expiredAt: new Map(), bytes: 0, epoch: 0, forgottenAt: 0 };
+  g[STORE] ??= {
+    entries: new LRUCache({ maxSize: MAX_PAGE_CACHE_BYTES, sizeCalculation: (/** @type {{ size: number }} */ entry) => Math.max(1, entry.size) }),
+    expiredAt: new Map(),
+    epoch: 0,
+    forgottenAt: 0,
+  };
   return g[STORE];
 }
 
@@ -83,18 +92,19 @@ export function forgetOldExpiries(s, now) {
     if (tag.startsWith(IMPLICIT_TAG)) implicitUntil = Math.max(implicitUntil, at);
   }
   if (forgotten.size === 0) return;
-  for (const [key, entry] of s.entries) {
-    const stale =
+  /** @type {string[]} */
+  const stale = [];
+  for (const [key, entry] of s.entries.entries()) {
+    if (
       entry.lastModified <= implicitUntil ||
       entry.tags.some((tag) => {
         const at = forgotten.get(tag);
         return at !== undefined && at >= entry.lastModified;
-      });
-    if (stale) {
-      s.entries.delete(key);
-      s.bytes -= entry.size;
-    }
+      })
+    )
+      stale.push(key);
   }
+  for (const key of stale) s.entries.delete(key);
   for (const tag of forgotten.keys()) s.expiredAt.delete(tag);
 }
 

@@ -15,7 +15,6 @@ describe("expired tags in the page cache's store", () => {
     const s = store();
     s.entries.clear();
     s.expiredAt.clear();
-    s.bytes = 0;
     s.forgottenAt = 0;
   });
   afterEach(() => vi.useRealTimers());

@@ -61,11 +61,16 @@ export class DeskClient {
 
   /** A signed-in page view, timed to the last byte. */
   async timedPage(pagePath: string): Promise<number> {
+    return (await this.page(pagePath)).ms;
+  }
+
+  /** A signed-in page view: its HTML and how long it took to the last byte. */
+  async page(pagePath: string): Promise<{ html: string; ms: number }> {
     const t0 = performance.now();
     const res = await fetch(this.base + pagePath, { headers: { Cookie: this.cookieHeader() }, redirect: "manual" });
-    await res.arrayBuffer();
+    const html = await res.text();
     if (res.status !== 200) throw new Error(`${pagePath} answered ${res.status} to the signed-in editor`);
-    return performance.now() - t0;
+    return { html, ms: performance.now() - t0 };
   }
 
   /** Calls one of the desk's server actions by name and returns its result. */

@@ -6,7 +6,7 @@
 //    the article files, every article of the last 48 hours in the news files.
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
-import type { Db } from "@/db/client";
+import { POSTGRES_SESSION_OPTIONS, type Db } from "@/db/client";
 import { queryCatalog, seqScans, type PlanNode } from "@/db/query-catalog";
 import * as schema from "@/db/schema";
 import type { Role } from "@/lib/permissions";
@@ -15,40 +15,75 @@ import type { SeedInfo } from "./seed";
 
 export type QueryTiming = Spread & { label: string; audience: "reader" | "desk"; seqScans: string[] };
 
-export async function timeQueryCatalog(url: string, info: SeedInfo, samples: number): Promise<QueryTiming[]> {
-  const client = new pg.Client({ connectionString: url });
+/** The catalog on the bench's archive, on one connection, recording the SQL of whichever label is set. */
+async function catalogOn(client: pg.Client, info: SeedInfo) {
+  const recorded: { label: string; sql: string; params: unknown[] }[] = [];
+  const recording: { label: string | null } = { label: null };
+  const db = drizzle({ client, schema, logger: { logQuery: (sql, params) => void (recording.label && recorded.push({ label: recording.label, sql, params })) } }) as unknown as Db;
+  const [, sectionSlug, slug] = info.articlePath.split("/");
+  const article = (await client.query<{ id: number }>("select article_id as id from publications where section_slug = $1 and slug = $2", [sectionSlug, slug])).rows[0];
+  const people = (await client.query<{ id: number; role: Role; name: string; slug: string; email: string }>("select id, role, name, slug, email from users")).rows;
+  const editor = people.find((p) => p.email === info.editor.email)!;
+  const journalist = people.find((p) => p.slug === info.authorSlug)!;
+  // The least-used tag's name: a search that matches few articles (the search index's case).
+  const rare = (await client.query<{ name: string }>("select t.name from tags t join article_tags x on x.tag_id = t.id group by t.id order by count(*), t.id limit 1")).rows[0];
+  const catalog = queryCatalog(
+    {
+      article: { id: article.id, sectionSlug, slug },
+      tagSlug: info.tagSlug,
+      authorSlug: info.authorSlug,
+      commonWord: info.searchWord,
+      rareWord: rare.name,
+      liveBlogId: info.live.id,
+      editor: { id: editor.id, role: editor.role, name: editor.name },
+      journalist: { id: journalist.id, role: journalist.role, name: journalist.name },
+    },
+    { tx: db },
+  );
+  return { catalog, recorded, recording };
+}
+
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of every statement the catalog's queries send (or those whose label
+ * contains one of `only`), each run once before, as the timing would have warmed it.
+ */
+export async function explainQueryCatalog(url: string, info: SeedInfo, only?: string[]): Promise<string> {
+  // With the app's session settings (db/client.ts), so plans and times are the server's.
+  const client = new pg.Client({ connectionString: url, options: POSTGRES_SESSION_OPTIONS });
   await client.connect();
   try {
-    const recorded: { label: string; sql: string; params: unknown[] }[] = [];
-    let label: string | null = null; // recording while set
-    const db = drizzle({ client, schema, logger: { logQuery: (sql, params) => void (label && recorded.push({ label, sql, params })) } }) as unknown as Db;
-    const [, sectionSlug, slug] = info.articlePath.split("/");
-    const article = (await client.query<{ id: number }>("select article_id as id from publications where section_slug = $1 and slug = $2", [sectionSlug, slug])).rows[0];
-    const people = (await client.query<{ id: number; role: Role; name: string; slug: string; email: string }>("select id, role, name, slug, email from users")).rows;
-    const editor = people.find((p) => p.email === info.editor.email)!;
-    const journalist = people.find((p) => p.slug === info.authorSlug)!;
-    // The least-used tag's name: a search that matches few articles (the search index's case).
-    const rare = (await client.query<{ name: string }>("select t.name from tags t join article_tags x on x.tag_id = t.id group by t.id order by count(*), t.id limit 1")).rows[0];
-    const catalog = queryCatalog(
-      {
-        article: { id: article.id, sectionSlug, slug },
-        tagSlug: info.tagSlug,
-        authorSlug: info.authorSlug,
-        commonWord: info.searchWord,
-        rareWord: rare.name,
-        liveBlogId: info.live.id,
-        editor: { id: editor.id, role: editor.role, name: editor.name },
-        journalist: { id: journalist.id, role: journalist.role, name: journalist.name },
-      },
-      { tx: db },
-    );
+    const { catalog, recorded, recording } = await catalogOn(client, info);
+    const out: string[] = [];
+    for (const q of catalog.filter((q) => !only || only.some((o) => q.label.includes(o)))) {
+      recording.label = q.label;
+      await q.run();
+      recording.label = null;
+      const t0 = performance.now();
+      await q.run();
+      out.push(`### ${q.label}: ${(performance.now() - t0).toFixed(1)} ms (all its statements, warm)`);
+      for (const r of recorded.filter((r) => r.label === q.label)) {
+        const plan = await client.query<{ "QUERY PLAN": string }>(`explain (analyze, buffers) ${r.sql}`, r.params);
+        out.push(r.sql.replace(/\s+/g, " ").slice(0, 400), ...plan.rows.map((row) => row["QUERY PLAN"]), "");
+      }
+    }
+    return out.join("\n");
+  } finally {
+    await client.end();
+  }
+}
 
+export async function timeQueryCatalog(url: string, info: SeedInfo, samples: number): Promise<QueryTiming[]> {
+  // With the app's session settings (db/client.ts), so plans and times are the server's.
+  const client = new pg.Client({ connectionString: url, options: POSTGRES_SESSION_OPTIONS });
+  await client.connect();
+  try {
+    const { catalog, recorded, recording } = await catalogOn(client, info);
     // Each query once, recording its SQL, then the plans of what was sent.
     for (const q of catalog) {
-      label = q.label;
+      recording.label = q.label;
       await q.run();
     }
-    label = null;
+    recording.label = null;
     const scans = new Map<string, Set<string>>();
     for (const q of recorded) {
       const plan = await client.query<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(`explain (format json) ${q.sql}`, q.params);

@@ -3,12 +3,13 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { listArticlesBeingEdited } from "@/db/articles/presence-queries";
-import { getDeskOverview, searchDeskArticles, type DeskFilter } from "@/db/articles/queries";
+import { formatDeskCursor, getDeskOverview, parseDeskCursor, searchDeskArticles, type DeskCursor, type DeskFilter } from "@/db/articles/queries";
 import { listSections } from "@/db/sections/queries";
 import { listNewsroomUsers } from "@/db/users/queries";
 import { getViewer } from "@/app/auth";
 import { can } from "@/lib/permissions";
 import { ARTICLE_STATUSES, type ArticleStatus } from "@/lib/workflow";
+import type { DeskArticle } from "@/lib/desk/types";
 import { ArticleTable } from "@/components/desk/ArticleTable";
 import { BeingEdited } from "@/components/desk/BeingEdited";
 
@@ -17,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("metaTitle") };
 }
 
-type Search = { q?: string; status?: string; section?: string; author?: string; page?: string };
+type Search = { q?: string; status?: string; section?: string; author?: string; page?: string; after?: string; before?: string };
 
 const positive = (value?: string) => (value && /^\d{1,9}$/.test(value) ? Number(value) : undefined);
 
@@ -29,6 +30,8 @@ function readFilter(search: Search): DeskFilter {
     sectionId: positive(search.section),
     authorId: positive(search.author),
     page: positive(search.page) ?? 1,
+    after: parseDeskCursor(search.after),
+    before: parseDeskCursor(search.before),
   };
 }
 
@@ -39,13 +42,14 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
   const search = await searchParams;
   const filter = readFilter(search);
   const filtering = Boolean(filter.q || filter.status || filter.sectionId || filter.authorId || (filter.page ?? 1) > 1);
-  const overview = await getDeskOverview(viewer);
+  // The queues or the filtered list: a page shows one of them, so it asks for that one only.
   const found = filtering ? await searchDeskArticles(filter) : null;
+  const overview = found ? null : await getDeskOverview(viewer);
   const sections = await listSections();
   const people = await listNewsroomUsers();
   const reviews = can(viewer, "article.publish");
   const beingEdited = await listArticlesBeingEdited();
-  const queue = (id: string, title: string, list: typeof overview.myDrafts, empty: string) => (
+  const queue = (id: string, title: string, list: DeskArticle[], empty: string) => (
     <section className="panel" aria-labelledby={id}>
       <h2 id={id}>
         {title} <span className="count">{list.length}</span>
@@ -53,8 +57,14 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
       <ArticleTable articles={list} empty={empty} />
     </section>
   );
-  const pageLink = (page: number) => {
-    const params = new URLSearchParams(Object.entries({ ...search, page: String(page) }).filter(([, v]) => v) as [string, string][]);
+  // Next and previous carry the cursor of the row at the page's edge (keyset paging: page 400
+  // costs what page 2 does); the page number stays in the address as the page's label.
+  const pageLink = (page: number, edge: { after?: DeskCursor | null; before?: DeskCursor | null }) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(search)) if (value && key !== "after" && key !== "before") params.set(key, value);
+    params.set("page", String(page));
+    if (page > 1 && edge.after) params.set("after", formatDeskCursor(edge.after));
+    if (page > 1 && edge.before) params.set("before", formatDeskCursor(edge.before));
     return `/desk?${params.toString()}`;
   };
 
@@ -122,13 +132,13 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
           <ArticleTable articles={found.items} empty={t("desk.filterNone")} />
           {found.pages > 1 && (
             <nav className="pagination" aria-label={t("desk.pagination")}>
-              {found.page > 1 && <Link href={pageLink(found.page - 1)}>{t("desk.previousPage")}</Link>}
+              {found.page > 1 && <Link href={pageLink(found.page - 1, { before: found.previous })}>{t("desk.previousPage")}</Link>}
               <span>{t("desk.pageOf", { page: found.page, pages: found.more ? `${found.pages}+` : found.pages })}</span>
-              {found.page < found.pages && <Link href={pageLink(found.page + 1)}>{t("desk.nextPage")}</Link>}
+              {found.page < found.pages && <Link href={pageLink(found.page + 1, { after: found.next })}>{t("desk.nextPage")}</Link>}
             </nav>
           )}
         </section>
-      ) : (
+      ) : overview ? (
         <>
           {reviews && queue("review-heading", t("desk.awaitingReview"), overview.awaitingReview, t("desk.nothingAwaitingReview"))}
           {queue("drafts-heading", t("desk.myDrafts"), overview.myDrafts, t("desk.noDrafts"))}
@@ -140,7 +150,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
             <ArticleTable articles={overview.published} empty={t("desk.nothingPublished")} />
           </section>
         </>
-      )}
+      ) : null}
     </>
   );
 }
