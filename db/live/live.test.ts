@@ -214,6 +214,8 @@ describe(`live blogs on ${engine}`, () => {
     inRollback(async (tx) => {
       const n = await newsroom(tx);
       const id = await liveBlog(n);
+      // Published today and live: listed once, not once for each reason.
+      expect((await listNewsSitemap(0, { tx })).filter((a) => a.headline === "Liveticker: Sturmflut an der Küste")).toHaveLength(1);
       await tx.update(publications).set({ publishedAt: sql`now() - interval '5 days'` }).where(eq(publications.articleId, id));
       expect((await listNewsSitemap(0, { tx })).some((a) => a.headline === "Liveticker: Sturmflut an der Küste")).toBe(true);
       await setLiveBlog({ ctx: n.ctx(n.editor), input: { articleId: id, state: "ended" } });
