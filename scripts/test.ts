@@ -18,7 +18,7 @@ fs.mkdirSync("test-results", { recursive: true });
 
 type Outcome = { passed: number; failed: number; failures: string[]; flaky: string[] };
 
-/** Runs one test runner; with `logFile` its output goes there and is printed when it ends (it runs beside another). */
+/** Runs one test runner; with `logFile` its output goes there instead (for a runner beside another). */
 function run(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv, report: string, count: (json: Report) => Outcome, logFile?: string): Promise<void> {
   if (!logFile) console.log(`\n=== ${name} ===`);
   fs.rmSync(report, { force: true });
@@ -26,11 +26,7 @@ function run(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv, 
   const child = spawn(cmd, args, { stdio: log === undefined ? "inherit" : ["ignore", log, log], env });
   return new Promise((resolve) => {
     const done = (status: number | null) => {
-      if (log !== undefined) {
-        fs.closeSync(log);
-        console.log(`\n=== ${name} (ran beside the pass above) ===`);
-        process.stdout.write(fs.readFileSync(logFile!, "utf8"));
-      }
+      if (log !== undefined) fs.closeSync(log);
       let outcome: Outcome = { passed: 0, failed: 0, failures: [], flaky: [] };
       try {
         outcome = count(JSON.parse(fs.readFileSync(report, "utf8")));
@@ -97,6 +93,10 @@ if (pgUrl) {
   );
 }
 await Promise.all(integration);
+if (pgUrl) {
+  console.log("\n=== integration (PostgreSQL), which ran beside the pass above ===");
+  process.stdout.write(fs.readFileSync("test-results/vitest-postgres.log", "utf8"));
+}
 
 if (!skipE2e) {
   if (!(await (built ??= buildIfStaleInBackground("test-results/build.log")))) {
