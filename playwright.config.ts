@@ -77,14 +77,14 @@ const oidcEnv = {
   COPYDESK_OIDC_GROUPS_CLAIM: "groups",
   COPYDESK_OIDC_ROLE_MAP: "copydesk-admins=admin,copydesk-editors=editor",
 };
-// Journeys own their data (e2e/fixtures.ts) and run side by side: two browser journeys at a time
-// fit this project's 2-core CI machine (one server, two browsers); E2E_WORKERS overrides. A third
-// worker takes the journeys that start servers of their own (the fault checks, more instances,
-// the edge), one at a time: they spend much of their minutes waiting for a server to start, a
-// schedule to fall due or a killed process to be gone, which left a core idle while two browser
-// journeys waited for them (CPU use 1.45–1.75 of 2 cores in those passes).
-const workers = Number(process.env.E2E_WORKERS) || 3;
-const browserWorkers = Math.max(1, Math.min(2, workers - 1));
+// Journeys own their data (e2e/fixtures.ts) and run side by side: two workers fit this project's
+// 2-core CI machine (one server, two browsers); E2E_WORKERS overrides. The journeys that start
+// servers of their own (fault checks, more instances, the edge) take one worker per project at a
+// time and share the run with the browser journeys. A third worker was tried: the cores were
+// then busy all the time, but each journey took longer (the kill -9 check 490 s instead of
+// 142 s) and the PGlite pass grew from 9.7 to 11.8 minutes (with some other work beside it), so
+// on two cores the run waits for the work, not for idle time.
+const workers = Number(process.env.E2E_WORKERS) || 2;
 export const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
@@ -120,7 +120,7 @@ export default defineConfig({
   projects: engineOnly
     ? [
         { name: "setup", testMatch: /auth\.setup\.ts/ },
-        { name: "chromium", testMatch: ENGINE_JOURNEYS, workers: browserWorkers, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+        { name: "chromium", testMatch: ENGINE_JOURNEYS, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
         { name: "instances", testMatch: /instances\/.*\.spec\.ts/, workers: 1, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
         ...edge,
         ...faults,
@@ -129,7 +129,7 @@ export default defineConfig({
         { name: "setup", testMatch: /auth\.setup\.ts/ },
         // No order between journeys: each makes its own data (e2e/fixtures.ts), so readers' and
         // the desk's journeys run side by side.
-        { name: "chromium", testIgnore: [/(instances|faults|e2e\/edge)\//], workers: browserWorkers, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+        { name: "chromium", testIgnore: [/(instances|faults|e2e\/edge)\//], use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
         // A second app instance on the same database: PostgreSQL only (the embedded one has one process).
         ...(onPostgres ? [{ name: "instances", testMatch: /instances\/.*\.spec\.ts/, workers: 1, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] }] : []),
         ...edge,
