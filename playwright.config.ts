@@ -116,24 +116,27 @@ export default defineConfig({
   },
   // No order between projects beyond signing in first: journeys that change or count the whole
   // newsroom (authorization, a required second factor, password sign-in off) start a server with
-  // a newsroom of their own (e2e/own-server.ts).
+  // a newsroom of their own (e2e/own-server.ts). The projects whose files run one at a time (the
+  // fault checks, the edge, the instances) are listed first, so Playwright hands them out first:
+  // listed last, the fault checks began when the browser journeys were done and ran 190 s alone
+  // on one worker while the other had nothing left to do.
   projects: engineOnly
     ? [
         { name: "setup", testMatch: /auth\.setup\.ts/ },
-        { name: "chromium", testMatch: ENGINE_JOURNEYS, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
-        { name: "instances", testMatch: /instances\/.*\.spec\.ts/, workers: 1, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
-        ...edge,
         ...faults,
+        ...edge,
+        { name: "instances", testMatch: /instances\/.*\.spec\.ts/, workers: 1, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+        { name: "chromium", testMatch: ENGINE_JOURNEYS, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
       ]
     : [
         { name: "setup", testMatch: /auth\.setup\.ts/ },
+        ...faults,
+        ...edge,
+        // A second app instance on the same database: PostgreSQL only (the embedded one has one process).
+        ...(onPostgres ? [{ name: "instances", testMatch: /instances\/.*\.spec\.ts/, workers: 1, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] }] : []),
         // No order between journeys: each makes its own data (e2e/fixtures.ts), so readers' and
         // the desk's journeys run side by side.
         { name: "chromium", testIgnore: [/(instances|faults|e2e\/edge)\//], use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
-        // A second app instance on the same database: PostgreSQL only (the embedded one has one process).
-        ...(onPostgres ? [{ name: "instances", testMatch: /instances\/.*\.spec\.ts/, workers: 1, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] }] : []),
-        ...edge,
-        ...faults,
       ],
   webServer: {
     // Resets its own data folder (or PostgreSQL schema), seeds the demo newsroom and serves the production build.
