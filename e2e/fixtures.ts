@@ -7,19 +7,14 @@
 //   (db/testing/factory.ts behind app/api/test-factory); never count or click the demo's articles;
 // - `runId`: a short id unique to this test run, for headlines and tags nobody else uses, so
 //   journeys running side by side (several workers) never see each other's data.
-import { test as base, type APIRequest, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { test as base, type APIRequest, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { browserLocale } from "./i18n";
 import { ACCOUNTS, type Role } from "./pages/SignInPage";
 
 export { expect } from "@playwright/test";
 
-const opened = new Set<BrowserContext>();
-
 async function open(browser: Browser, options: Parameters<Browser["newContext"]>[0]): Promise<Page> {
-  const context = await browser.newContext(options);
-  opened.add(context);
-  context.on("close", () => opened.delete(context));
-  return context.newPage();
+  return (await browser.newContext(options)).newPage();
 }
 
 /** A page in a browser context of its own with these options (another server's baseURL, say), closed when the test ends. */
@@ -97,18 +92,17 @@ export async function factoryContext(requests: APIRequest, baseURL: string | und
 }
 
 export const test = base.extend<{ as: (role: Role, ui?: "de" | "en") => Promise<Page>; reader: () => Promise<Page>; factory: Factory; runId: string; closeContexts: void }>({
-  // Every context a test opened is closed when it ends: those of the helpers here, and any it
-  // opened with browser.newContext() itself. A context left open kept its pages running (an
+  // Every context a test opened is closed when it ends, through the helpers here or with
+  // browser.newContext() itself: whatever the worker's browser holds that it did not before. A context left open kept its pages running (an
   // editor's co-editing socket, a live blog's stream) in the worker's browser for every later
   // test. After a failure they stay for Playwright's screenshots; the worker is replaced anyway.
   closeContexts: [
     async ({ browser }, provide, info) => {
       const before = new Set(browser.contexts());
       await provide();
-      const left = new Set([...opened, ...browser.contexts().filter((context) => !before.has(context))]);
-      opened.clear();
       if (info.status !== info.expectedStatus) return;
-      await Promise.all([...left].map((context) => context.close().catch(() => undefined)));
+      const left = browser.contexts().filter((context) => !before.has(context));
+      await Promise.all(left.map((context) => context.close().catch(() => undefined)));
     },
     { auto: true },
   ],

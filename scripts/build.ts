@@ -5,11 +5,14 @@ import path from "node:path";
 
 const SOURCES = ["app", "components", "lib", "db", "messages", "i18n", "public", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json", "tsconfig.json"];
 
+/** `next build` as both builds below run it. */
+const NEXT_BUILD = [path.resolve("node_modules/next/dist/bin/next"), "build"];
+const buildEnv = (): NodeJS.ProcessEnv => ({ ...process.env, NODE_ENV: "production" });
+
 export function buildIfStale(): void {
   if (!buildIsStale()) return;
   console.log("Building Copydesk (first start or changed sources)…");
-  const nextBin = path.resolve("node_modules/next/dist/bin/next");
-  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  const build = spawnSync(process.execPath, NEXT_BUILD, { stdio: "inherit", env: buildEnv() });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
@@ -20,9 +23,8 @@ export function buildIfStale(): void {
  */
 export function buildIfStaleInBackground(logFile: string): Promise<boolean> {
   if (!buildIsStale()) return Promise.resolve(true);
-  const nextBin = path.resolve("node_modules/next/dist/bin/next");
   const log = fs.openSync(logFile, "w");
-  const build = spawn(process.execPath, [nextBin, "build"], { stdio: ["ignore", log, log], env: { ...process.env, NODE_ENV: "production" } });
+  const build = spawn(process.execPath, NEXT_BUILD, { stdio: ["ignore", log, log], env: buildEnv() });
   return new Promise((resolve) => {
     build.on("exit", (code) => {
       fs.closeSync(log);

@@ -75,7 +75,7 @@ const playwrightCount = (j: Report): Outcome => {
 // On a 2-core machine the integration tests on PostgreSQL mostly wait for the database, and the
 // production build the journeys need is one process for most of its minute: both run beside the
 // PGlite pass, their output printed after it.
-let built: Promise<boolean> | undefined = skipE2e ? undefined : buildIfStaleInBackground("test-results/build.log");
+const built = skipE2e ? Promise.resolve(false) : buildIfStaleInBackground("test-results/build.log");
 const integration = [
   run("unit + integration (PGlite)", `${npx}/vitest`, ["run", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest-pglite.json"], withoutPg, "test-results/vitest-pglite.json", vitestCount),
 ];
@@ -99,7 +99,7 @@ if (pgUrl) {
 }
 
 if (!skipE2e) {
-  if (!(await (built ??= buildIfStaleInBackground("test-results/build.log")))) {
+  if (!(await built)) {
     results.push({ name: "production build", passed: 0, failed: 1, ok: false, failures: ["next build failed: its output is above; the journeys need it"], flaky: [] });
   } else {
     const e2e = (name: string, env: NodeJS.ProcessEnv, report: string) =>

@@ -27,6 +27,9 @@ export async function listSitemapChunk(chunk: number, ctx?: Pick<Ctx, "tx">) {
 /** URLs in one news sitemap file: Google News reads at most 1,000 and wants the rest in more files. */
 export const NEWS_SITEMAP_FILE = 1000;
 
+/** The news sitemap's window: what was published in the last 48 hours. */
+const NEWS_SINCE = sql`now() - interval '48 hours'`;
+
 /** Publications of live blogs that are live now. */
 function liveNow() {
   return sql`${publications.articleId} = any(array(select a.id from articles a where a.live_state = 'live'))`;
@@ -37,7 +40,7 @@ function newsWhere() {
   return and(
     visibleIn({}),
     or(
-      gte(publications.publishedAt, sql`now() - interval '48 hours'`),
+      gte(publications.publishedAt, NEWS_SINCE),
       // An array, not EXISTS: a subquery in an OR is checked row by row (a scan of every
       // publication to count them); `= any(array)` lets the planner OR two index scans.
       liveNow(),
@@ -76,14 +79,14 @@ export async function listNewsSitemap(file: number, ctx?: Pick<Ctx, "tx">) {
   const recent = db
     .select(columns)
     .from(publications)
-    .where(and(visibleIn({}), gte(publications.publishedAt, sql`now() - interval '48 hours'`)))
+    .where(and(visibleIn({}), gte(publications.publishedAt, NEWS_SINCE)))
     .orderBy(desc(publications.publishedAt), desc(publications.articleId))
     .limit(through);
   // Live blogs not already among the 48 hours: the two parts never share a row (no deduplication).
   const live = db
     .select(columns)
     .from(publications)
-    .where(and(visibleIn({}), liveNow(), lt(publications.publishedAt, sql`now() - interval '48 hours'`)));
+    .where(and(visibleIn({}), liveNow(), lt(publications.publishedAt, NEWS_SINCE)));
   const rows = await unionAll(recent, live)
     .orderBy(desc(sql`published_at`), desc(sql`article_id`))
     .limit(NEWS_SITEMAP_FILE)
