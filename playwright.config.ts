@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { overlappingPorts, portsOf } from "./e2e/ports";
 
@@ -18,6 +19,10 @@ const port = Number(process.env.E2E_PORT || 3100);
 const clashes = overlappingPorts();
 if (clashes.length) throw new Error(`e2e/ports.ts gives these offsets from E2E_PORT to two servers: ${clashes.join(", ")}`);
 const onPostgres = Boolean(process.env.DATABASE_URL?.trim());
+// On PGlite the test server seeds the run's newsroom once and every server with a newsroom of its
+// own (e2e/own-server.ts, the fault checks) copies it (scripts/e2e-template.ts). Workers and
+// the servers they start inherit the folder's name from here.
+if (!onPostgres) process.env.COPYDESK_E2E_TEMPLATE ||= path.resolve("data/e2e-template");
 // `npm test` runs every journey on PGlite, then on PostgreSQL (through PgBouncer in transaction
 // pooling where it is installed: scripts/test.ts) only those whose outcome depends on the engine
 // or the pooler: the workflow (publish, schedule, conflicts, caches kept fresh), sessions and the
@@ -147,6 +152,6 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     // The view count may lag 3 s instead of a minute, so the view journey need not wait minutes.
-    env: { COPYDESK_DATA_DIR: "data/e2e", NEXT_TELEMETRY_DISABLED: "1", COPYDESK_VIEW_COUNT_SECONDS: "3", ...oidcEnv },
+    env: { COPYDESK_DATA_DIR: "data/e2e", COPYDESK_E2E_MAKE_TEMPLATE: "1", NEXT_TELEMETRY_DISABLED: "1", COPYDESK_VIEW_COUNT_SECONDS: "3", ...oidcEnv },
   },
 });

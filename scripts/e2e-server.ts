@@ -3,10 +3,17 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import pg from "pg";
+import { copyTemplate, makeTemplate, TEMPLATE_ENV } from "./e2e-template";
 import { dataDir, usesEmbeddedDb } from "./env";
 
 if (usesEmbeddedDb()) {
   fs.rmSync(dataDir(), { recursive: true, force: true });
+  // The shared e2e server (COPYDESK_E2E_MAKE_TEMPLATE=1) seeds this run's newsroom once
+  // (scripts/e2e-template.ts); it and every server with a newsroom of its own start from a copy.
+  // Without a template: migrate and seed, as `npm start` does.
+  const template = process.env[TEMPLATE_ENV]?.trim();
+  if (template && process.env.COPYDESK_E2E_MAKE_TEMPLATE === "1") await makeTemplate(template);
+  copyTemplate(dataDir());
 } else {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();

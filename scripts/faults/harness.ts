@@ -7,6 +7,9 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { getHandle } from "@/db/client";
+import { copyTemplate } from "../e2e-template";
+import { seedDemo } from "../seed-demo";
 import { throwawayDatabase } from "../throwaway-database";
 
 export type Engine = "pglite" | "postgres";
@@ -37,6 +40,20 @@ export async function sandbox(name: string): Promise<Sandbox> {
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Opens the sandbox's database with the demo newsroom in it: on PGlite a copy of the journeys'
+ * seeded newsroom when the Playwright run made one (scripts/e2e-template.ts), otherwise migrated
+ * and seeded here.
+ */
+export async function seedNewsroom(box: Sandbox): Promise<void> {
+  if (box.engine === "pglite" && copyTemplate(box.env.COPYDESK_DATA_DIR)) {
+    await getHandle();
+    return;
+  }
+  await getHandle();
+  await seedDemo();
 }
 
 export type Server = { proc: ChildProcess; port: number; output: string[]; exited: Promise<void> };

@@ -18,7 +18,7 @@ import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
 import * as Y from "yjs";
-import { closeDb, getDb, getHandle } from "@/db/client";
+import { closeDb, getDb } from "@/db/client";
 import { createArticle } from "@/db/articles/create";
 import { getCollabSource } from "@/db/articles/collab-queries";
 import { users, sections } from "@/db/schema";
@@ -26,9 +26,8 @@ import { clockIn, connectClient, storedClock, until, type TestClient } from "@/d
 import { BODY_FRAGMENT, workingCopyFromDoc } from "@/lib/collab/document";
 import { parseBody } from "@/lib/content/body";
 import { seededPicker } from "@/lib/random";
-import { seedDemo } from "../seed-demo";
 import { DEMO_PASSWORD } from "../env";
-import { assertPortFree, DeskClient, killServer, sandbox, sleep, startServer, waitReady, type Server } from "./harness";
+import { assertPortFree, DeskClient, killServer, sandbox, seedNewsroom, sleep, startServer, waitReady, type Server } from "./harness";
 
 const { values } = parseArgs({
   options: { kills: { type: "string", default: "3" }, port: { type: "string" }, report: { type: "string" }, seed: { type: "string" } },
@@ -104,8 +103,7 @@ let failure: string | null = null;
 const writers: Writer[] = [];
 try {
   await assertPortFree(PORT);
-  await getHandle();
-  await seedDemo();
+  await seedNewsroom(box);
   const db = await getDb();
   const person = async (email: string) => (await db.select().from(users).where(eq(users.email, email)))[0] ?? fail(`No demo user ${email}`);
   const [journalist, editor, admin] = await Promise.all(["journalist@copydesk.test", "editor@copydesk.test", "admin@copydesk.test"].map(person));

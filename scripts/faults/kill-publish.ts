@@ -16,9 +16,8 @@ import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { closeDb, getHandle } from "@/db/client";
-import { seedDemo } from "../seed-demo";
 import { DEMO_PASSWORD } from "../env";
-import { assertPortFree, DeskClient, killServer, sandbox, sleep, startServer, waitReady, type Server } from "./harness";
+import { assertPortFree, DeskClient, killServer, sandbox, seedNewsroom, sleep, startServer, waitReady, type Server } from "./harness";
 
 const { values } = parseArgs({
   options: { kills: { type: "string", default: "20" }, port: { type: "string" }, report: { type: "string" }, seed: { type: "string" } },
@@ -116,8 +115,7 @@ let failure: string | null = null;
 const roundTimes: Record<string, number> = {};
 try {
   await assertPortFree(PORT);
-  await getHandle();
-  await seedDemo();
+  await seedNewsroom(box);
   const [target] = await query(sql`select a.id, a.section_id, a.language, a.slug from articles a join publications p on p.article_id = a.id order by a.id limit 1`);
   const articleId = Number(target.id);
   let prev = await check(articleId, { revisions: new Map(), published: "original", publishedVersion: 0, saved: "original", version: 0 }, { marker: "original" });

@@ -12,9 +12,8 @@ import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { closeDb, getHandle } from "@/db/client";
 import { toNewsroomWallClock } from "@/lib/dates";
-import { seedDemo } from "../seed-demo";
 import { DEMO_PASSWORD } from "../env";
-import { assertPortFree, DeskClient, killServer, sandbox, sleep, startServer, waitReady, type Server } from "./harness";
+import { assertPortFree, DeskClient, killServer, sandbox, seedNewsroom, sleep, startServer, waitReady, type Server } from "./harness";
 
 const { values } = parseArgs({ options: { port: { type: "string" }, report: { type: "string" }, margin: { type: "string", default: "10" } } });
 const PORT = Number(values.port ?? Number(process.env.E2E_PORT || 3100) + 9) // e2e/ports.ts;
@@ -37,8 +36,8 @@ let failure: string | null = null;
 const report: Record<string, unknown> = { engine: box.engine };
 try {
   await assertPortFree(PORT);
+  await seedNewsroom(box);
   const { db } = await getHandle();
-  await seedDemo();
   const [article] = ((await db.execute(sql`select id, version, section_id, language, body from articles where status = 'in_review' order by id limit 1`)) as unknown as {
     rows: Record<string, unknown>[];
   }).rows;
