@@ -23,17 +23,21 @@ const onPostgres = Boolean(process.env.DATABASE_URL?.trim());
 // own (e2e/own-server.ts, the fault checks) copies it (scripts/e2e-template.ts). Workers and
 // the servers they start inherit the folder's name from here.
 if (!onPostgres) process.env.COPYDESK_E2E_TEMPLATE ||= path.resolve("data/e2e-template");
-// `npm test` runs every journey on PGlite, then on PostgreSQL (through PgBouncer in transaction
-// pooling where it is installed: scripts/test.ts) only those whose outcome depends on the engine
-// or the pooler: the workflow (publish, schedule, conflicts, caches kept fresh), sessions and the
-// sign-in throttle, authorization, two instances, the edge and the fault checks. The reader and
-// editor journeys read and write through the same queries, which the integration tests already
-// run on both engines; so do the verbs behind the other ways of signing in (two-factor, passkeys,
-// single sign-on, password sign-in off, a required factor) and user admin, whose journeys check
-// the browser's side of them, which no engine changes. COPYDESK_E2E_ENGINE_ONLY=0 (or
-// `npm test -- --e2e-full`) runs all of it.
+// `npm test` runs each journey once. Those whose outcome depends on the engine or the pooler —
+// the workflow (publish, schedule, conflicts, caches kept fresh), sessions and the sign-in
+// throttle, authorization, two instances, the edge — run on PostgreSQL through PgBouncer in
+// transaction pooling (scripts/test.ts), the production engine, when there is one; every other
+// journey runs on PGlite. Without PostgreSQL, all of them run on PGlite. The reader and editor
+// journeys read and write through the same queries, which the integration tests run on both
+// engines; so do the verbs behind the other ways of signing in (two-factor, passkeys, single
+// sign-on, password sign-in off, a required factor) and user admin, whose journeys check the
+// browser's side of them, which no engine changes. The embedded engine's own risks (a kill -9
+// mid-write, a schedule falling due while the server is down) have fault checks on PGlite.
+// `npm test -- --e2e-full` (COPYDESK_E2E_ENGINE_ONLY=0) runs every journey on both engines.
 const engineOnly = onPostgres && process.env.COPYDESK_E2E_ENGINE_ONLY === "1";
 const ENGINE_JOURNEYS = /workflow\/.*\.spec\.ts|auth\/(sessions|desk-access)\.spec\.ts|security\/authorization\.spec\.ts/;
+// On PGlite, when the PostgreSQL pass after it runs the engine journeys (set by scripts/test.ts).
+const engineOnPostgres = !onPostgres && process.env.COPYDESK_E2E_ENGINE_ON_POSTGRES === "1";
 // Fault checks start servers of their own and take minutes: only when COPYDESK_FAULT_TESTS=1 (CI
 // sets it). Each runs on the engine where it tells most: kill -9 during publish and a schedule
 // passing while the server is down on the embedded database (its files are the server's own);
@@ -141,7 +145,7 @@ export default defineConfig({
         ...(onPostgres ? [{ name: "instances", testMatch: /instances\/.*\.spec\.ts/, workers: 1, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] }] : []),
         // No order between journeys: each makes its own data (e2e/fixtures.ts), so readers' and
         // the desk's journeys run side by side.
-        { name: "chromium", testIgnore: [/(instances|faults|e2e\/edge)\//], use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+        { name: "chromium", testIgnore: [/(instances|faults|e2e\/edge)\//, ...(engineOnPostgres ? [ENGINE_JOURNEYS] : [])], use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
       ],
   webServer: {
     // Resets its own data folder (or PostgreSQL schema), seeds the demo newsroom and serves the production build.

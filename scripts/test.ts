@@ -11,7 +11,7 @@ import { PGBOUNCER } from "./pgbouncer";
 type Report = Record<string, unknown>;
 const pgUrl = process.env.DATABASE_URL?.trim() || "";
 const skipE2e = process.argv.includes("--no-e2e");
-// On PostgreSQL, after the full PGlite run, only the engine-dependent journeys (playwright.config.ts).
+// With PostgreSQL, the engine-dependent journeys run on it and the others on PGlite (playwright.config.ts).
 const e2eFull = process.argv.includes("--e2e-full") || process.env.COPYDESK_E2E_ENGINE_ONLY === "0";
 const results: { name: string; passed: number; failed: number; ok: boolean; failures: string[]; flaky: string[] }[] = [];
 fs.mkdirSync("test-results", { recursive: true });
@@ -104,7 +104,10 @@ if (!skipE2e) {
   } else {
     const e2e = (name: string, env: NodeJS.ProcessEnv, report: string) =>
       run(name, `${npx}/playwright`, ["test", "--reporter=list,json"], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report }, report, playwrightCount);
-    await e2e("e2e (PGlite)", withoutPg, "test-results/e2e-pglite.json");
+    // With PostgreSQL, the journeys whose outcome depends on the engine run on it, once
+    // (playwright.config.ts); --e2e-full runs every journey on both.
+    const engineOnPostgres = pgUrl && !e2eFull ? "1" : "0";
+    await e2e(`e2e (PGlite${engineOnPostgres === "1" ? ", the engine-dependent journeys on PostgreSQL below" : ""})`, { ...withoutPg, COPYDESK_E2E_ENGINE_ON_POSTGRES: engineOnPostgres }, "test-results/e2e-pglite.json");
     // On PostgreSQL, through PgBouncer in transaction pooling wherever it is installed (started by
     // scripts/e2e-server.ts, the more instances of e2e/instances and e2e/edge go through it too):
     // named statements and LISTEN are what a pooler breaks, and a site past one machine runs behind
