@@ -9,6 +9,7 @@
 //   journeys running side by side (several workers) never see each other's data.
 import { test as base, type APIRequest, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { browserLocale } from "./i18n";
+import { authState } from "./paths";
 import { ACCOUNTS, type Role } from "./pages/SignInPage";
 
 export { expect } from "@playwright/test";
@@ -24,7 +25,7 @@ export function pageWith(browser: Browser, options: Parameters<Browser["newConte
 
 /** A page signed in as the given role (sessions made by auth.setup.ts), in a browser speaking `ui`. */
 export async function pageAs(browser: Browser, role: Role, ui: "de" | "en" = "en"): Promise<Page> {
-  return open(browser, { storageState: `e2e/.auth/${role}.json`, locale: browserLocale[ui] });
+  return open(browser, { storageState: authState(role), locale: browserLocale[ui] });
 }
 
 /** An anonymous reader. */
@@ -40,11 +41,18 @@ export type FactoryArticle = {
   /** An existing section's slug (the demo's sections: politik, wirtschaft, kultur, wissen, sport). */
   section?: string;
   language?: "de" | "en";
-  paragraphs?: string[];
+  /** Each a paragraph: its text, or its text followed by one link. */
+  paragraphs?: (string | { text: string; link: { text: string; href: string } })[];
   tags?: string[];
   status?: "draft" | "in_review" | "published" | "scheduled";
   /** For "scheduled": the newsroom's wall clock, "2026-11-24T14:30:15". */
   at?: string;
+  /** A lead image (a drawn JPEG through the media library, with its renditions). */
+  leadImage?: { caption: string; alt: string; credit?: string };
+  /** Related links to outside addresses. */
+  related?: { url: string; title: string }[];
+  /** Readers' comments, approved by the editor who publishes. */
+  comments?: { name: string; text: string }[];
 };
 export type MadeArticle = { id: number; version: number; status: string; sectionSlug: string; slug: string; editUrl: string; url: string | null };
 

@@ -5,11 +5,15 @@ import "server-only";
 // (app/api/test-factory/route.ts); every name a journey passes is its own (a run id in it), so
 // journeys running side by side never see each other's articles in what they assert.
 import { timingSafeEqual } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import sharp from "sharp";
 import { z } from "zod";
 import { NotFound } from "@/lib/errors";
 import type { Viewer } from "@/lib/permissions";
 import { createArticle } from "../articles/create";
+import { moderateComments } from "../comments/moderate";
+import { postComment } from "../comments/post";
+import { uploadMedia } from "../media/upload";
 import { publishArticle } from "../articles/publish";
 import { scheduleArticle } from "../articles/schedule";
 import { submitArticle } from "../articles/submit";
@@ -18,7 +22,7 @@ import { getDb } from "../client";
 import { createLiveEntry } from "../live/create-entry";
 import { publishLiveEntry } from "../live/publish-entry";
 import { setLiveBlog } from "../live/set-live";
-import { sections, users } from "../schema";
+import { comments, sections, users } from "../schema";
 
 /**
  * Whether a request's factory header opens the factory: only when the server holds a token (the
@@ -40,11 +44,18 @@ export const FactoryArticle = z.object({
   /** An existing section's slug. */
   section: z.string().min(1),
   language: z.enum(["de", "en"]).default("de"),
-  paragraphs: z.array(z.string().min(1)).min(1),
+  /** Each a paragraph: its text, or its text with one link at its end. */
+  paragraphs: z.array(z.union([z.string().min(1), z.object({ text: z.string().min(1), link: z.object({ text: z.string().min(1), href: z.string().min(1) }) })])).min(1),
   tags: z.array(z.string()).optional(),
   status: z.enum(["draft", "in_review", "published", "scheduled"]).default("draft"),
   /** For "scheduled": the newsroom wall clock ("2026-11-24T14:30:15"). */
   at: z.string().optional(),
+  /** A lead image uploaded to the media library by the publisher (a drawn JPEG, with its renditions). */
+  leadImage: z.object({ caption: z.string().min(1), alt: z.string().min(1), credit: z.string().default("Illustration: Copydesk") }).optional(),
+  /** Related links (outside addresses), as the desk's related-links field takes them. */
+  related: z.array(z.object({ url: z.string().min(1), title: z.string().min(1) })).optional(),
+  /** Readers' comments on the published article, approved by the publisher. */
+  comments: z.array(z.object({ name: z.string().min(1), text: z.string().min(1) })).default([]),
 });
 export type FactoryArticle = z.input<typeof FactoryArticle>;
 
@@ -67,10 +78,16 @@ export async function makeArticle(input: FactoryArticle): Promise<MadeArticle> {
   const db = await getDb();
   const [section] = await db.select({ id: sections.id, slug: sections.slug }).from(sections).where(eq(sections.slug, data.section));
   if (!section) throw new NotFound();
-  const body = { type: "doc", content: data.paragraphs.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })) };
+  const paragraph = (p: (typeof data.paragraphs)[number]) =>
+    typeof p === "string"
+      ? { type: "paragraph", content: [{ type: "text", text: p }] }
+      : { type: "paragraph", content: [{ type: "text", text: `${p.text} ` }, { type: "text", text: p.link.text, marks: [{ type: "link", attrs: { href: p.link.href } }] }] };
+  const body = { type: "doc", content: data.paragraphs.map(paragraph) };
+  const publisher = await viewerByEmail(data.publisher ?? "editor@copydesk.test");
+  const picture = data.leadImage ? await leadImage(publisher, data.leadImage) : {};
   const created = await createArticle({
     ctx: { viewer: author },
-    input: { headline: data.headline, standfirst: data.standfirst, sectionId: section.id, language: data.language, body, tags: data.tags },
+    input: { headline: data.headline, standfirst: data.standfirst, sectionId: section.id, language: data.language, body, tags: data.tags, related: data.related, ...picture },
   });
   let version = created.version;
   let url: string | null = null;
@@ -78,7 +95,6 @@ export async function makeArticle(input: FactoryArticle): Promise<MadeArticle> {
     version = (await submitArticle({ ctx: { viewer: author }, input: { id: created.id, version } })).version;
   }
   if (data.status === "published" || data.status === "scheduled") {
-    const publisher = await viewerByEmail(data.publisher ?? "editor@copydesk.test");
     const result =
       data.status === "published"
         ? await publishArticle({ ctx: { viewer: publisher }, input: { id: created.id, version } })
@@ -86,7 +102,26 @@ export async function makeArticle(input: FactoryArticle): Promise<MadeArticle> {
     version = result.version;
     url = result.url;
   }
+  if (data.comments.length) await approvedComments(created.id, data.comments, publisher);
   return { id: created.id, version, status: data.status, sectionSlug: section.slug, slug: created.slug, editUrl: `/desk/articles/${created.id}`, url };
+}
+
+/** A drawn picture (a sky over a street line), uploaded as a photographer's JPEG would be. */
+async function leadImage(editor: Viewer, image: { caption: string; alt: string; credit: string }) {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1000"><rect width="1600" height="1000" fill="#9cc3dd"/><rect y="420" width="1600" height="580" fill="#b5523b"/><rect y="700" width="1600" height="300" fill="#4a4d52"/></svg>`;
+  const bytes = await sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer();
+  const item = await uploadMedia({ ctx: { viewer: editor }, input: { bytes, filename: "factory-lead.jpg", ...image } });
+  return { leadImageId: item.id, leadCaption: item.caption, leadCredit: item.credit, leadAlt: item.alt };
+}
+
+/** Comments posted as readers post them, then approved by `editor` in one moderation. */
+async function approvedComments(articleId: number, posted: { name: string; text: string }[], editor: Viewer) {
+  for (const [i, c] of posted.entries()) {
+    await postComment({ ctx: { viewer: null }, input: { articleId, name: c.name, text: c.text, clientHash: `factory-${articleId}-${i}` } });
+  }
+  const db = await getDb();
+  const pending = await db.select({ id: comments.id }).from(comments).where(and(eq(comments.articleId, articleId), eq(comments.status, "pending")));
+  await moderateComments({ ctx: { viewer: editor }, input: { ids: pending.map((c) => c.id), action: "approve" } });
 }
 
 export const FactoryLiveBlog = z.object({

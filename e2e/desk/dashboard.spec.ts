@@ -11,11 +11,17 @@ async function seriousViolations(page: Page) {
   return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`);
 }
 
-test("an editor's dashboard shows the review queue with counts, filters by status, section, author and headline", async ({ browser }) => {
-  const page = await pageAs(browser, "editor");
+test("an editor's dashboard shows the review queue with counts, filters by status, section, author and headline", async ({ as, factory, runId }) => {
+  // The journey's own: one in review, and two published ones the filters tell apart.
+  const inReview = `Kämpferinnen mit Rückenwind ${runId}`;
+  const shipyard = `Großauftrag für die Werft ${runId}`;
+  await factory.article({ headline: inReview, section: "sport", status: "in_review" });
+  await factory.published({ headline: shipyard, section: "wirtschaft" });
+  await factory.published({ headline: `Hafenstraße: Werft ${runId} zieht um`, section: "politik" });
+  const page = await as("editor");
   await page.goto("/desk");
   const review = page.getByRole("region", { name: new RegExp(`^${m.desk.awaitingReview}`) });
-  await expect(review.getByRole("link", { name: /Kämpferinnen mit Rückenwind/ })).toBeVisible();
+  await expect(review.getByRole("link", { name: inReview })).toBeVisible();
   await expect(review.getByRole("heading")).toContainText(/\d+/);
   await expect(page.getByRole("region", { name: new RegExp(`^${m.desk.scheduled}`) })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
@@ -26,18 +32,18 @@ test("an editor's dashboard shows the review queue with counts, filters by statu
   await filters.getByRole("button", { name: m.desk.filterApply }).click();
   await expect(page).toHaveURL(/status=in_review/);
   const results = page.getByRole("region", { name: new RegExp(`^${m.desk.filterResults}`) });
-  await expect(results.getByRole("link", { name: /Kämpferinnen mit Rückenwind/ })).toBeVisible();
+  await expect(results.getByRole("link", { name: inReview })).toBeVisible();
   await expect(results.getByRole("row")).not.toHaveCount(1);
   expect(await seriousViolations(page)).toEqual([]);
 
   // Headline words, section and author narrow it down.
   await page.goto("/desk");
-  await filters.getByLabel(m.desk.filterHeadline).fill("werft");
+  await filters.getByLabel(m.desk.filterHeadline).fill(`werft ${runId}`);
   await filters.getByLabel(m.desk.colSection).selectOption({ label: "Wirtschaft" });
   await filters.getByLabel(m.desk.colByline).selectOption({ label: "Lena Kämpfer" });
   await filters.getByRole("button", { name: m.desk.filterApply }).click();
-  await expect(results.getByRole("link", { name: /Großauftrag für die Werft Südufer/ })).toBeVisible();
-  await expect(results.getByRole("link", { name: /Hafenstraße/ })).toHaveCount(0);
+  await expect(results.getByRole("link", { name: shipyard })).toBeVisible();
+  await expect(results.getByRole("link", { name: /Hafenstraße/ })).toHaveCount(0); // in Politik
   await filters.getByLabel(m.desk.colSection).selectOption({ label: "Kultur" });
   await filters.getByRole("button", { name: m.desk.filterApply }).click();
   await expect(results.getByText(m.desk.filterNone)).toBeVisible();

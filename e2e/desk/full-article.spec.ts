@@ -24,8 +24,15 @@ async function uploadInPicker(page: Page, name: string, seed: number) {
   await expect(picker).toBeHidden({ timeout: 30_000 });
 }
 
-test("a journalist writes a complete German article, and after a reload everything is intact", async ({ browser }) => {
+test("a journalist writes a complete German article, and after a reload everything is intact", async ({ browser, factory, runId }) => {
   test.setTimeout(180_000);
+  // The articles it links to and relates (their tags the four existing ones it adds).
+  const shipyard = `Großauftrag für die Werft ${runId}`;
+  const council = `Hafenstraße: Stadtrat ${runId} lässt abstimmen`;
+  const sensors = `Messnetz der Hochschule ${runId}`;
+  await factory.published({ headline: shipyard, section: "wirtschaft", tags: ["Werft", "Arbeitsmarkt", "Schifffahrt", "Fachkräfte"] });
+  await factory.published({ headline: council, section: "politik" });
+  await factory.published({ headline: sensors, section: "wissen" });
   const page = await pageAs(browser, "journalist");
   const editor = new ArticleEditorPage(page);
   const kb = page.keyboard;
@@ -65,8 +72,8 @@ test("a journalist writes a complete German article, and after a reload everythi
   await editor.selectBackwards("Mehr zur Werft");
   await kb.press("ControlOrMeta+k");
   const linkDialog = page.getByRole("dialog", { name: m.editor.addLink });
-  await linkDialog.getByLabel(m.editor.linkSearch).fill("Werft");
-  await linkDialog.getByRole("button", { name: /Großauftrag für die Werft Südufer/ }).click();
+  await linkDialog.getByLabel(m.editor.linkSearch).fill(`Werft ${runId}`);
+  await linkDialog.getByRole("button", { name: shipyard }).click();
   await expect(linkDialog).toBeHidden();
   await expect(editor.body.getByRole("link", { name: "Mehr zur Werft" })).toBeVisible();
   // The dialog hands focus back to the text with the linked words still selected: Enter
@@ -108,7 +115,7 @@ test("a journalist writes a complete German article, and after a reload everythi
 
   // Three related links: two Copydesk articles, one external.
   const related = page.getByRole("group", { name: m.editor.related });
-  for (const [query, headline] of [["Hafenstraße", /Hafenstraße: Stadtrat/], ["Messnetz", /Messnetz der Hochschule/]] as const) {
+  for (const [query, headline] of [[`Stadtrat ${runId}`, council], [`Messnetz der Hochschule ${runId}`, sensors]]) {
     await related.getByLabel(m.editor.relatedSearch).fill(query);
     await related.getByRole("button", { name: headline }).click();
   }
@@ -141,8 +148,8 @@ test("a journalist writes a complete German article, and after a reload everythi
   // Each tag with its move and remove buttons.
   await expect(page.getByRole("group", { name: m.editor.tags }).getByRole("listitem")).toHaveText(tags.map((t) => new RegExp(`^${t}`)));
   await expect(page.getByRole("group", { name: m.editor.related }).getByRole("listitem")).toHaveText([
-    /Hafenstraße: Stadtrat/,
-    /Messnetz der Hochschule/,
+    new RegExp(council),
+    new RegExp(sensors),
     /Werften im Norden: eine Übersicht.*example\.org/,
   ]);
 });

@@ -2,13 +2,11 @@
 // violation; a keyboard reader can skip the masthead, finds the page's landmarks and always
 // sees where the focus is.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test, type Factory } from "../fixtures";
 import { messages } from "../i18n";
 
 const de = messages.de;
-// The demo newsroom's fully dressed article: lead image, comments, related links, tags (scripts/demo-extras.ts).
-const ARTICLE = "/politik/hafenstrasse-stadtrat-laesst-die-buerger-ueber-den-umbau-entscheiden";
-const HEADLINE = "Hafenstraße: Stadtrat lässt die Bürger über den Umbau entscheiden";
 const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 /** Serious and critical findings, one line each with the elements concerned, so a failure says what to fix. */
@@ -19,8 +17,31 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
+/** A fully dressed article of the test's own: lead image, an outside link, related links, a tag, comments. */
+async function dressedArticle(factory: Factory, runId: string) {
+  const headline = `Hafenstraße: Stadtrat lässt die Bürger entscheiden ${runId}`;
+  const tag = `Verkehr ${runId}`;
+  const { url } = await factory.published({
+    headline,
+    section: "politik",
+    tags: [tag],
+    standfirst: "Vier Spuren oder zwei auf der Hafenstraße, Bäume oder Parkplätze: Im Frühjahr stimmt Elbstadt ab.",
+    paragraphs: ["Die Zukunft der Hafenstraße wird nicht im Ratssaal entschieden.", { text: "Die Pläne stehen auf der", link: { text: "Beteiligungsplattform der Stadt", href: "https://www.example.org/elbstadt/hafenstrasse" } }],
+    leadImage: { caption: "Die Hafenstraße zwischen Altstadt und Kai.", alt: "Eine breite Straße vor bunten Giebelhäusern" },
+    related: [{ url: "https://www.example.org/elbstadt/verkehrsplan", title: "Der Verkehrsplan der Stadt" }],
+    comments: [
+      { name: "Margit", text: "Endlich dürfen wir mitreden." },
+      { name: "Ole", text: "Und die Bäume?" },
+      { name: "Aylin", text: "Die Fähre nicht vergessen." },
+    ],
+  });
+  return { url, headline, tag, tagPath: `/tags/verkehr-${runId}`, word: runId };
+}
+type Dressed = Awaited<ReturnType<typeof dressedArticle>>;
+
 /** Each page, and what must be on it before it is worth checking (a page that failed to render would pass axe). */
-const PAGES: { name: string; path: string; status?: number; ready: (page: Page) => Promise<void> }[] = [
+// `article`: the page shows the test's own dressed article (made before the page is opened).
+const PAGES: { name: string; article?: true; path: string | ((a: Dressed) => string); status?: number; ready: (page: Page, a: Dressed) => Promise<void> }[] = [
   {
     name: "home",
     path: "/",
@@ -30,45 +51,50 @@ const PAGES: { name: string; path: string; status?: number; ready: (page: Page) 
   },
   {
     name: "section page",
+    article: true,
     path: "/politik",
-    ready: async (page) => {
+    ready: async (page, a) => {
       await expect(page.getByRole("heading", { level: 1, name: "Politik" })).toBeVisible();
-      await expect(page.getByRole("link", { name: HEADLINE })).toBeVisible();
+      await expect(page.getByRole("link", { name: a.headline })).toBeVisible();
     },
   },
   {
     name: "article with lead image, comments, related links and tags",
-    path: ARTICLE,
-    ready: async (page) => {
+    article: true,
+    path: (a) => a.url,
+    ready: async (page, a) => {
       const article = page.getByRole("article");
-      await expect(article.getByRole("heading", { level: 1, name: HEADLINE })).toBeVisible();
+      await expect(article.getByRole("heading", { level: 1, name: a.headline })).toBeVisible();
       await expect(page.locator("figure.article__lead").getByRole("img")).toBeVisible();
       await expect(article.getByRole("heading", { level: 2, name: de.article.related })).toBeVisible();
-      await expect(article.getByRole("link", { name: "Verkehr", exact: true })).toBeVisible();
+      await expect(article.getByRole("link", { name: a.tag, exact: true })).toBeVisible();
       await expect(page.getByRole("heading", { level: 2, name: de.comments.heading.replace("{count}", "3") })).toBeVisible();
       await expect(page.getByRole("button", { name: de.comments.submit })).toBeVisible();
     },
   },
   {
     name: "tag page",
-    path: "/tags/verkehr",
-    ready: async (page) => {
-      await expect(page.getByRole("heading", { level: 1, name: "Verkehr" })).toBeVisible();
+    article: true,
+    path: (a) => a.tagPath,
+    ready: async (page, a) => {
+      await expect(page.getByRole("heading", { level: 1, name: a.tag })).toBeVisible();
     },
   },
   {
     name: "author page",
-    path: "/authors/lena-kaempfer",
-    ready: async (page) => {
+    article: true,
+    path: "/authors/lena-kaempfer", // the demo journalist, who wrote it
+    ready: async (page, a) => {
       await expect(page.getByRole("heading", { level: 1, name: "Lena Kämpfer" })).toBeVisible();
-      await expect(page.getByRole("link", { name: HEADLINE })).toBeVisible();
+      await expect(page.getByRole("link", { name: a.headline })).toBeVisible();
     },
   },
   {
     name: "search with results",
-    path: "/search?q=Hafenstra%C3%9Fe",
-    ready: async (page) => {
-      await expect(page.getByRole("link", { name: HEADLINE })).toBeVisible();
+    article: true,
+    path: (a) => `/search?q=${encodeURIComponent(`Hafenstraße ${a.word}`)}`,
+    ready: async (page, a) => {
+      await expect(page.getByRole("link", { name: a.headline })).toBeVisible();
       await expect(page.locator("mark").first()).toBeVisible();
     },
   },
@@ -106,17 +132,18 @@ const PAGES: { name: string; path: string; status?: number; ready: (page: Page) 
   },
 ];
 
-for (const { name, path, status = 200, ready } of PAGES) {
-  test(`axe finds no serious or critical violation: ${name}`, async ({ page }) => {
-    const response = await page.goto(path);
+for (const { name, article, path, status = 200, ready } of PAGES) {
+  test(`axe finds no serious or critical violation: ${name}`, async ({ page, factory, runId }) => {
+    const dressed = article ? await dressedArticle(factory, runId) : ({} as Dressed);
+    const response = await page.goto(typeof path === "string" ? path : path(dressed));
     expect(response?.status()).toBe(status);
-    await ready(page);
+    await ready(page, dressed);
     expect(await seriousViolations(page)).toEqual([]);
   });
 }
 
-test("the first Tab reaches a visible skip link that moves the focus to the main content", async ({ page }) => {
-  await page.goto(ARTICLE);
+test("the first Tab reaches a visible skip link that moves the focus to the main content", async ({ page, factory, runId }) => {
+  await page.goto((await dressedArticle(factory, runId)).url);
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: de.site.skipToContent });
   await expect(skip).toBeFocused();
@@ -128,8 +155,8 @@ test("the first Tab reaches a visible skip link that moves the focus to the main
   await expect(page.getByRole("article").getByRole("link", { name: "Politik", exact: true })).toBeFocused();
 });
 
-test("reader pages have banner, navigation, search, main and contentinfo landmarks, one of each", async ({ page }) => {
-  for (const path of ["/", ARTICLE, "/search?q=Hafen"]) {
+test("reader pages have banner, navigation, search, main and contentinfo landmarks, one of each", async ({ page, factory, runId }) => {
+  for (const path of ["/", (await dressedArticle(factory, runId)).url, "/search?q=Hafen"]) {
     await page.goto(path);
     await expect(page.getByRole("banner")).toHaveCount(1);
     await expect(page.getByRole("navigation", { name: de.site.sectionsNav })).toHaveCount(1);
@@ -139,12 +166,13 @@ test("reader pages have banner, navigation, search, main and contentinfo landmar
   }
 });
 
-test("links and buttons show a clear focus outline when reached by keyboard", async ({ page }) => {
-  await page.goto(ARTICLE);
+test("links and buttons show a clear focus outline when reached by keyboard", async ({ page, factory, runId }) => {
+  const dressed = await dressedArticle(factory, runId);
+  await page.goto(dressed.url);
   const targets = [ // in the order the Tab key reaches them
     page.getByRole("banner").getByRole("button", { name: de.site.searchSubmit }),
     page.getByRole("navigation", { name: de.site.sectionsNav }).getByRole("link", { name: "Wirtschaft" }),
-    page.getByRole("article").getByRole("link", { name: "Verkehr", exact: true }),
+    page.getByRole("article").getByRole("link", { name: dressed.tag, exact: true }),
     page.getByRole("button", { name: de.comments.submit }),
   ];
   for (const target of targets) {

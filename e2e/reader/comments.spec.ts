@@ -3,13 +3,19 @@
 // in the article's language, with the count.
 import AxeBuilder from "@axe-core/playwright";
 import { type Page } from "@playwright/test";
-import { expect, test, pageAs, readerPage } from "../fixtures";
+import { expect, test, pageAs, readerPage, type Factory } from "../fixtures";
 import { messages } from "../i18n";
 
 const de = messages.de;
 const en = messages.en;
-const GERMAN_ARTICLE = { section: "/wissen", headline: "Messnetz der Hochschule: In der Altstadt bleibt es nachts bis zu sieben Grad wärmer" };
-const ENGLISH_ARTICLE = { section: "/wissen", headline: "Seagrass is returning to the river flats below Elbstadt, survey finds" };
+
+/** The test's own published article in Wissen, German unless said otherwise, without comments. */
+async function ownArticle(factory: Factory, runId: string, language: "de" | "en" = "de") {
+  const headline =
+    language === "de" ? `Messnetz der Hochschule ${runId}: In der Altstadt bleibt es nachts wärmer` : `Seagrass is returning to the river flats ${runId}, survey finds`;
+  await factory.published({ headline, section: "wissen", language });
+  return { section: "/wissen", headline };
+}
 
 async function openArticle(page: Page, article: { section: string; headline: string }): Promise<string> {
   await page.goto(article.section);
@@ -31,9 +37,10 @@ async function postAs(page: Page, name: string, text: string) {
   await page.getByRole("button", { name: de.comments.submit }).click();
 }
 
-test("a comment goes pending → approved → visible; a rejected one never shows", async ({ browser }) => {
+test("a comment goes pending → approved → visible; a rejected one never shows", async ({ browser, factory, runId }) => {
+  const article = await ownArticle(factory, runId);
   const reader = await readerPage(browser);
-  const path = await openArticle(reader, GERMAN_ARTICLE);
+  const path = await openArticle(reader, article);
   await expect(heading(reader, 0)).toBeVisible();
 
   await postAs(reader, "Erika Leserin", "Endlich Messdaten aus der Altstadt.\n\nWeiter so – und <b>danke</b>!");
@@ -53,7 +60,7 @@ test("a comment goes pending → approved → visible; a rejected one never show
   await editor.goto("/desk/comments");
   await expect(editor.getByRole("link", { name: `${en.comments.status.pending} 2` })).toHaveAttribute("aria-current", "page");
   await expect(editor.getByText("Endlich Messdaten aus der Altstadt.")).toBeVisible();
-  await expect(editor.getByRole("link", { name: GERMAN_ARTICLE.headline }).first()).toHaveAttribute("href", path);
+  await expect(editor.getByRole("link", { name: article.headline }).first()).toHaveAttribute("href", path);
   await editor.getByLabel(en.comments.selectAll).check();
   await expect(editor.getByLabel("Select the comment by Erika Leserin")).toBeChecked();
   await editor.getByLabel("Select the comment by Rudi Rüpel").uncheck();
@@ -91,10 +98,11 @@ test("a comment goes pending → approved → visible; a rejected one never show
   expect(await seriousViolations(reader)).toEqual([]);
 });
 
-test("without JavaScript, posting works and an empty comment is named at its field", async ({ browser }) => {
+test("without JavaScript, posting works and an empty comment is named at its field", async ({ browser, factory, runId }) => {
+  const article = await ownArticle(factory, runId);
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await openArticle(page, GERMAN_ARTICLE);
+  await openArticle(page, article);
   const text = page.getByLabel(de.comments.textLabel);
 
   // Truly empty: the browser's own check stops it. Only spaces: the server says what's wrong, at the field.
@@ -120,25 +128,27 @@ test("without JavaScript, posting works and an empty comment is named at its fie
   await context.close();
 });
 
-test("the community standards are one link away from the form", async ({ browser }) => {
+test("the community standards are one link away from the form", async ({ browser, factory, runId }) => {
+  const article = await ownArticle(factory, runId);
   const page = await readerPage(browser);
-  await openArticle(page, GERMAN_ARTICLE);
+  await openArticle(page, article);
   await page.getByRole("link", { name: "Community-Regeln" }).click();
   await expect(page).toHaveURL(/\/community-standards$/);
   await expect(page.getByRole("heading", { level: 1, name: de.comments.standardsTitle })).toBeVisible();
   await expect(page.getByText(de.comments.standardsRules.respect)).toBeVisible();
 });
 
-test("an editor closes comments on an article: readers see why there is no form; reopening brings it back", async ({ browser }) => {
+test("an editor closes comments on an article: readers see why there is no form; reopening brings it back", async ({ browser, factory, runId }) => {
+  const english = await ownArticle(factory, runId, "en");
   const editor = await pageAs(browser, "editor");
   await editor.goto("/desk/comments");
-  const close = editor.getByRole("button", { name: `Close comments on ${ENGLISH_ARTICLE.headline}` });
+  const close = editor.getByRole("button", { name: `Close comments on ${english.headline}` });
   await close.click();
-  const reopen = editor.getByRole("button", { name: `Open comments on ${ENGLISH_ARTICLE.headline}` });
+  const reopen = editor.getByRole("button", { name: `Open comments on ${english.headline}` });
   await expect(reopen).toBeVisible();
 
   const reader = await readerPage(browser);
-  await openArticle(reader, ENGLISH_ARTICLE);
+  await openArticle(reader, english);
   // The article is in English, so are its comment labels — whatever the site's language.
   await expect(reader.getByRole("heading", { level: 2, name: en.comments.heading.replace("{count}", "0") })).toBeVisible();
   await expect(reader.getByText(en.comments.closed)).toBeVisible();

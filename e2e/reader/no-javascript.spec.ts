@@ -1,40 +1,50 @@
 // A reader without JavaScript reads an article with its comments, follows the section and a
 // tag, searches, and posts a comment: reader pages are server-rendered HTML with plain forms.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures";
 import { messages } from "../i18n";
 
 const de = messages.de;
-const HEADLINE = "Hafenstraße: Stadtrat lässt die Bürger über den Umbau entscheiden";
 
-// One comment from this journey; the comment journeys post three more from the same address,
-// within the allowance of 5 per address in 10 minutes (X-Forwarded-For is not believed here).
 test.use({ javaScriptEnabled: false });
 
-test("without JavaScript a reader reads, browses, searches and comments", async ({ page }) => {
-  // The masthead's search form is a plain GET form; it leads to the demo's article (journeys
-  // running beside this one publish their own articles, so the front page may no longer show it).
+test("without JavaScript a reader reads, browses, searches and comments", async ({ page, factory, runId }) => {
+  const headline = `Bürgerentscheid ohne Skript ${runId}`;
+  const tag = `Verkehr ${runId}`;
+  await factory.published({
+    headline,
+    section: "politik",
+    tags: [tag],
+    paragraphs: [`Die Zukunft der Hafenstraße ${runId} wird nicht im Ratssaal entschieden.`],
+    leadImage: { caption: "Die Hafenstraße.", alt: "Eine breite Straße vor bunten Giebelhäusern" },
+    comments: [
+      { name: "Margit", text: "Endlich dürfen wir mitreden." },
+      { name: "Ole", text: "Und die Bäume?" },
+      { name: "Aylin", text: "Die Fähre nicht vergessen." },
+    ],
+  });
+  // The masthead's search form is a plain GET form; it leads to the article.
   await page.goto("/");
   await expect(page.getByRole("main").getByRole("link").first()).toBeVisible();
   const search = page.getByRole("banner").getByRole("search");
-  await search.getByLabel(de.site.searchLabel).fill("Bürgerentscheid");
+  await search.getByLabel(de.site.searchLabel).fill(`Bürgerentscheid ${runId}`);
   await search.getByRole("button", { name: de.site.searchSubmit }).click();
   await expect(page).toHaveURL(/\/search\?q=B%C3%BCrgerentscheid/);
-  await expect(page.getByRole("heading", { level: 1, name: de.site.searchResultsFor.replace("{q}", "Bürgerentscheid") })).toBeVisible();
-  await page.getByRole("link", { name: HEADLINE }).click();
+  await expect(page.getByRole("heading", { level: 1, name: de.site.searchResultsFor.replace("{q}", `Bürgerentscheid ${runId}`) })).toBeVisible();
+  await page.getByRole("link", { name: headline }).click();
 
   // The article is all there.
   const article = page.getByRole("article");
-  await expect(article.getByRole("heading", { level: 1, name: HEADLINE })).toBeVisible();
-  await expect(article.getByText(/^Die Zukunft der Hafenstraße wird nicht im Ratssaal entschieden/)).toBeVisible();
+  await expect(article.getByRole("heading", { level: 1, name: headline })).toBeVisible();
+  await expect(article.getByText(/^Die Zukunft der Hafenstraße/)).toBeVisible();
   await expect(page.locator("figure.article__lead").getByRole("img")).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: de.comments.heading.replace("{count}", "3") })).toBeVisible();
   await expect(page.getByText("Endlich dürfen wir mitreden.", { exact: false })).toBeVisible();
   const articlePath = new URL(page.url()).pathname;
 
   // A tag, then the section from the masthead.
-  await article.getByRole("link", { name: "Verkehr", exact: true }).click();
-  await expect(page).toHaveURL(/\/tags\/verkehr$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Verkehr" })).toBeVisible();
+  await article.getByRole("link", { name: tag, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/tags/verkehr-${runId}$`));
+  await expect(page.getByRole("heading", { level: 1, name: tag })).toBeVisible();
   await page.getByRole("navigation", { name: de.site.sectionsNav }).getByRole("link", { name: "Politik" }).click();
   await expect(page).toHaveURL(/\/politik$/);
   await expect(page.getByRole("heading", { level: 1, name: "Politik" })).toBeVisible();

@@ -1,13 +1,20 @@
 // A printed article is the article: the print stylesheet drops navigation, search, the comment
 // form and the footer, writes out where outside links go and keeps the text in a serif.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures";
 import { messages } from "../i18n";
 
 const de = messages.de;
-const ARTICLE = "/politik/hafenstrasse-stadtrat-laesst-die-buerger-ueber-den-umbau-entscheiden";
 
-test("in print, the article stays and the masthead navigation, search and comment form go", async ({ page }) => {
-  await page.goto(ARTICLE);
+test("in print, the article stays and the masthead navigation, search and comment form go", async ({ page, factory, runId }) => {
+  // An article with every part print has a rule for: a lead image, an outside link, a comment.
+  const { url } = await factory.published({
+    headline: `Hafenstraße im Druck ${runId}`,
+    section: "politik",
+    paragraphs: ["Der Stadtrat lässt die Bürger entscheiden.", { text: "Alle Pläne stehen auf der", link: { text: "Beteiligungsplattform der Stadt", href: "https://www.example.org/elbstadt/hafenstrasse" } }],
+    leadImage: { caption: "Die Hafenstraße zwischen Altstadt und Kai.", alt: "Eine breite Straße vor bunten Giebelhäusern" },
+    comments: [{ name: `Margit ${runId}`, text: "Endlich dürfen wir mitreden." }],
+  });
+  await page.goto(url);
   const nav = page.getByRole("navigation", { name: de.site.sectionsNav });
   const commentForm = page.getByRole("form", { name: de.comments.formHeading });
   const search = page.getByRole("banner").getByRole("search");
@@ -20,7 +27,7 @@ test("in print, the article stays and the masthead navigation, search and commen
   const article = page.getByRole("article");
   await expect(article.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.locator("figure.article__lead img")).toBeVisible();
-  await expect(page.getByText("Margit Hansen")).toBeVisible(); // approved comments are part of the record
+  await expect(page.getByText(`Margit ${runId}`)).toBeVisible(); // approved comments are part of the record
 
   const body = page.locator(".article__body");
   expect(await body.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/Georgia|serif/);
