@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_DATA_DIR } from "./e2e/paths";
 import { overlappingPorts, portsOf } from "./e2e/ports";
 
 // Debian's Chromium where it exists (this project's CI machines cannot download browsers);
@@ -156,6 +157,6 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     // The view count may lag 3 s instead of a minute, so the view journey need not wait minutes.
-    env: { COPYDESK_DATA_DIR: "data/e2e", COPYDESK_E2E_MAKE_TEMPLATE: "1", NEXT_TELEMETRY_DISABLED: "1", COPYDESK_VIEW_COUNT_SECONDS: "3", ...oidcEnv },
+    env: { COPYDESK_DATA_DIR: E2E_DATA_DIR, COPYDESK_E2E_MAKE_TEMPLATE: "1", NEXT_TELEMETRY_DISABLED: "1", COPYDESK_VIEW_COUNT_SECONDS: "3", ...oidcEnv },
   },
 });

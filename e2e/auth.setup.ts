@@ -1,6 +1,7 @@
-// Signs in once per role and keeps the session for the journeys (e2e/.auth/<role>.json).
+// Signs in once per role and keeps the session for the journeys (e2e/paths.ts authState).
 import { expect, test as setup } from "@playwright/test";
 import { messages } from "./i18n";
+import { authState } from "./paths";
 import { ACCOUNTS, SignInPage, type Role } from "./pages/SignInPage";
 
 for (const role of Object.keys(ACCOUNTS) as Role[]) {
@@ -11,6 +12,6 @@ for (const role of Object.keys(ACCOUNTS) as Role[]) {
     // The first sign-in meets a cold server (argon2, first render); a busy CI machine needs longer.
     await expect(page).toHaveURL(/\/desk$/, { timeout: 30_000 });
     await expect(page.getByRole("heading", { name: messages.en.desk.dashboard })).toBeVisible();
-    await page.context().storageState({ path: `e2e/.auth/${role}.json` });
+    await page.context().storageState({ path: authState(role) });
   });
 }

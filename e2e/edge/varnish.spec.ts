@@ -15,6 +15,7 @@ import { startInstance } from "../instances/servers";
 import { ArticleEditorPage } from "../pages/ArticleEditorPage";
 import { startVarnish, type Varnish } from "./varnish";
 import { portsOf } from "../ports";
+import { authState } from "../paths";
 
 const m = messages.en;
 const [varnishPort, , appA, appB] = portsOf("varnish"); // (+11: Varnish's admin port)
@@ -64,7 +65,7 @@ async function instancesShow(path: string, fresh: (r: Read) => boolean) {
 }
 
 async function editorOn(browser: Browser, origin: string) {
-  const context = await browser.newContext({ storageState: "e2e/.auth/editor.json", locale: browserLocale.en, baseURL: origin });
+  const context = await browser.newContext({ storageState: authState("editor"), locale: browserLocale.en, baseURL: origin });
   return context.newPage();
 }
 

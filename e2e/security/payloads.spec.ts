@@ -8,6 +8,7 @@ import { expect, test } from "../fixtures";
 import { type APIRequestContext, type Browser } from "@playwright/test";
 import { messages } from "../i18n";
 import { actionId, callAction } from "./server-actions";
+import { authState } from "../paths";
 
 const MB5 = "ä".repeat((5 * 1024 * 1024) / 2);
 /** A message in either language (the demo people's own language decides which). */
@@ -15,7 +16,7 @@ const either = (pick: (m: (typeof messages)["en"]) => string) => new RegExp(`^($
 const STACK = /at [\w.<>]+ \(|Error:|node_modules|\.tsx?:\d/;
 
 async function session(browser: Browser, role: "editor" | "journalist"): Promise<APIRequestContext> {
-  return (await browser.newContext({ storageState: `e2e/.auth/${role}.json`, locale: "en-GB" })).request;
+  return (await browser.newContext({ storageState: authState(role), locale: "en-GB" })).request;
 }
 
 const article = (extra: Record<string, unknown>) => ({ headline: "Nutzlast", standfirst: "", sectionId: 1, language: "de", body: { type: "doc", content: [] }, ...extra });

@@ -9,6 +9,7 @@ import { type Page } from "@playwright/test";
 import { XSS_PAYLOADS, XSS_URLS } from "../../lib/testing/xss-payloads";
 import { ACCOUNTS, SignInPage } from "../pages/SignInPage";
 import { callAction } from "./server-actions";
+import { authState } from "../paths";
 
 const byId = (id: string) => [...XSS_PAYLOADS, ...XSS_URLS].find((x) => x.id === id)!.payload;
 const WORST = ["script-tag", "img-onerror", "svg-onload", "iframe-srcdoc", "attr-breakout-double", "script-breakout", "noscript-breakout", "math-mxss", "details-ontoggle", "a-js-entity"].map(byId);
@@ -62,8 +63,8 @@ async function visit(page: Page, url: string, w: Watch, findings: string[]) {
 
 test("payloads stored through the actions and typed into URLs never run on reader or desk pages", async ({ browser }) => {
   test.setTimeout(300_000);
-  const editor = await browser.newContext({ storageState: "e2e/.auth/editor.json" });
-  const admin = await browser.newContext({ storageState: "e2e/.auth/admin.json" });
+  const editor = await browser.newContext({ storageState: authState("editor") });
+  const admin = await browser.newContext({ storageState: authState("admin") });
 
   // A byline whose name is a payload (an admin opens the account; the name is only text).
   const email = `xss-${Date.now()}@copydesk.test`;
