@@ -102,39 +102,23 @@ if (!skipE2e) {
   if (!(await built)) {
     results.push({ name: "production build", passed: 0, failed: 1, ok: false, failures: ["next build failed: its output is above; the journeys need it"], flaky: [] });
   } else {
-    const e2e = (name: string, env: NodeJS.ProcessEnv, report: string, logFile?: string) =>
-      run(name, `${npx}/playwright`, ["test", "--reporter=list,json"], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report }, report, playwrightCount, logFile);
+    const e2e = (name: string, env: NodeJS.ProcessEnv, report: string) =>
+      run(name, `${npx}/playwright`, ["test", "--reporter=list,json"], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report }, report, playwrightCount);
     // With PostgreSQL, the journeys whose outcome depends on the engine run on it, once
     // (playwright.config.ts); --e2e-full runs every journey on both.
     const engineOnPostgres = pgUrl && !e2eFull ? "1" : "0";
-    const passes = [
-      e2e(`e2e (PGlite${engineOnPostgres === "1" ? ", the engine-dependent journeys on PostgreSQL beside it" : ""})`, { ...withoutPg, COPYDESK_E2E_ENGINE_ON_POSTGRES: engineOnPostgres }, "test-results/e2e-pglite.json"),
-    ];
+    await e2e(`e2e (PGlite${engineOnPostgres === "1" ? ", the engine-dependent journeys on PostgreSQL below" : ""})`, { ...withoutPg, COPYDESK_E2E_ENGINE_ON_POSTGRES: engineOnPostgres }, "test-results/e2e-pglite.json");
     // On PostgreSQL, through PgBouncer in transaction pooling wherever it is installed (started by
     // scripts/e2e-server.ts, the more instances of e2e/instances and e2e/edge go through it too):
     // named statements and LISTEN are what a pooler breaks, and a site past one machine runs behind
     // one. The direct connection is what the integration tests on PostgreSQL use.
     // COPYDESK_E2E_PGBOUNCER=0 runs these journeys on the direct connection instead.
-    // Beside the PGlite pass, on ports 100 above its own (e2e/ports.ts) and with files of its own
-    // (e2e/paths.ts): each pass idles while its servers start and its last journeys finish, and
-    // the other fills those minutes. Its output is printed when both have ended.
+    // After the PGlite pass, not beside it: side by side (four workers on two cores) each journey
+    // took longer and the whole run took as long (1,042 s against 1,036 s), with 150 s more CPU.
     if (pgUrl) {
       const pooled = Boolean(PGBOUNCER) && process.env.COPYDESK_E2E_PGBOUNCER !== "0";
       const journeys = e2eFull ? "every journey" : "engine-dependent journeys";
-      const port = Number(process.env.E2E_PORT || 3100) + 100;
-      passes.push(
-        e2e(
-          `e2e (PostgreSQL${pooled ? " through PgBouncer" : ""}, ${journeys})`,
-          { ...process.env, E2E_PORT: String(port), COPYDESK_E2E_ENGINE_ONLY: e2eFull ? "0" : "1", COPYDESK_E2E_PGBOUNCER: pooled ? "1" : "0", FORCE_COLOR: "0" },
-          "test-results/e2e-postgres.json",
-          "test-results/e2e-postgres.log",
-        ),
-      );
-    }
-    await Promise.all(passes);
-    if (pgUrl) {
-      console.log("\n=== e2e (PostgreSQL), which ran beside the pass above ===");
-      process.stdout.write(fs.readFileSync("test-results/e2e-postgres.log", "utf8"));
+      await e2e(`e2e (PostgreSQL${pooled ? " through PgBouncer" : ""}, ${journeys})`, { ...process.env, COPYDESK_E2E_ENGINE_ONLY: e2eFull ? "0" : "1", COPYDESK_E2E_PGBOUNCER: pooled ? "1" : "0" }, "test-results/e2e-postgres.json");
     }
   }
 }

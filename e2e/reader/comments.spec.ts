@@ -12,7 +12,7 @@ const en = messages.en;
 /** The test's own published article in Wissen, German unless said otherwise, without comments. */
 async function ownArticle(factory: Factory, runId: string, language: "de" | "en" = "de") {
   const headline =
-    language === "de" ? `Messnetz der Hochschule ${runId}: In der Altstadt bleibt es nachts wärmer` : `Seagrass is returning to the river flats ${runId}, survey finds`;
+    language === "de" ? `Messnetz der Hochschule ${runId}: In der Altstadt bleibt es nachts wärmer` : `Eelgrass meadows are back on the river flats ${runId}, survey finds`;
   await factory.published({ headline, section: "wissen", language });
   return { section: "/wissen", headline };
 }
