@@ -3,7 +3,7 @@
 // Every server a journey or a fault check starts with a newsroom of its own used to make a new
 // PGlite folder, run every migration and seed the demo into it: about 11 s of CPU each (6.7 s
 // of them creating and migrating the database), seven times in a PGlite run on a 2-core machine.
-// The e2e server (scripts/e2e-server.ts --make-template) seeds one folder, closed and complete,
+// The e2e server (scripts/e2e-server.ts with COPYDESK_E2E_MAKE_TEMPLATE=1) seeds one folder, closed and complete,
 // and the others copy it: the same newsroom, for the price of copying its files.
 //
 // PostgreSQL is left as it was: its databases are made by the server, and its migrations cost
@@ -17,7 +17,7 @@ import { seedDemo } from "./seed-demo";
 export const TEMPLATE_ENV = "COPYDESK_E2E_TEMPLATE";
 
 /** The template folder, when this run has one and it is complete. */
-export function seededTemplate(): string | null {
+function seededTemplate(): string | null {
   const dir = process.env[TEMPLATE_ENV]?.trim();
   return dir && fs.existsSync(path.join(dir, ".complete")) ? dir : null;
 }

@@ -48,12 +48,9 @@ export async function sandbox(name: string): Promise<Sandbox> {
  * and seeded here.
  */
 export async function seedNewsroom(box: Sandbox): Promise<void> {
-  if (box.engine === "pglite" && copyTemplate(box.env.COPYDESK_DATA_DIR)) {
-    await getHandle();
-    return;
-  }
+  const copied = box.engine === "pglite" && copyTemplate(box.env.COPYDESK_DATA_DIR);
   await getHandle();
-  await seedDemo();
+  if (!copied) await seedDemo();
 }
 
 export type Server = { proc: ChildProcess; port: number; output: string[]; exited: Promise<void> };
