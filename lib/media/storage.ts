@@ -124,7 +124,7 @@ export function localStorage(root: string = mediaRoot()): MediaStorage {
       if (!file || !contentType) return null;
       let size: number;
       try {
-        const stat = await fsp.stat(file);
+        const stat = await fsp.stat(/*turbopackIgnore: true*/ file);
         if (!stat.isFile()) return null;
         size = stat.size;
       } catch (error) {
@@ -134,8 +134,8 @@ export function localStorage(root: string = mediaRoot()): MediaStorage {
       return {
         contentType,
         size,
-        stream: () => Readable.toWeb(fs.createReadStream(file)) as ReadableStream<Uint8Array>,
-        bytes: async () => new Uint8Array(await fsp.readFile(file)),
+        stream: () => Readable.toWeb(fs.createReadStream(/*turbopackIgnore: true*/ file)) as ReadableStream<Uint8Array>,
+        bytes: async () => new Uint8Array(await fsp.readFile(/*turbopackIgnore: true*/ file)),
       };
     },
     async delete(key) {
