@@ -68,6 +68,20 @@ export default defineConfig([
     },
   },
   {
+    // Journeys take `test` from e2e/fixtures.ts: it gives each worker its project's engine
+    // (database, ports), and its auto fixture closes every browser context a test opened —
+    // co-editing's editors, left open, kept their sockets busy in the worker's browser for the
+    // rest of its run (about 66 s of CPU in one PGlite pass).
+    files: ["e2e/**/*.ts"],
+    ignores: ["e2e/fixtures.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "@playwright/test", importNames: ["test"], message: "Import test (or engineTest) from e2e/fixtures.ts: it sets the worker's engine and closes the browser contexts a journey leaves open." }] },
+      ],
+    },
+  },
+  {
     // Every word a person reads comes from messages/*.json (next-intl), never a literal.
     files: ["app/**/*.tsx", "components/**/*.tsx"],
     rules: {

@@ -1,9 +1,10 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { defineConfig, devices } from "@playwright/test";
-import { E2E_DATA_DIR } from "./e2e/paths";
-import { overlappingPorts, portsOf } from "./e2e/ports";
+import { defineConfig, devices, type Project } from "@playwright/test";
+import type { EngineOptions } from "./e2e/fixtures";
+import { type currentEngine, e2eDataDir } from "./e2e/paths";
+import { overlappingPorts, PORT_OFFSETS } from "./e2e/ports";
 
 // Debian's Chromium where it exists (this project's CI machines cannot download browsers);
 // elsewhere Playwright's own browser from `npx playwright install chromium`. Its headless shell
@@ -15,15 +16,39 @@ const systemChromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium-headless-s
   (p): p is string => Boolean(p && fs.existsSync(p)),
 );
 
-const port = Number(process.env.E2E_PORT || 3100);
+// What the run was started with, kept aside: each worker's environment then takes its engine's
+// database and ports (e2e/fixtures.ts), and the workers load this file too.
+process.env.COPYDESK_E2E_RUN_PORT ||= process.env.E2E_PORT || "3100";
+process.env.COPYDESK_E2E_RUN_DATABASE_URL ??= process.env.DATABASE_URL?.trim() || "";
+process.env.COPYDESK_E2E_RUN_PGBOUNCER ??= process.env.COPYDESK_E2E_PGBOUNCER === "1" ? "1" : "0";
+const port = Number(process.env.COPYDESK_E2E_RUN_PORT);
 // Journeys side by side each start servers of their own on ports beside this one (e2e/ports.ts).
 const clashes = overlappingPorts();
 if (clashes.length) throw new Error(`e2e/ports.ts gives these offsets from E2E_PORT to two servers: ${clashes.join(", ")}`);
-const onPostgres = Boolean(process.env.DATABASE_URL?.trim());
+const pgUrl = process.env.COPYDESK_E2E_RUN_DATABASE_URL;
+// The engines of this run. Without DATABASE_URL, PGlite; with it, PostgreSQL; with it and
+// COPYDESK_E2E_BOTH=1 (how `npm test` runs them), both in this one run: two test servers, 100
+// ports apart, and each project names its engine (e2e/fixtures.ts gives each worker its
+// project's database and ports). One run, not one after the other: the two workers take whatever
+// journey is next, whichever engine it is on, so neither run's slow start and last lone journey
+// leave a core idle (two runs one after the other took 762 s; one run ~700 s).
+type Engine = Awaited<ReturnType<typeof currentEngine>>;
+const engines: Engine[] = !pgUrl ? ["pglite"] : process.env.COPYDESK_E2E_BOTH === "1" ? ["pglite", "postgres"] : ["postgres"];
+const both = engines.length === 2;
+const portOf = (engine: Engine) => port + (both && engine === "postgres" ? 100 : 0);
 // On PGlite the test server seeds the run's newsroom once and every server with a newsroom of its
 // own (e2e/own-server.ts, the fault checks) copies it (scripts/e2e-template.ts). Workers and
 // the servers they start inherit the folder's name from here.
-if (!onPostgres) process.env.COPYDESK_E2E_TEMPLATE ||= path.resolve("data/e2e-template");
+if (engines.includes("pglite")) process.env.COPYDESK_E2E_TEMPLATE ||= path.resolve("data/e2e-template");
+// Through PgBouncer in transaction pooling (scripts/e2e-server.ts starts it): set by `npm test`
+// wherever pgbouncer is installed.
+const pooled = process.env.COPYDESK_E2E_RUN_PGBOUNCER;
+/** What a worker of `engine`'s projects has in its environment (e2e/fixtures.ts applies it). */
+const engineEnv = (engine: Engine): Record<string, string> => ({
+  DATABASE_URL: engine === "postgres" ? pgUrl : "",
+  E2E_PORT: String(portOf(engine)),
+  COPYDESK_E2E_PGBOUNCER: engine === "postgres" ? pooled : "0",
+});
 // `npm test` runs each journey once. Those whose outcome depends on the engine or the pooler —
 // the workflow (publish, schedule, conflicts, caches kept fresh), sessions and the sign-in
 // throttle, authorization, two instances, the edge — run on PostgreSQL through PgBouncer in
@@ -35,10 +60,8 @@ if (!onPostgres) process.env.COPYDESK_E2E_TEMPLATE ||= path.resolve("data/e2e-te
 // browser's side of them, which no engine changes. The embedded engine's own risks (a kill -9
 // mid-write, a schedule falling due while the server is down) have fault checks on PGlite.
 // `npm test -- --e2e-full` (COPYDESK_E2E_ENGINE_ONLY=0) runs every journey on both engines.
-const engineOnly = onPostgres && process.env.COPYDESK_E2E_ENGINE_ONLY === "1";
+const engineOnly = Boolean(pgUrl) && process.env.COPYDESK_E2E_ENGINE_ONLY === "1";
 const ENGINE_JOURNEYS = /workflow\/.*\.spec\.ts|auth\/(sessions|desk-access)\.spec\.ts|security\/authorization\.spec\.ts/;
-// On PGlite, when the PostgreSQL pass after it runs the engine journeys (set by scripts/test.ts).
-const engineOnPostgres = !onPostgres && process.env.COPYDESK_E2E_ENGINE_ON_POSTGRES === "1";
 // Fault checks start servers of their own and take minutes: only when COPYDESK_FAULT_TESTS=1 (CI
 // sets it). Each runs on the engine where it tells most: kill -9 during publish and a schedule
 // passing while the server is down on the embedded database (its files are the server's own);
@@ -47,28 +70,49 @@ const engineOnPostgres = !onPostgres && process.env.COPYDESK_E2E_ENGINE_ON_POSTG
 const EMBEDDED_FAULTS = /faults\/(kill-publish|kill-collab|scheduled-while-down)\.spec\.ts/;
 const SERVER_FAULTS = /faults\/(db-down|mixed-load)\.spec\.ts/;
 const faultsFlag = process.env.COPYDESK_FAULT_TESTS;
-const faults =
-  faultsFlag === "1" || faultsFlag === "all"
-    ? [
-        {
-          name: "faults",
-          testMatch: /faults\/.*\.spec\.ts/,
-          workers: 1,
-          // They need no signed-in browser; the dependency puts them in the same phase as the
-          // browser journeys (Playwright starts a project that depends on others only after every
-          // project of the phase before has finished: without it, the journeys waited for them all).
-          dependencies: ["setup"],
-          // The database outage needs a database outside the server: PostgreSQL only, always.
-          testIgnore: onPostgres ? (faultsFlag === "all" ? [] : [EMBEDDED_FAULTS]) : faultsFlag === "all" ? [/faults\/db-down\.spec\.ts/] : [SERVER_FAULTS],
-        },
-      ]
-    : [];
-// Varnish in front of two more instances (e2e/edge): on PostgreSQL, wherever varnishd is
-// installed (.ci/run installs it when it can); COPYDESK_E2E_EDGE=0 leaves it out.
-const edge =
-  onPostgres && process.env.COPYDESK_E2E_EDGE !== "0" && ["/usr/sbin/varnishd", "/usr/local/sbin/varnishd"].some((p) => fs.existsSync(p))
-    ? [{ name: "edge", testMatch: /e2e\/edge\/.*\.spec\.ts/, workers: 1, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] }]
-    : [];
+const withFaults = faultsFlag === "1" || faultsFlag === "all";
+// With both engines, the PostgreSQL projects' names say so; alone, each engine's are the plain ones.
+const named = (engine: Engine, name: string) => (both && engine === "postgres" ? `pg-${name}` : name);
+const hasVarnish = ["/usr/sbin/varnishd", "/usr/local/sbin/varnishd"].some((p) => fs.existsSync(p));
+const desktop = devices["Desktop Chrome"];
+
+/** One engine's projects. The ones whose files run one at a time (the fault checks, the edge, the instances) come first: see `projects` below. */
+function projectsOf(engine: Engine): Project<EngineOptions>[] {
+  const setup = named(engine, "setup");
+  const use = { baseURL: `http://localhost:${portOf(engine)}`, engineEnv: engineEnv(engine) };
+  const onPostgres = engine === "postgres";
+  const projects: Project<EngineOptions>[] = [{ name: setup, testMatch: /auth\.setup\.ts/, use }];
+  if (withFaults) {
+    projects.push({
+      name: named(engine, "faults"),
+      testMatch: /faults\/.*\.spec\.ts/,
+      workers: 1,
+      // They need no signed-in browser; the dependency puts them in the same phase as the
+      // browser journeys (Playwright starts a project that depends on others only after every
+      // project of the phase before has finished: without it, the journeys waited for them all).
+      dependencies: [setup],
+      // The database outage needs a database outside the server: PostgreSQL only, always.
+      testIgnore: onPostgres ? (faultsFlag === "all" ? [] : [EMBEDDED_FAULTS]) : faultsFlag === "all" ? [/faults\/db-down\.spec\.ts/] : [SERVER_FAULTS],
+      use,
+    });
+  }
+  if (onPostgres) {
+    // Varnish in front of two more instances (e2e/edge), wherever varnishd is installed (.ci/run
+    // installs it when it can); COPYDESK_E2E_EDGE=0 leaves it out.
+    if (process.env.COPYDESK_E2E_EDGE !== "0" && hasVarnish) projects.push({ name: "edge", testMatch: /e2e\/edge\/.*\.spec\.ts/, workers: 1, use: { ...desktop, ...use }, dependencies: [setup] });
+    // A second app instance on the same database (the embedded one has one process).
+    projects.push({ name: "instances", testMatch: /instances\/.*\.spec\.ts/, workers: 1, use: { ...desktop, ...use }, dependencies: [setup] });
+  }
+  // No order between journeys: each makes its own data (e2e/fixtures.ts), so readers' and the
+  // desk's journeys run side by side.
+  const others = [/(instances|faults|e2e\/edge)\//];
+  const journeys =
+    onPostgres && engineOnly
+      ? { testMatch: ENGINE_JOURNEYS }
+      : { testIgnore: !onPostgres && both && process.env.COPYDESK_E2E_ENGINE_ONLY === "1" ? [...others, ENGINE_JOURNEYS] : others };
+  projects.push({ name: named(engine, "chromium"), ...journeys, use: { ...desktop, ...use }, dependencies: [setup] });
+  return projects;
+}
 // One secret for the test server and any second instance a journey starts (e2e/instances).
 process.env.AUTH_SECRET ||= crypto.randomBytes(33).toString("base64");
 // The token that opens the journeys' data factory on the e2e server (e2e/fixtures.ts, app/api/test-factory):
@@ -77,16 +121,16 @@ process.env.COPYDESK_TEST_FACTORY_TOKEN ||= crypto.randomBytes(32).toString("hex
 // Single sign-on (e2e/auth/sso.spec.ts): the test server trusts an OpenID provider that the journey
 // starts itself on its own port; Auth.js discovers it at the first click, so it may start late.
 // Password sign-in stays on for every other journey. The client secret is new every run.
-process.env.COPYDESK_E2E_OIDC_SECRET ||= crypto.randomBytes(24).toString("hex");
-const oidcEnv = {
-  COPYDESK_OIDC_ISSUER: `http://localhost:${portsOf("oidc")[0]}`,
+const oidcSecret = (process.env.COPYDESK_E2E_OIDC_SECRET ||= crypto.randomBytes(24).toString("hex"));
+const oidcEnv = (engine: Engine) => ({
+  COPYDESK_OIDC_ISSUER: `http://localhost:${portOf(engine) + PORT_OFFSETS.oidc[0]}`,
   COPYDESK_OIDC_CLIENT_ID: "copydesk-e2e",
-  COPYDESK_OIDC_CLIENT_SECRET: process.env.COPYDESK_E2E_OIDC_SECRET,
+  COPYDESK_OIDC_CLIENT_SECRET: oidcSecret,
   COPYDESK_OIDC_LABEL: "Newsroom ID",
   COPYDESK_OIDC_DEFAULT_ROLE: "journalist",
   COPYDESK_OIDC_GROUPS_CLAIM: "groups",
   COPYDESK_OIDC_ROLE_MAP: "copydesk-admins=admin,copydesk-editors=editor",
-};
+});
 // Journeys own their data (e2e/fixtures.ts) and run side by side: two workers fit this project's
 // 2-core CI machine (one server, two browsers); E2E_WORKERS overrides. The journeys that start
 // servers of their own (fault checks, more instances, the edge) take one worker per project at a
@@ -95,12 +139,12 @@ const oidcEnv = {
 // 142 s) and the PGlite pass grew from 9.7 to 11.8 minutes (with some other work beside it), so
 // on two cores the run waits for the work, not for idle time.
 const workers = Number(process.env.E2E_WORKERS) || 2;
-export const baseURL = `http://localhost:${port}`;
+const baseURL = `http://localhost:${portOf(engines[0])}`;
 
-export default defineConfig({
+export default defineConfig<EngineOptions>({
   testDir: "e2e",
-  // One folder per engine, so the PostgreSQL run does not overwrite the PGlite run's evidence.
-  outputDir: process.env.DATABASE_URL ? "test-results/e2e-postgres" : "test-results/e2e-pglite",
+  // One folder per engine, so neither engine's journeys overwrite the other's evidence.
+  outputDir: `test-results/e2e-${engines.length === 1 ? engines[0] : "both"}`,
   // Files are spread over the workers; the tests in one file run in order (a few share a page).
   fullyParallel: false,
   workers,
@@ -130,33 +174,29 @@ export default defineConfig({
   // fault checks, the edge, the instances) are listed first, so Playwright hands them out first:
   // listed last, the fault checks began when the browser journeys were done and ran 190 s alone
   // on one worker while the other had nothing left to do.
-  projects: engineOnly
-    ? [
-        { name: "setup", testMatch: /auth\.setup\.ts/ },
-        ...faults,
-        ...edge,
-        { name: "instances", testMatch: /instances\/.*\.spec\.ts/, workers: 1, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
-        { name: "chromium", testMatch: ENGINE_JOURNEYS, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
-      ]
-    : [
-        { name: "setup", testMatch: /auth\.setup\.ts/ },
-        ...faults,
-        ...edge,
-        // A second app instance on the same database: PostgreSQL only (the embedded one has one process).
-        ...(onPostgres ? [{ name: "instances", testMatch: /instances\/.*\.spec\.ts/, workers: 1, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] }] : []),
-        // No order between journeys: each makes its own data (e2e/fixtures.ts), so readers' and
-        // the desk's journeys run side by side.
-        { name: "chromium", testIgnore: [/(instances|faults|e2e\/edge)\//, ...(engineOnPostgres ? [ENGINE_JOURNEYS] : [])], use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
-      ],
-  webServer: {
-    // Resets its own data folder (or PostgreSQL schema), seeds the demo newsroom and serves the production build.
-    command: `npx tsx --conditions=react-server scripts/e2e-server.ts --port ${port}`,
-    url: `${baseURL}/signin`,
+  projects: (() => {
+    const all = engines.flatMap(projectsOf);
+    const oneAtATime = (p: Project<EngineOptions>) => p.workers === 1;
+    const setups = all.filter((p) => !p.dependencies);
+    return [...setups, ...all.filter((p) => p.dependencies && oneAtATime(p)), ...all.filter((p) => p.dependencies && !oneAtATime(p))];
+  })(),
+  // One test server per engine: a fresh data folder (or PostgreSQL schema), the demo newsroom
+  // seeded, the production build served.
+  webServer: engines.map((engine) => ({
+    command: `npx tsx --conditions=react-server scripts/e2e-server.ts --port ${portOf(engine)}`,
+    url: `http://localhost:${portOf(engine)}/signin`,
     timeout: 180_000,
     reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
     // The view count may lag 3 s instead of a minute, so the view journey need not wait minutes.
-    env: { COPYDESK_DATA_DIR: E2E_DATA_DIR, COPYDESK_E2E_MAKE_TEMPLATE: "1", NEXT_TELEMETRY_DISABLED: "1", COPYDESK_VIEW_COUNT_SECONDS: "3", ...oidcEnv },
-  },
+    env: {
+      ...engineEnv(engine),
+      COPYDESK_DATA_DIR: e2eDataDir(engine),
+      COPYDESK_E2E_MAKE_TEMPLATE: engine === "pglite" ? "1" : "0",
+      NEXT_TELEMETRY_DISABLED: "1",
+      COPYDESK_VIEW_COUNT_SECONDS: "3",
+      ...oidcEnv(engine),
+    },
+  })),
 });

@@ -1,5 +1,5 @@
 // Signs in once per role and keeps the session for the journeys (e2e/paths.ts authState).
-import { expect, test as setup } from "@playwright/test";
+import { expect, test as setup } from "./fixtures";
 import { messages } from "./i18n";
 import { authState } from "./paths";
 import { ACCOUNTS, SignInPage, type Role } from "./pages/SignInPage";

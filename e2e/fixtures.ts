@@ -99,7 +99,27 @@ export async function factoryContext(requests: APIRequest, baseURL: string | und
   return requests.newContext({ baseURL, extraHTTPHeaders: { [FACTORY_HEADER]: token } });
 }
 
-export const test = base.extend<{ as: (role: Role, ui?: "de" | "en") => Promise<Page>; reader: () => Promise<Page>; factory: Factory; runId: string; closeContexts: void }>({
+/** What a project puts in its workers' environment: its engine's database and ports (playwright.config.ts). */
+export type EngineOptions = { engineEnv: Record<string, string> };
+
+/**
+ * The base of every journey and fault check. One Playwright run holds the PGlite and the
+ * PostgreSQL journeys (playwright.config.ts); a worker serves one project, and before its first
+ * test or hook it takes its project's engine into the environment, which the helpers (e2e/paths.ts,
+ * e2e/ports.ts, e2e/own-server.ts) and the fault scripts and servers it starts read.
+ */
+export const engineTest = base.extend<object, EngineOptions & { applyEngineEnv: void }>({
+  engineEnv: [{}, { scope: "worker", option: true }],
+  applyEngineEnv: [
+    async ({ engineEnv }, provide) => {
+      Object.assign(process.env, engineEnv);
+      await provide();
+    },
+    { scope: "worker", auto: true },
+  ],
+});
+
+export const test = engineTest.extend<{ as: (role: Role, ui?: "de" | "en") => Promise<Page>; reader: () => Promise<Page>; factory: Factory; runId: string; closeContexts: void }>({
   // Every context a test opened is closed when it ends, through the helpers here or with
   // browser.newContext() itself: whatever the worker's browser holds that it did not before. A context left open kept its pages running (an
   // editor's co-editing socket, a live blog's stream) in the worker's browser for every later

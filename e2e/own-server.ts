@@ -12,7 +12,8 @@ import { throwawayDatabase } from "../scripts/throwaway-database";
 /** Starts scripts/e2e-server.ts on `port` for newsroom `name`; resolves with its stop once it answers. */
 export async function startOwnServer(name: string, port: number, env: Record<string, string> = {}): Promise<() => Promise<void>> {
   const base = process.env.DATABASE_URL?.trim();
-  const dataDir = `data/e2e-${name}`;
+  // Per engine: with --e2e-full the same journey may run on both at once.
+  const dataDir = base ? `data/e2e-postgres-${name}` : `data/e2e-${name}`;
   let dropDatabase: (() => Promise<void>) | null = null;
   const own: Record<string, string> = { COPYDESK_DATA_DIR: dataDir };
   if (base) {

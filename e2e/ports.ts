@@ -2,7 +2,11 @@
 // place. Journeys of different projects run side by side on two workers — the instances beside
 // the fault checks, say — so no two of them may share a port: a shared one made a journey talk
 // to another journey's server. playwright.config.ts refuses to start when two overlap.
-export const E2E_PORT = Number(process.env.E2E_PORT || 3100);
+// Each engine's journeys have a test server of their own, 100 ports apart (playwright.config.ts):
+// read when called, as a worker learns its engine from its project (e2e/fixtures.ts).
+export function e2ePort(): number {
+  return Number(process.env.E2E_PORT || 3100);
+}
 
 /** Offsets from E2E_PORT (a server may also take the next port for itself: listed here too). */
 export const PORT_OFFSETS = {
@@ -38,7 +42,7 @@ export const PORT_OFFSETS = {
 
 /** The ports of one user of PORT_OFFSETS, in its listed order. */
 export function portsOf(name: keyof typeof PORT_OFFSETS): number[] {
-  return PORT_OFFSETS[name].map((offset) => E2E_PORT + offset);
+  return PORT_OFFSETS[name].map((offset) => e2ePort() + offset);
 }
 
 /** The offsets used more than once (none, or the journeys would meet on a port). */

@@ -102,24 +102,22 @@ if (!skipE2e) {
   if (!(await built)) {
     results.push({ name: "production build", passed: 0, failed: 1, ok: false, failures: ["next build failed: its output is above; the journeys need it"], flaky: [] });
   } else {
-    const e2e = (name: string, env: NodeJS.ProcessEnv, report: string) =>
-      run(name, `${npx}/playwright`, ["test", "--reporter=list,json"], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report }, report, playwrightCount);
-    // With PostgreSQL, the journeys whose outcome depends on the engine run on it, once
-    // (playwright.config.ts); --e2e-full runs every journey on both.
-    const engineOnPostgres = pgUrl && !e2eFull ? "1" : "0";
-    await e2e(`e2e (PGlite${engineOnPostgres === "1" ? ", the engine-dependent journeys on PostgreSQL below" : ""})`, { ...withoutPg, COPYDESK_E2E_ENGINE_ON_POSTGRES: engineOnPostgres }, "test-results/e2e-pglite.json");
-    // On PostgreSQL, through PgBouncer in transaction pooling wherever it is installed (started by
-    // scripts/e2e-server.ts, the more instances of e2e/instances and e2e/edge go through it too):
-    // named statements and LISTEN are what a pooler breaks, and a site past one machine runs behind
-    // one. The direct connection is what the integration tests on PostgreSQL use.
-    // COPYDESK_E2E_PGBOUNCER=0 runs these journeys on the direct connection instead.
-    // After the PGlite pass, not beside it: side by side (four workers on two cores) each journey
-    // took longer and the whole run took as long (1,042 s against 1,036 s), with 150 s more CPU.
-    if (pgUrl) {
-      const pooled = Boolean(PGBOUNCER) && process.env.COPYDESK_E2E_PGBOUNCER !== "0";
-      const journeys = e2eFull ? "every journey" : "engine-dependent journeys";
-      await e2e(`e2e (PostgreSQL${pooled ? " through PgBouncer" : ""}, ${journeys})`, { ...process.env, COPYDESK_E2E_ENGINE_ONLY: e2eFull ? "0" : "1", COPYDESK_E2E_PGBOUNCER: pooled ? "1" : "0" }, "test-results/e2e-postgres.json");
-    }
+    // One Playwright run for both engines (playwright.config.ts): with PostgreSQL, the journeys
+    // whose outcome depends on the engine run on it, through PgBouncer in transaction pooling
+    // wherever it is installed (scripts/e2e-server.ts starts it; the more instances of
+    // e2e/instances and e2e/edge go through it too) — named statements and LISTEN are what a
+    // pooler breaks, and a site past one machine runs behind one. Every other journey runs on
+    // PGlite, once; --e2e-full runs every journey on both. COPYDESK_E2E_PGBOUNCER=0 runs the
+    // PostgreSQL journeys on the direct connection instead, which the integration tests use.
+    const pooled = Boolean(pgUrl) && Boolean(PGBOUNCER) && process.env.COPYDESK_E2E_PGBOUNCER !== "0";
+    const name = pgUrl
+      ? `e2e (PGlite, and PostgreSQL${pooled ? " through PgBouncer" : ""} for ${e2eFull ? "every journey again" : "the engine-dependent journeys"})`
+      : "e2e (PGlite)";
+    const env = pgUrl
+      ? { ...process.env, COPYDESK_E2E_BOTH: "1", COPYDESK_E2E_ENGINE_ONLY: e2eFull ? "0" : "1", COPYDESK_E2E_PGBOUNCER: pooled ? "1" : "0" }
+      : withoutPg;
+    const report = "test-results/e2e.json";
+    await run(name, `${npx}/playwright`, ["test", "--reporter=list,json"], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report }, report, playwrightCount);
   }
 }
 

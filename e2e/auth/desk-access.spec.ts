@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures";
 import { ACCOUNTS, SignInPage } from "../pages/SignInPage";
 import { messages } from "../i18n";
 

@@ -2,8 +2,8 @@
 // (a copy opens neither desk pages nor server actions), the profile lists where one is signed
 // in, and "sign out everywhere" ends another browser's session on its next request.
 // A new account each time: ending sessions of the demo accounts would end the shared ones in e2e/.auth.
-import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
-import { pageAs } from "../fixtures";
+import type { Browser, BrowserContext } from "@playwright/test";
+import { expect, pageAs, test } from "../fixtures";
 import { messages } from "../i18n";
 import { SignInPage } from "../pages/SignInPage";
 import { UsersPage } from "../pages/UsersPage";

@@ -6,18 +6,20 @@
 // provider did not say it asked for one.
 import type { Server } from "node:http";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import Provider from "oidc-provider";
 import { generate } from "otplib";
+import { expect, test } from "../fixtures";
 import { messages } from "../i18n";
 import { ProfilePage } from "../pages/ProfilePage";
 import { SignInPage } from "../pages/SignInPage";
-import { E2E_PORT, portsOf } from "../ports";
+import { e2ePort, portsOf } from "../ports";
 
 const m = messages.en;
 const LABEL = "Newsroom ID"; // COPYDESK_OIDC_LABEL in playwright.config.ts
-const APP = `http://localhost:${E2E_PORT}`;
-const PROVIDER = `http://localhost:${portsOf("oidc")[0]}`;
+// Functions: a worker learns its engine's ports from its project after this file is loaded.
+const app = () => `http://localhost:${e2ePort()}`;
+const providerUrl = () => `http://localhost:${portsOf("oidc")[0]}`;
 const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 /** The provider's people: login name → claims. Each run has new addresses (the test server's database lives through retries). */
@@ -31,12 +33,12 @@ let server: Server;
 
 test.beforeAll(async () => {
   const [port] = portsOf("oidc");
-  const provider = new Provider(PROVIDER, {
+  const provider = new Provider(providerUrl(), {
     clients: [
       {
         client_id: "copydesk-e2e",
         client_secret: process.env.COPYDESK_E2E_OIDC_SECRET!,
-        redirect_uris: [`${APP}/api/auth/callback/oidc`],
+        redirect_uris: [`${app()}/api/auth/callback/oidc`],
         grant_types: ["authorization_code"],
         response_types: ["code"],
       },
@@ -75,8 +77,8 @@ async function throughProvider(page: Page, login: string, from: string) {
   for (let step = 0; step < 4; step++) {
     await page.waitForURL((url) => url.href !== previous && !url.pathname.startsWith("/api/auth"));
     previous = page.url();
-    if (previous.startsWith(APP)) return;
-    expect(previous.startsWith(`${PROVIDER}/interaction/`)).toBe(true);
+    if (previous.startsWith(app())) return;
+    expect(previous.startsWith(`${providerUrl()}/interaction/`)).toBe(true);
     const name = page.getByPlaceholder("Enter any login");
     if (await name.count()) {
       await name.fill(login);

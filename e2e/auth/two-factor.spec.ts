@@ -3,9 +3,9 @@
 // after the password — and no session exists until it is given; a recovery code works once;
 // removing the app needs the password or a code.
 // A new account each time: the demo accounts' sign-in must stay password-only for other journeys.
-import { expect, test, type Browser } from "@playwright/test";
+import type { Browser } from "@playwright/test";
 import { generate } from "otplib";
-import { pageAs } from "../fixtures";
+import { expect, pageAs, test } from "../fixtures";
 import { messages } from "../i18n";
 import { ProfilePage } from "../pages/ProfilePage";
 import { signedInWithPassword, signOut } from "../pages/SignInPage";

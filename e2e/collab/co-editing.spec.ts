@@ -1,9 +1,9 @@
 // Writing together (issue 14): several people in one article at once, in real browsers, through
 // the collaboration server. Nothing typed is lost, nobody sees a dialog, and what the screens show
 // is what the database's working copy holds (read back through the desk's preview page).
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import sharp from "sharp";
-import { pageAs } from "../fixtures";
+import { expect, pageAs, test } from "../fixtures";
 import { messages } from "../i18n";
 import { ArticleEditorPage, typedBy } from "../pages/ArticleEditorPage";
 import { SignInPage } from "../pages/SignInPage";

@@ -4,8 +4,8 @@
 // then get placeholders: every request of the browser is intercepted (there is no network here),
 // none goes to a provider before consent, and after it exactly the provider's embed address.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { pageAs } from "../fixtures";
+import type { BrowserContext, Page } from "@playwright/test";
+import { expect, pageAs, test } from "../fixtures";
 import { messages } from "../i18n";
 import { ArticleEditorPage } from "../pages/ArticleEditorPage";
 

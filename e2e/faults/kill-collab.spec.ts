@@ -1,6 +1,6 @@
 // Kill -9 while three people write together (scripts/faults/kill-collab.ts does the work and the
 // checks; this runs it). Only with COPYDESK_FAULT_TESTS=1 — see playwright.config.ts.
-import { expect, test } from "@playwright/test";
+import { engineTest as test, expect } from "../fixtures";
 import { runFaultScript } from "./run-fault-script";
 import { portsOf } from "../ports";
 

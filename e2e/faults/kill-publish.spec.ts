@@ -1,6 +1,6 @@
 // Kill -9 during publish, at least 20 times (scripts/faults/kill-publish.ts does the work and
 // the checks; this runs it). Only with COPYDESK_FAULT_TESTS=1 — see playwright.config.ts.
-import { expect, test } from "@playwright/test";
+import { engineTest as test, expect } from "../fixtures";
 import { runFaultScript } from "./run-fault-script";
 import { portsOf } from "../ports";
 

@@ -3,7 +3,7 @@
 // every sentence confirmed saved
 // (scripts/load.ts does the work and the checks; this runs it). Only with
 // COPYDESK_FAULT_TESTS=1 — see playwright.config.ts.
-import { expect, test } from "@playwright/test";
+import { engineTest as test, expect } from "../fixtures";
 import { runFaultScript } from "./run-fault-script";
 import { portsOf } from "../ports";
 

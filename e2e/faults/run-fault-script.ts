@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { test } from "@playwright/test";
+import { engineTest as test } from "../fixtures";
 
 export type FaultReport = Record<string, unknown> & { failure: string | null };
 

@@ -1,7 +1,7 @@
 // A schedule whose time passes while the server is down: visible on the first requests after
 // the restart (scripts/faults/scheduled-while-down.ts does the work and the checks; this runs
 // it). Only with COPYDESK_FAULT_TESTS=1 — see playwright.config.ts.
-import { expect, test } from "@playwright/test";
+import { engineTest as test, expect } from "../fixtures";
 import { runFaultScript } from "./run-fault-script";
 import { portsOf } from "../ports";
 

@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { expect } from "@playwright/test";
 import { portsOf } from "../ports";
-import { E2E_DATA_DIR } from "../paths";
+import { e2eDataDir } from "../paths";
 
 /**
  * Through PgBouncer (COPYDESK_E2E_PGBOUNCER=1, how npm test runs the PostgreSQL journeys) more instances reach PostgreSQL as the test server
@@ -23,7 +23,7 @@ function databaseEnv(): Record<string, string> {
 /** Starts scripts/serve.mjs on `port` (own process group) and waits until it answers; returns its stop. */
 export async function startInstance(port: number, env: Record<string, string> = {}): Promise<() => void> {
   const server = spawn(process.execPath, [path.resolve("scripts/serve.mjs"), "-p", String(port)], {
-    env: { ...process.env, PORT: String(port), AUTH_TRUST_HOST: "true", COPYDESK_DATA_DIR: E2E_DATA_DIR, ...databaseEnv(), ...env },
+    env: { ...process.env, PORT: String(port), AUTH_TRUST_HOST: "true", COPYDESK_DATA_DIR: e2eDataDir(), ...databaseEnv(), ...env },
     detached: true,
     stdio: process.env.E2E_INSTANCE_LOGS ? "inherit" : "ignore",
   });

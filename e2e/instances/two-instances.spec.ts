@@ -9,7 +9,7 @@ import { messages } from "../i18n";
 import { ArticleEditorPage } from "../pages/ArticleEditorPage";
 import { SignInPage } from "../pages/SignInPage";
 import { startInstance } from "./servers";
-import { E2E_PORT, portsOf } from "../ports";
+import { e2ePort, portsOf } from "../ports";
 
 const m = messages.en;
 const [port] = portsOf("twoInstances");
@@ -89,7 +89,7 @@ test("a scheduled article appears on both instances when it falls due, published
   await desk.button(m.editor.scheduleConfirm).click();
   await expect(editor.getByRole("status").filter({ hasText: /Scheduled for/ })).toBeVisible();
   const read = (origin: string, p: string) => fetch(`${origin}${p}`).then((r) => r.text());
-  const first = `http://localhost:${E2E_PORT}`;
+  const first = `http://localhost:${e2ePort()}`;
   for (const origin of [first, second]) for (let i = 0; i < 2; i++) expect(await read(origin, "/kultur")).not.toContain(headline);
 
   // …and the hour passes (the clock is the database's: the schedule moves to two seconds from now).

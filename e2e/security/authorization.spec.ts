@@ -5,8 +5,8 @@
 // "Nothing is written" is read off the whole desk (every account, medium, tag and section), so
 // this runs on a server with a newsroom of its own (e2e/own-server.ts): journeys running beside
 // it on the shared server add to those all the time.
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { Factory, factoryContext } from "../fixtures";
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { expect, Factory, factoryContext, test } from "../fixtures";
 import { messages } from "../i18n";
 import { startOwnServer } from "../own-server";
 import { ACCOUNTS, DEMO_PASSWORD, signedInWithPassword, type Role } from "../pages/SignInPage";

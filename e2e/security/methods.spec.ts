@@ -1,6 +1,6 @@
 // Pages and feeds are read, forms post: TRACE, PUT, DELETE and the like answer 405 before any page
 // is rendered for them (lib/http/methods.mjs, called by scripts/serve.mjs).
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures";
 
 const PATHS = ["/", "/politik", "/politik/hafenstrasse-stadtrat-laesst-die-buerger-ueber-den-umbau-entscheiden", "/feeds/rss.xml", "/feeds/section/politik/atom.xml", "/signin", "/desk", "/search?q=Hafen"];
 
