@@ -178,7 +178,10 @@ export default defineConfig<EngineOptions>({
     const all = engines.flatMap(projectsOf);
     const oneAtATime = (p: Project<EngineOptions>) => p.workers === 1;
     const setups = all.filter((p) => !p.dependencies);
-    return [...setups, ...all.filter((p) => p.dependencies && oneAtATime(p)), ...all.filter((p) => p.dependencies && !oneAtATime(p))];
+    // Then the browser journeys, PostgreSQL's first: fewer and longer (the workflow), while
+    // PGlite's many short ones fill the end evenly on both workers.
+    const journeys = all.filter((p) => p.dependencies && !oneAtATime(p)).sort((a, b) => Number(b.name!.startsWith("pg-")) - Number(a.name!.startsWith("pg-")));
+    return [...setups, ...all.filter((p) => p.dependencies && oneAtATime(p)), ...journeys];
   })(),
   // One test server per engine: a fresh data folder (or PostgreSQL schema), the demo newsroom
   // seeded, the production build served.

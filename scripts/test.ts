@@ -74,32 +74,50 @@ const playwrightCount = (j: Report): Outcome => {
 
 // On a 2-core machine the integration tests on PostgreSQL mostly wait for the database, and the
 // production build the journeys need is one process for most of its minute: both run beside the
-// PGlite pass, their output printed after it.
+// PGlite pass. The journeys start as soon as the build is there and the PostgreSQL tests, which
+// share its test database, are done: the PGlite pass's last files then run beside the journeys'
+// start (two servers seeding, signing in), each leaving a core idle alone. Each pass's output
+// is kept and printed once it is done (the PGlite pass's after the journeys' when they overlap).
 const built = skipE2e ? Promise.resolve(false) : buildIfStaleInBackground("test-results/build.log");
-const integration = [
-  run("unit + integration (PGlite)", `${npx}/vitest`, ["run", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest-pglite.json"], withoutPg, "test-results/vitest-pglite.json", vitestCount),
-];
+const color = { FORCE_COLOR: process.stdout.isTTY ? "1" : "0" };
+const PGLITE_LOG = "test-results/vitest-pglite.log";
+const pglitePass = run(
+  "unit + integration (PGlite)",
+  `${npx}/vitest`,
+  ["run", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest-pglite.json"],
+  { ...withoutPg, ...(skipE2e ? {} : color) },
+  "test-results/vitest-pglite.json",
+  vitestCount,
+  skipE2e ? undefined : PGLITE_LOG,
+);
+let pgliteDone = false;
+void pglitePass.then(() => (pgliteDone = true));
+let pglitePrinted = skipE2e; // without journeys it prints as it runs
+const printPglite = () => {
+  console.log("\n=== unit + integration (PGlite) ===");
+  process.stdout.write(fs.readFileSync(PGLITE_LOG, "utf8"));
+  pglitePrinted = true;
+};
 if (pgUrl) {
-  integration.push(
-    run(
-      "integration (PostgreSQL)",
-      `${npx}/vitest`,
-      ["run", "db", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest-postgres.json"],
-      { ...process.env, FORCE_COLOR: process.stdout.isTTY ? "1" : "0" },
-      "test-results/vitest-postgres.json",
-      vitestCount,
-      "test-results/vitest-postgres.log",
-    ),
+  await run(
+    "integration (PostgreSQL)",
+    `${npx}/vitest`,
+    ["run", "db", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest-postgres.json"],
+    { ...process.env, ...color },
+    "test-results/vitest-postgres.json",
+    vitestCount,
+    "test-results/vitest-postgres.log",
   );
-}
-await Promise.all(integration);
-if (pgUrl) {
-  console.log("\n=== integration (PostgreSQL), which ran beside the pass above ===");
+  if (pgliteDone) printPglite();
+  console.log("\n=== integration (PostgreSQL), beside the PGlite pass ===");
   process.stdout.write(fs.readFileSync("test-results/vitest-postgres.log", "utf8"));
 }
 
 if (!skipE2e) {
-  if (!(await built)) {
+  const ok = await built;
+  if (pgliteDone && !pglitePrinted) printPglite();
+  if (!pglitePrinted) console.log("\n(The PGlite integration tests are finishing beside the journeys; their output follows the journeys'.)");
+  if (!ok) {
     results.push({ name: "production build", passed: 0, failed: 1, ok: false, failures: ["next build failed: its output is above; the journeys need it"], flaky: [] });
   } else {
     // One Playwright run for both engines (playwright.config.ts): with PostgreSQL, the journeys
@@ -120,6 +138,9 @@ if (!skipE2e) {
     await run(name, `${npx}/playwright`, ["test", "--reporter=list,json"], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report }, report, playwrightCount);
   }
 }
+
+await pglitePass;
+if (!pglitePrinted) printPglite();
 
 console.log("\n=== summary ===");
 for (const r of results) {
