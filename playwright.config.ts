@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { defineConfig, devices, type Project } from "@playwright/test";
 import type { EngineOptions } from "./e2e/fixtures";
-import { type currentEngine, e2eDataDir } from "./e2e/paths";
+import { e2eDataDir, type Engine } from "./e2e/paths";
 import { overlappingPorts, PORT_OFFSETS } from "./e2e/ports";
 
 // Debian's Chromium where it exists (this project's CI machines cannot download browsers);
@@ -32,7 +32,6 @@ const pgUrl = process.env.COPYDESK_E2E_RUN_DATABASE_URL;
 // project's database and ports). One run, not one after the other: the two workers take whatever
 // journey is next, whichever engine it is on, so neither run's slow start and last lone journey
 // leave a core idle (two runs one after the other took 762 s; one run ~700 s).
-type Engine = Awaited<ReturnType<typeof currentEngine>>;
 const engines: Engine[] = !pgUrl ? ["pglite"] : process.env.COPYDESK_E2E_BOTH === "1" ? ["pglite", "postgres"] : ["postgres"];
 const both = engines.length === 2;
 const portOf = (engine: Engine) => port + (both && engine === "postgres" ? 100 : 0);
