@@ -108,7 +108,7 @@ function projectsOf(engine: Engine): Project<EngineOptions>[] {
   const journeys =
     onPostgres && engineOnly
       ? { testMatch: ENGINE_JOURNEYS }
-      : { testIgnore: !onPostgres && both && process.env.COPYDESK_E2E_ENGINE_ONLY === "1" ? [...others, ENGINE_JOURNEYS] : others };
+      : { testIgnore: !onPostgres && both && engineOnly ? [...others, ENGINE_JOURNEYS] : others };
   projects.push({ name: named(engine, "chromium"), ...journeys, use: { ...desktop, ...use }, dependencies: [setup] });
   return projects;
 }

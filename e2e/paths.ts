@@ -2,13 +2,14 @@
 // PostgreSQL journeys in one Playwright run (playwright.config.ts), and neither may read the
 // other's sessions or empty its data folder. Read when called, not when a file is loaded: a
 // worker learns its engine from its project (e2e/fixtures.ts) after the test files are loaded.
+import { usesEmbeddedDb } from "../scripts/env";
 import type { Role } from "./pages/SignInPage";
 
 export type Engine = "pglite" | "postgres";
 
 /** The engine this worker's journeys run on. */
 export function currentEngine(): Engine {
-  return process.env.DATABASE_URL?.trim() ? "postgres" : "pglite";
+  return usesEmbeddedDb() ? "pglite" : "postgres";
 }
 
 /** The data folder of an engine's test server (its media files; on PGlite its database too). More instances of the same newsroom use it as well. */

@@ -93,7 +93,9 @@ const pglitePass = run(
 let pgliteDone = false;
 void pglitePass.then(() => (pgliteDone = true));
 let pglitePrinted = skipE2e; // without journeys it prints as it runs
+/** Prints the PGlite pass's output, once. */
 const printPglite = () => {
+  if (pglitePrinted) return;
   console.log("\n=== unit + integration (PGlite) ===");
   process.stdout.write(fs.readFileSync(PGLITE_LOG, "utf8"));
   pglitePrinted = true;
@@ -115,7 +117,7 @@ if (pgUrl) {
 
 if (!skipE2e) {
   const ok = await built;
-  if (pgliteDone && !pglitePrinted) printPglite();
+  if (pgliteDone) printPglite();
   if (!pglitePrinted) console.log("\n(The PGlite integration tests are finishing beside the journeys; their output follows the journeys'.)");
   if (!ok) {
     results.push({ name: "production build", passed: 0, failed: 1, ok: false, failures: ["next build failed: its output is above; the journeys need it"], flaky: [] });
@@ -140,7 +142,7 @@ if (!skipE2e) {
 }
 
 await pglitePass;
-if (!pglitePrinted) printPglite();
+printPglite();
 
 console.log("\n=== summary ===");
 for (const r of results) {

@@ -4,6 +4,7 @@
 import { expect, test, pageAs, readerPage } from "../fixtures";
 import { messages } from "../i18n";
 import { ArticleEditorPage } from "../pages/ArticleEditorPage";
+import { currentEngine } from "../paths";
 
 const m = messages.en;
 const h = m.history;
@@ -62,7 +63,7 @@ test("history lists the versions, shows what changed, restores an older one and 
   await expect(diff.getByRole("deletion")).toHaveText([`${h.deleted} Montag`]);
   await expect(diff.getByRole("insertion")).toHaveText([`${h.inserted} erst`, `${h.inserted} Dienstag`]);
   await expect(diff).toContainText("Die gelbe Fähre fährt");
-  await page.screenshot({ path: `test-results/history-diff-${process.env.DATABASE_URL ? "postgres" : "pglite"}.png`, fullPage: true });
+  await page.screenshot({ path: `test-results/history-diff-${currentEngine()}.png`, fullPage: true });
 
   // Act: restore the journalist's version.
   await rows.nth(2).getByRole("button", { name: h.restore }).click();
@@ -96,7 +97,7 @@ test("history lists the versions, shows what changed, restores an older one and 
   await expect(article.getByRole("link", { name: "Lena Kämpfer", exact: true })).toHaveAttribute("href", "/authors/lena-kaempfer");
   await expect(article.getByRole("paragraph").filter({ hasText: "Fähre" })).toHaveText("Die gelbe Fähre fährt ab Montag wieder über den Hafen.");
   await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
-  await page.screenshot({ path: `test-results/preview-${process.env.DATABASE_URL ? "postgres" : "pglite"}.png`, fullPage: true });
+  await page.screenshot({ path: `test-results/preview-${currentEngine()}.png`, fullPage: true });
 
   // Readers cannot open the preview (nor is the draft on the site).
   const reader = await readerPage(browser);

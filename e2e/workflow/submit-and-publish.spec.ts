@@ -4,6 +4,7 @@
 import { expect, test, pageAs, readerPage } from "../fixtures";
 import { messages } from "../i18n";
 import { ArticleEditorPage } from "../pages/ArticleEditorPage";
+import { currentEngine } from "../paths";
 
 const journeys = {
   de: {
@@ -108,6 +109,6 @@ for (const ui of ["de", "en"] as const) {
     await expect(article.getByRole("listitem").filter({ hasText: j.body.items[0] })).toBeVisible();
     await expect(article.locator("blockquote")).toHaveText(j.body.quote);
     await expect(article.getByRole("link", { name: j.body.linkText })).toHaveAttribute("href", j.body.href);
-    await reader.screenshot({ path: `test-results/reader-article-${ui}-${process.env.DATABASE_URL ? "postgres" : "pglite"}.png`, fullPage: true });
+    await reader.screenshot({ path: `test-results/reader-article-${ui}-${currentEngine()}.png`, fullPage: true });
   });
 }
