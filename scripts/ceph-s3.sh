@@ -45,6 +45,12 @@ mon data = $dir/mon
 public addr = 127.0.0.1
 [osd.0]
 osd data = $dir/osd
+# At boot an OSD asks the monitor to place it in the CRUSH map and to set its device class. Its
+# first command can leave before it has the monitor map, with the fsid still zero: the monitor
+# refuses it ("wrong fsid") and the OSD exits — seen when two clusters start at once on a busy
+# machine. The OSD is placed below, before it starts; the device class is not used here.
+osd crush update on start = false
+osd class update on start = false
 [client.rgw]
 rgw frontends = beast endpoint=127.0.0.1:$port
 rgw data = $dir/rgw

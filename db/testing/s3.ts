@@ -27,9 +27,11 @@ async function freePort(): Promise<number> {
 
 /**
  * Starts the gateway (about 15 s) and makes a bucket; `stop` ends every daemon and removes the
- * folder. Tried up to four times, each in a fresh folder on fresh ports: started from the test
- * runner, the first OSD often fails to join its new cluster ("mon_cmd_maybe_osd_create fail: 'wrong
- * fsid'"; not understood yet — from a shell it starts every time), and the next attempt works.
+ * folder. Tried up to four times, each in a fresh folder on fresh ports, in case a daemon cannot
+ * start on a busy machine. (The OSD's "mon_cmd_maybe_osd_create fail: 'wrong fsid'", which made
+ * the first start fail in one run of three when both integration passes started a cluster at once,
+ * was its boot-time CRUSH command leaving before it had the monitor map; scripts/ceph-s3.sh now
+ * places the OSD itself and turns that command off.)
  */
 export async function startCephS3(bucket: string): Promise<{ options: S3StorageOptions; stop: () => Promise<void> }> {
   for (let attempt = 1; ; attempt++) {
