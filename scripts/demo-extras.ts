@@ -1,9 +1,6 @@
 // The demo newsroom's one fully dressed article: a lead image (through the media library, so
 // it has its WebP variants and srcset) and a few approved reader comments. Reader journeys
 // (accessibility, print, page weight) need one article that carries every element.
-import { and, eq } from "drizzle-orm";
-import sharp from "sharp";
-import { getDb } from "@/db/client";
 import { createArticle } from "@/db/articles/create";
 import { publishArticle } from "@/db/articles/publish";
 import { setLiveBlog } from "@/db/live/set-live";
@@ -12,19 +9,16 @@ import { createLiveEntry } from "@/db/live/create-entry";
 import { publishLiveEntry } from "@/db/live/publish-entry";
 import { updateLiveEntry } from "@/db/live/update-entry";
 import { setLiveEntryFlags } from "@/db/live/set-entry-flags";
-import { moderateComments } from "@/db/comments/moderate";
-import { postComment } from "@/db/comments/post";
-import { uploadMedia } from "@/db/media/upload";
+import { postApprovedComments, uploadDrawing } from "@/db/makers";
 import { updateOwnProfile } from "@/db/users/update-profile";
-import { comments } from "@/db/schema";
 import type { Viewer } from "@/lib/permissions";
 
 /** The article that gets the lead image and the comments (see demo-content.ts). */
 export const DRESSED_ARTICLE_KEY = "buergerentscheid-hafenstrasse";
 
 /**
- * A street scene drawn as SVG and rendered to JPEG by sharp (the library refuses SVG uploads,
- * a JPEG is what a photographer would send). Our own drawing: no third-party photo in the repo.
+ * A street scene drawn as SVG (rendered to JPEG on upload: db/makers.ts). Our own drawing: no
+ * third-party photo in the repo.
  */
 function harbourStreetSvg(width: number, height: number, variant = 0): string {
   const houses = Array.from({ length: 9 }, (_, i) => {
@@ -61,29 +55,26 @@ const SKIES = [
  * A picture for each other demo article (the same street, other colours and skies), so the
  * demo's fronts and lists show pictures as a newspaper's would.
  */
-export async function seedDemoPicture(editor: Viewer, variant: number, caption: string) {
-  const bytes = await sharp(Buffer.from(harbourStreetSvg(1600, 1000, variant))).jpeg({ quality: 80 }).toBuffer();
-  const item = await uploadMedia({
-    ctx: { viewer: editor },
-    input: { bytes, filename: `elbstadt-${variant}.jpg`, caption, credit: "Illustration: Copydesk", alt: "Gezeichnete Häuserzeile an einer Straße in Elbstadt" },
+export function seedDemoPicture(editor: Viewer, variant: number, caption: string) {
+  return uploadDrawing(editor, {
+    svg: harbourStreetSvg(1600, 1000, variant),
+    filename: `elbstadt-${variant}.jpg`,
+    caption,
+    credit: "Illustration: Copydesk",
+    alt: "Gezeichnete Häuserzeile an einer Straße in Elbstadt",
   });
-  return { leadImageId: item.id, leadCaption: item.caption, leadCredit: item.credit, leadAlt: item.alt };
 }
 
 /** Uploads the lead image and returns the article fields that place it. */
-export async function seedDemoLeadImage(editor: Viewer) {
-  const bytes = await sharp(Buffer.from(harbourStreetSvg(1600, 1000))).jpeg({ quality: 82 }).toBuffer();
-  const item = await uploadMedia({
-    ctx: { viewer: editor },
-    input: {
-      bytes,
-      filename: "hafenstrasse.jpg",
-      caption: "Die Hafenstraße zwischen Altstadt und Kai: vier Fahrspuren, kaum Bäume.",
-      credit: "Illustration: Copydesk",
-      alt: "Eine breite Straße vor einer Reihe bunter Giebelhäuser unter blauem Himmel",
-    },
+export function seedDemoLeadImage(editor: Viewer) {
+  return uploadDrawing(editor, {
+    svg: harbourStreetSvg(1600, 1000),
+    filename: "hafenstrasse.jpg",
+    caption: "Die Hafenstraße zwischen Altstadt und Kai: vier Fahrspuren, kaum Bäume.",
+    credit: "Illustration: Copydesk",
+    alt: "Eine breite Straße vor einer Reihe bunter Giebelhäuser unter blauem Himmel",
+    quality: 82,
   });
-  return { leadImageId: item.id, leadCaption: item.caption, leadCredit: item.credit, leadAlt: item.alt };
 }
 
 /** A drawn head-and-shoulders portrait (our own drawing, like the street), square as author photos are. */
@@ -102,12 +93,15 @@ function portraitSvg(size: number): string {
  * library and chosen on her own profile, as she would in the desk.
  */
 export async function seedDemoPortrait(person: Viewer, bio: string) {
-  const bytes = await sharp(Buffer.from(portraitSvg(800))).jpeg({ quality: 82 }).toBuffer();
-  const item = await uploadMedia({
-    ctx: { viewer: person },
-    input: { bytes, filename: "portrait.jpg", caption: person.name, credit: "Illustration: Copydesk", alt: `Porträt von ${person.name}` },
+  const photo = await uploadDrawing(person, {
+    svg: portraitSvg(800),
+    filename: "portrait.jpg",
+    caption: person.name,
+    credit: "Illustration: Copydesk",
+    alt: `Porträt von ${person.name}`,
+    quality: 82,
   });
-  await updateOwnProfile({ ctx: { viewer: person }, input: { name: person.name, bio, avatarMediaId: item.id } });
+  await updateOwnProfile({ ctx: { viewer: person }, input: { name: person.name, bio, avatarMediaId: photo.leadImageId } });
 }
 
 const DEMO_COMMENTS = [
@@ -117,16 +111,8 @@ const DEMO_COMMENTS = [
 ];
 
 /** A few reader comments, posted as readers post them and approved by the editor. */
-export async function seedDemoComments(articleId: number, editor: Viewer) {
-  for (const [i, c] of DEMO_COMMENTS.entries()) {
-    await postComment({ ctx: { viewer: null }, input: { articleId, name: c.name, text: c.text, clientHash: `demo-seed-${i}` } });
-  }
-  const db = await getDb();
-  const pending = await db
-    .select({ id: comments.id })
-    .from(comments)
-    .where(and(eq(comments.articleId, articleId), eq(comments.status, "pending")));
-  await moderateComments({ ctx: { viewer: editor }, input: { ids: pending.map((c) => c.id), action: "approve" } });
+export function seedDemoComments(articleId: number, editor: Viewer) {
+  return postApprovedComments(articleId, DEMO_COMMENTS, editor, "demo-seed");
 }
 
 /**

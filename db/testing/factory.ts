@@ -5,24 +5,21 @@ import "server-only";
 // (app/api/test-factory/route.ts); every name a journey passes is its own (a run id in it), so
 // journeys running side by side never see each other's articles in what they assert.
 import { timingSafeEqual } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
-import sharp from "sharp";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { NotFound } from "@/lib/errors";
 import type { Viewer } from "@/lib/permissions";
 import { createArticle } from "../articles/create";
-import { moderateComments } from "../comments/moderate";
-import { postComment } from "../comments/post";
-import { uploadMedia } from "../media/upload";
 import { publishArticle } from "../articles/publish";
 import { scheduleArticle } from "../articles/schedule";
 import { submitArticle } from "../articles/submit";
 import { createUser } from "../users/create";
 import { getDb } from "../client";
+import { postApprovedComments, uploadDrawing } from "../makers";
 import { createLiveEntry } from "../live/create-entry";
 import { publishLiveEntry } from "../live/publish-entry";
 import { setLiveBlog } from "../live/set-live";
-import { comments, sections, users } from "../schema";
+import { sections, users } from "../schema";
 
 /**
  * Whether a request's factory header opens the factory: only when the server holds a token (the
@@ -102,26 +99,14 @@ export async function makeArticle(input: FactoryArticle): Promise<MadeArticle> {
     version = result.version;
     url = result.url;
   }
-  if (data.comments.length) await approvedComments(created.id, data.comments, publisher);
+  if (data.comments.length) await postApprovedComments(created.id, data.comments, publisher, `factory-${created.id}`);
   return { id: created.id, version, status: data.status, sectionSlug: section.slug, slug: created.slug, editUrl: `/desk/articles/${created.id}`, url };
 }
 
 /** A drawn picture (a sky over a street line), uploaded as a photographer's JPEG would be. */
-async function leadImage(editor: Viewer, image: { caption: string; alt: string; credit: string }) {
+function leadImage(editor: Viewer, image: { caption: string; alt: string; credit: string }) {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1000"><rect width="1600" height="1000" fill="#9cc3dd"/><rect y="420" width="1600" height="580" fill="#b5523b"/><rect y="700" width="1600" height="300" fill="#4a4d52"/></svg>`;
-  const bytes = await sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer();
-  const item = await uploadMedia({ ctx: { viewer: editor }, input: { bytes, filename: "factory-lead.jpg", ...image } });
-  return { leadImageId: item.id, leadCaption: item.caption, leadCredit: item.credit, leadAlt: item.alt };
-}
-
-/** Comments posted as readers post them, then approved by `editor` in one moderation. */
-async function approvedComments(articleId: number, posted: { name: string; text: string }[], editor: Viewer) {
-  for (const [i, c] of posted.entries()) {
-    await postComment({ ctx: { viewer: null }, input: { articleId, name: c.name, text: c.text, clientHash: `factory-${articleId}-${i}` } });
-  }
-  const db = await getDb();
-  const pending = await db.select({ id: comments.id }).from(comments).where(and(eq(comments.articleId, articleId), eq(comments.status, "pending")));
-  await moderateComments({ ctx: { viewer: editor }, input: { ids: pending.map((c) => c.id), action: "approve" } });
+  return uploadDrawing(editor, { svg, filename: "factory-lead.jpg", ...image });
 }
 
 export const FactoryLiveBlog = z.object({
