@@ -12,7 +12,7 @@ import { doc, engine, inRollback, newsroom } from "../testing";
 import { moderateComments } from "./moderate";
 import { CommentRateLimited, postComment } from "./post";
 import { getArticlePage } from "../publications/queries";
-import { countCommentsByStatus, listCommentArticles, listModerationQueue } from "./queries";
+import { countCommentsByStatus, getCommentQueueArticle, listCommentArticles, listModerationQueue } from "./queries";
 import { setCommentsOpen } from "./set-open";
 
 type Newsroom = Awaited<ReturnType<typeof newsroom>>;
@@ -77,7 +77,7 @@ describe(`reader comments on ${engine}`, () => {
       await moderateComments({ ctx: n.ctx(n.editor), input: { ids: [ids[1]], action: "reject" } });
       await moderateComments({ ctx: n.ctx(n.editor), input: { ids: [ids[2]], action: "spam" } });
       expect((await listApprovedComments(id, { tx })).items.map((c) => c.body)).toEqual(["eins"]);
-      expect(await countCommentsByStatus({ tx })).toEqual({ pending: 1, approved: 1, rejected: 1, spam: 1 });
+      expect(await countCommentsByStatus({}, { tx })).toEqual({ pending: 1, approved: 1, rejected: 1, spam: 1 });
       expect((await listModerationQueue({ status: "rejected" }, { tx })).items.map((c) => c.body)).toEqual(["zwei"]);
       expect((await listModerationQueue({ status: "spam" }, { tx })).items[0]).toMatchObject({ body: "drei", moderatedBy: n.editor.name });
       // Taken down after approval: gone from the page.
@@ -100,6 +100,13 @@ describe(`reader comments on ${engine}`, () => {
       expect((await listApprovedComments(second, { tx })).count).toBe(1);
       const articlesList = await listCommentArticles({}, { tx });
       expect(articlesList.find((a) => a.articleId === second)).toMatchObject({ pending: 1, approved: 1, commentsOpen: true });
+      // The queue narrowed to one article: its counts, its comments, its headline.
+      expect(await countCommentsByStatus({ articleId: second }, { tx })).toEqual({ pending: 1, approved: 1, rejected: 0, spam: 0 });
+      expect(await countCommentsByStatus({ articleId: first }, { tx })).toEqual({ pending: 0, approved: 1, rejected: 0, spam: 0 });
+      expect((await listModerationQueue({ status: "pending", articleId: second }, { tx })).items.map((c) => c.body)).toEqual(["c"]);
+      expect(await listModerationQueue({ status: "pending", articleId: first }, { tx })).toMatchObject({ total: 0, items: [] });
+      expect(await getCommentQueueArticle(second, { tx })).toEqual({ articleId: second, headline: "Zweiter Artikel" });
+      expect(await getCommentQueueArticle(999999, { tx })).toBeNull();
     }));
 
   it("refuses moderation to journalists and anonymous visitors, writing nothing", () =>

@@ -11,10 +11,15 @@ export const READER_COMMENT_LIMIT = 500;
 
 export type CommentCounts = Record<CommentStatus, number>;
 
+/** What the moderation queue shows: every article's comments, or one article's. */
+export type QueueFilter = { articleId?: number };
+
+const onArticle = ({ articleId }: QueueFilter) => (articleId === undefined ? undefined : eq(comments.articleId, articleId));
+
 /** How many comments each status holds, for the queue's tabs. */
-export async function countCommentsByStatus(ctx?: Pick<Ctx, "tx">): Promise<CommentCounts> {
+export async function countCommentsByStatus(filter: QueueFilter = {}, ctx?: Pick<Ctx, "tx">): Promise<CommentCounts> {
   const db = await executor(ctx);
-  const rows = await db.select({ status: comments.status, n: count() }).from(comments).groupBy(comments.status);
+  const rows = await db.select({ status: comments.status, n: count() }).from(comments).where(onArticle(filter)).groupBy(comments.status);
   const counts: CommentCounts = { pending: 0, approved: 0, rejected: 0, spam: 0 };
   for (const r of rows) counts[r.status] = Number(r.n);
   return counts;
@@ -38,15 +43,16 @@ export type QueueComment = {
 export const QUEUE_PAGE_SIZE = 50;
 
 /**
- * One page of comments in a status. Pending ones oldest first (first come, first moderated);
- * decided ones newest decision first.
+ * One page of comments in a status, on every article or on one. Pending ones oldest first (first
+ * come, first moderated); decided ones newest decision first.
  */
 export async function listModerationQueue(
-  { status = "pending", page = 1 }: { status?: CommentStatus; page?: number } = {},
+  { status = "pending", page = 1, ...filter }: { status?: CommentStatus; page?: number } & QueueFilter = {},
   ctx?: Pick<Ctx, "tx">,
 ): Promise<{ status: CommentStatus; page: number; pages: number; total: number; items: QueueComment[] }> {
   const db = await executor(ctx);
-  const [{ total }] = await db.select({ total: count() }).from(comments).where(eq(comments.status, status));
+  const inQueue = and(eq(comments.status, status), onArticle(filter));
+  const [{ total }] = await db.select({ total: count() }).from(comments).where(inQueue);
   const pages = Math.max(1, Math.ceil(Number(total) / QUEUE_PAGE_SIZE));
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
   const visible = and(eq(publications.articleId, comments.articleId), lte(publications.visibleFrom, sql`now()`));
@@ -69,7 +75,7 @@ export async function listModerationQueue(
     .innerJoin(articles, eq(articles.id, comments.articleId))
     .leftJoin(publications, visible)
     .leftJoin(users, eq(users.id, comments.moderatedById))
-    .where(eq(comments.status, status))
+    .where(inQueue)
     .orderBy(
       ...(status === "pending"
         ? [asc(comments.createdAt), asc(comments.id)]
@@ -89,6 +95,13 @@ export async function listModerationQueue(
       moderatedAt: moderatedAt?.toISOString() ?? null,
     })),
   };
+}
+
+/** The article a filtered queue is about (its working headline, as the queue shows), or null. */
+export async function getCommentQueueArticle(articleId: number, ctx?: Pick<Ctx, "tx">): Promise<{ articleId: number; headline: string } | null> {
+  const db = await executor(ctx);
+  const [row] = await db.select({ articleId: articles.id, headline: articles.headline }).from(articles).where(eq(articles.id, articleId));
+  return row ?? null;
 }
 
 export type CommentArticle = {

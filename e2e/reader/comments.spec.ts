@@ -55,9 +55,13 @@ test("a comment goes pending → approved → visible; a rejected one never show
   await postAs(reader, "Rudi Rüpel", "Alles Unsinn, diese Messungen!");
   await expect(reader.getByRole("status")).toHaveText(de.comments.pending);
 
-  // The editor selects both with "Select all", leaves Rudi out, and approves Erika.
+  // The editor opens this article's queue from the table of articles (other journeys' comments
+  // wait in the whole queue meanwhile), selects both with "Select all", leaves Rudi out, and
+  // approves Erika.
   const editor = await pageAs(browser, "editor");
   await editor.goto("/desk/comments");
+  await editor.getByRole("link", { name: `2 ${en.comments.pendingOn.replace("{headline}", article.headline)}` }).click();
+  await expect(editor.getByText(en.comments.filteredTo.replace("{headline}", article.headline))).toBeVisible();
   await expect(editor.getByRole("link", { name: `${en.comments.status.pending} 2` })).toHaveAttribute("aria-current", "page");
   await expect(editor.getByText("Endlich Messdaten aus der Altstadt.")).toBeVisible();
   await expect(editor.getByRole("link", { name: article.headline }).first()).toHaveAttribute("href", path);
@@ -88,6 +92,10 @@ test("a comment goes pending → approved → visible; a rejected one never show
   await editor.screenshot({ path: test.info().outputPath("desk-queue.png"), fullPage: true });
   expect(await seriousViolations(reader)).toEqual([]);
   expect(await seriousViolations(editor)).toEqual([]);
+  // An address that names no article says so, and shows every article's queue.
+  await editor.goto("/desk/comments?article=nicht-da");
+  await expect(editor.getByRole("alert").filter({ hasText: en.comments.filterUnknown })).toBeVisible();
+  await expect(editor.getByRole("link", { name: new RegExp(`^${en.comments.status.pending} \\d+$`) })).toHaveAttribute("aria-current", "page");
 
   // The form with a message at a field is just as accessible.
   await reader.getByLabel(de.comments.nameLabel).fill("Erika Leserin");

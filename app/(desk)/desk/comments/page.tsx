@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { countCommentsByStatus, listCommentArticles, listModerationQueue } from "@/db/comments/queries";
+import { z } from "zod";
+import { countCommentsByStatus, getCommentQueueArticle, listCommentArticles, listModerationQueue } from "@/db/comments/queries";
 import { CommentStatus } from "@/db/comments/schemas";
 import { getViewer } from "@/app/auth";
 import { commentParagraphs } from "@/lib/comments";
@@ -13,7 +14,10 @@ import { CommentQueue } from "@/components/desk/CommentQueue";
 import { CommentsOpenToggle } from "@/components/desk/CommentsOpenToggle";
 import { moderateCommentsAction, setCommentsOpenAction } from "./actions";
 
-type Props = { searchParams: Promise<{ status?: string | string[]; page?: string | string[] }> };
+type Props = { searchParams: Promise<{ status?: string | string[]; page?: string | string[]; article?: string | string[] }> };
+
+/** `?article=<id>`: the queue of one article's comments (linked from the table of articles below). */
+const ArticleParam = z.coerce.number().int().positive().max(2 ** 31 - 1);
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("comments");
@@ -40,10 +44,16 @@ export default async function CommentQueuePage({ searchParams }: Props) {
   const params = await searchParams;
   const parsed = CommentStatus.safeParse(first(params.status));
   const status = parsed.success ? parsed.data : "pending";
-  const counts = await countCommentsByStatus();
-  const queue = await listModerationQueue({ status, page: Number(first(params.page)) || 1 });
+  const articleParam = first(params.article);
+  const wanted = articleParam === undefined ? null : ArticleParam.safeParse(articleParam);
+  // An address that names no article (mistyped, or the article was deleted) says so and shows every article's comments.
+  const article = wanted?.success ? await getCommentQueueArticle(wanted.data) : null;
+  const filter = article ? { articleId: article.articleId } : {};
+  const counts = await countCommentsByStatus(filter);
+  const queue = await listModerationQueue({ status, page: Number(first(params.page)) || 1, ...filter });
   const articles = await listCommentArticles();
-  const href = (s: CommentStatus, page = 1) => `/desk/comments?${new URLSearchParams({ status: s, ...(page > 1 ? { page: String(page) } : {}) })}`;
+  const href = (s: CommentStatus, page = 1) =>
+    `/desk/comments?${new URLSearchParams({ status: s, ...(article ? { article: String(article.articleId) } : {}), ...(page > 1 ? { page: String(page) } : {}) })}`;
   const items = queue.items.map((c) => ({
     id: c.id,
     headline: c.headline,
@@ -60,6 +70,17 @@ export default async function CommentQueuePage({ searchParams }: Props) {
   return (
     <>
       <h1>{t("deskTitle")}</h1>
+      {article ? (
+        <p className="comment-filter">
+          {t("filteredTo", { headline: article.headline })} <Link href="/desk/comments">{t("filterAll")}</Link>
+        </p>
+      ) : (
+        wanted && (
+          <p className="comment-filter" role="alert">
+            {t("filterUnknown")}
+          </p>
+        )
+      )}
       <nav aria-label={t("statusNav")} className="comment-tabs">
         <ul>
           {CommentStatus.options.map((s) => (
@@ -109,7 +130,12 @@ export default async function CommentQueuePage({ searchParams }: Props) {
                   <td>
                     <a href={a.href}>{a.headline}</a>
                   </td>
-                  <td>{a.pending}</td>
+                  <td>
+                    <Link href={`/desk/comments?${new URLSearchParams({ article: String(a.articleId) })}`}>
+                      {a.pending}
+                      <span className="visually-hidden"> {t("pendingOn", { headline: a.headline })}</span>
+                    </Link>
+                  </td>
                   <td>{a.approved}</td>
                   <td>{a.commentsOpen ? t("open") : t("closedShort")}</td>
                   <td>
