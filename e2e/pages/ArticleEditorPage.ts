@@ -34,7 +34,9 @@ export class ArticleEditorPage {
     await this.section.selectOption({ index: 1 });
     await this.page.getByRole("button", { name: this.m.startWriting }).click();
     await this.page.waitForURL(/\/desk\/articles\/\d+$/);
-    await this.body.waitFor();
+    // Ready to type, as a person sees it ("Connecting…" gone): keys pressed before went nowhere
+    // (the keyboard journey once lost "Tastatur ohne" of its headline on a loaded machine).
+    await expect(this.body).toBeEditable();
   }
 
   /**
