@@ -240,7 +240,7 @@ async function main() {
       const slowest = queryTimes.filter((q) => q.audience === "reader").sort((a, b) => b.p95 - a.p95)[0];
       log(`Reader queries: ${queryTimes.length} timed, slowest p95 ${slowest.p95} ms (${slowest.label}); sequential scans: ${queryTimes.filter((q) => q.seqScans.length).map((q) => q.label).join(", ") || "none"}`);
       sitemaps = await checkSitemaps(base, databaseUrl);
-      log(`Sitemaps: ${sitemaps.articleUrls} article addresses in ${sitemaps.articleFiles} files for ${sitemaps.visibleArticles} visible articles; news ${sitemaps.newsUrls} in ${sitemaps.newsFiles} files for ${sitemaps.newsArticles}`);
+      log(`Sitemaps: ${sitemaps.articleUrls} article addresses in ${sitemaps.articleFiles} files for ${sitemaps.visibleArticles} visible articles; news ${sitemaps.newsUrls} in ${sitemaps.newsFiles} files for ${sitemaps.newsArticles.atCount}–${sitemaps.newsArticles.atFetch}`);
     }
     // Media: a photo uploaded through the desk; its 960-pixel rendition (the size an article's
     // lead shows) joins the routes measured below, through Varnish too with --edge.

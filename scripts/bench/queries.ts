@@ -111,7 +111,12 @@ export type SitemapCheck = {
   visibleArticles: number;
   newsFiles: number;
   newsUrls: number;
-  newsArticles: number;
+  /**
+   * Articles of the last 48 hours (and running live blogs) when the news files were asked for
+   * and when they were counted: an article published 48 hours before may leave the window in
+   * between, so the files are complete when they list a number in this range.
+   */
+  newsArticles: { atFetch: number; atCount: number };
   /** Distinct addresses over all article files (a duplicate would count twice above). */
   distinctArticleUrls: number;
   /** Slowest file to fetch. */
@@ -124,7 +129,8 @@ export async function checkSitemaps(base: string, url: string): Promise<SitemapC
   const index = await timedGet(`${base}/sitemap.xml`);
   if (index.status !== 200) throw new Error(`/sitemap.xml answered ${index.status}`);
   const files = locs(index.body);
-  const result: SitemapCheck = { articleFiles: 0, articleUrls: 0, visibleArticles: 0, newsFiles: 0, newsUrls: 0, newsArticles: 0, distinctArticleUrls: 0, slowestMs: index.ms };
+  const fetchedFrom = new Date();
+  const result: SitemapCheck = { articleFiles: 0, articleUrls: 0, visibleArticles: 0, newsFiles: 0, newsUrls: 0, newsArticles: { atFetch: 0, atCount: 0 }, distinctArticleUrls: 0, slowestMs: index.ms };
   const seen = new Set<string>();
   for (const file of files) {
     const res = await timedGet(base + file);
@@ -144,13 +150,15 @@ export async function checkSitemaps(base: string, url: string): Promise<SitemapC
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ visible: number; news: number }>(
+    const news = (since: string) => `(select count(*)::int from publications p where p.visible_from <= now() and (p.published_at >= ${since} - interval '48 hours'
+                 or exists (select 1 from articles a where a.id = p.article_id and a.live_state = 'live')))`;
+    const { rows } = await client.query<{ visible: number; atFetch: number; atCount: number }>(
       `select (select count(*)::int from publications where visible_from <= now()) as visible,
-              (select count(*)::int from publications p where p.visible_from <= now() and (p.published_at >= now() - interval '48 hours'
-                 or exists (select 1 from articles a where a.id = p.article_id and a.live_state = 'live'))) as news`,
+              ${news("$1::timestamptz")} as "atFetch", ${news("now()")} as "atCount"`,
+      [fetchedFrom.toISOString()],
     );
     result.visibleArticles = rows[0].visible;
-    result.newsArticles = rows[0].news;
+    result.newsArticles = { atFetch: rows[0].atFetch, atCount: rows[0].atCount };
   } finally {
     await client.end();
   }

@@ -121,10 +121,13 @@ export function markdown(r: BenchResult): string {
   }
   if (r.sitemaps) {
     const s = r.sitemaps;
-    const complete = s.articleUrls === s.visibleArticles && s.distinctArticleUrls === s.articleUrls && s.newsUrls === s.newsArticles;
+    const { atFetch, atCount } = s.newsArticles;
+    const newsComplete = s.newsUrls <= atFetch && s.newsUrls >= atCount;
+    const complete = s.articleUrls === s.visibleArticles && s.distinctArticleUrls === s.articleUrls && newsComplete;
+    const newsWindow = atFetch === atCount ? atCount.toLocaleString("en") : `${atCount.toLocaleString("en")}–${atFetch.toLocaleString("en")} (some left the window while the files were read)`;
     lines.push(
       `Sitemaps (${complete ? "complete" : "**incomplete**"}): ${s.articleUrls.toLocaleString("en")} article addresses (${s.distinctArticleUrls.toLocaleString("en")} distinct) in ${s.articleFiles} files for ${s.visibleArticles.toLocaleString("en")} visible articles; ` +
-        `news: ${s.newsUrls.toLocaleString("en")} in ${s.newsFiles} files for ${s.newsArticles.toLocaleString("en")} articles of the last 48 hours; slowest file ${ms(s.slowestMs)}.`,
+        `news: ${s.newsUrls.toLocaleString("en")} in ${s.newsFiles} files for ${newsWindow} articles of the last 48 hours; slowest file ${ms(s.slowestMs)}.`,
     );
     lines.push("");
   }
