@@ -1,4 +1,6 @@
 import "server-only";
+import { is } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { Invalid } from "@/lib/errors";
 import { SLUG_PATTERN } from "@/lib/slug";
@@ -51,6 +53,19 @@ export function onCommit(tx: Db, callback: AfterCommit): void {
 
 export async function executor(ctx?: { tx?: Db }): Promise<Db> {
   return ctx?.tx ?? getDb();
+}
+
+/**
+ * Runs independent reads on `db`, results in order. On the pool they go side by side, each on a
+ * connection of its own. A transaction is one connection, which answers one query at a time:
+ * node-postgres queues a second one sent meanwhile and warns that pg@9 will refuse it, so there
+ * they go one after another.
+ */
+export async function readTogether<T>(db: Db, reads: (() => Promise<T>)[]): Promise<T[]> {
+  if (!is(db, PgTransaction)) return Promise.all(reads.map((read) => read()));
+  const results: T[] = [];
+  for (const read of reads) results.push(await read());
+  return results;
 }
 
 /** zod → `Invalid` with one message list per field, for the form to show beside each input. */

@@ -22,10 +22,9 @@ export async function reportPresence(instance: string, entries: PresenceEntry[],
     const unique = [...new Map(entries.map((e) => [`${e.articleId} ${e.userId}`, e])).values()];
     if (!unique.length) return;
     // Only rows whose article and person still exist (one may have been deleted a moment ago).
-    const [known, people] = await Promise.all([
-      tx.select({ id: articles.id }).from(articles).where(inArray(articles.id, [...new Set(unique.map((e) => e.articleId))])),
-      tx.select({ id: users.id }).from(users).where(inArray(users.id, [...new Set(unique.map((e) => e.userId))])),
-    ]);
+    // One after the other: the transaction is one connection.
+    const known = await tx.select({ id: articles.id }).from(articles).where(inArray(articles.id, [...new Set(unique.map((e) => e.articleId))]));
+    const people = await tx.select({ id: users.id }).from(users).where(inArray(users.id, [...new Set(unique.map((e) => e.userId))]));
     const articleIds = new Set(known.map((r) => r.id));
     const userIds = new Set(people.map((r) => r.id));
     const rows = unique.filter((e) => articleIds.has(e.articleId) && userIds.has(e.userId)).map((e) => ({ instance, ...e }));

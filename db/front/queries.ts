@@ -4,7 +4,7 @@ import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import { BLOCK_SLOTS, HOME_FRONT, fillFront, frontSlots as slotsOf, type FrontView } from "@/lib/front";
 import type { ArticleTeaser } from "@/lib/reader/types";
-import { executor, isSlug, type Ctx } from "../context";
+import { executor, isSlug, readTogether, type Ctx } from "../context";
 import { isVisible, listLatest, teaserColumns, toTeaser } from "../publications/queries";
 import { frontSlots, publications } from "../schema";
 import { listSections } from "../sections/queries";
@@ -43,7 +43,10 @@ export async function getFront(front: string, ctx?: Pick<Ctx, "tx">): Promise<Fr
   const perSection = new Map<string, ArticleTeaser[]>();
   if (section === null) {
     // One small indexed read per section (sections are few): publications_section_published_idx.
-    const lists = await Promise.all(allSections.map((s) => listLatest({ sectionSlug: s.slug, limit: BLOCK_SLOTS + top + spare }, ctx)));
+    const lists = await readTogether(
+      await executor(ctx),
+      allSections.map((s) => () => listLatest({ sectionSlug: s.slug, limit: BLOCK_SLOTS + top + spare }, ctx)),
+    );
     allSections.forEach((s, i) => perSection.set(s.slug, lists[i]));
   }
   const filled = fillFront(front, slots, placements, newest, (s) => perSection.get(s) ?? []);

@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Viewer } from "@/lib/permissions";
 import type { Db } from "../client";
-import { executor, withTransaction, type Ctx } from "../context";
+import { executor, readTogether, withTransaction, type Ctx } from "../context";
 import { hitRateLimit, noteFailure, peekDelay, peekRateLimit, resetRateLimit, type GrowingDelay, type RateWindow } from "../rate-limit";
 import { users } from "../schema";
 import { audit } from "../audit/record";
@@ -36,7 +36,10 @@ export async function throttledSignInStep<T>(
   if (!user?.active) return { status: "invalid" };
   const actor = { viewer: { id: user.id, role: user.role, name: user.name }, address };
 
-  const states = await Promise.all(scopes.flatMap((s) => [peekRateLimit(s.key, s.window, ctx), peekDelay(delayKey(s.key), s.delay, ctx)]));
+  const states = await readTogether(
+    db,
+    scopes.flatMap((s) => [() => peekRateLimit(s.key, s.window, ctx), () => peekDelay(delayKey(s.key), s.delay, ctx)]),
+  );
   const limited = states.filter((s) => s.limited);
   if (limited.length) {
     const retryAfterSeconds = Math.max(...limited.map((s) => s.retryAfterSeconds));

@@ -1,7 +1,7 @@
 import "server-only";
 import type { DeviceToken } from "@/lib/device-trust";
 import { audit } from "../audit/record";
-import { executor, type Ctx } from "../context";
+import { executor, readTogether, type Ctx } from "../context";
 import { hitRateLimit, noteFailure, peekDelay, peekRateLimit, resetRateLimit, type GrowingDelay, type RateWindow } from "../rate-limit";
 import { hasSecondFactor } from "../second-factor/queries";
 import { verifyCredentials, type SessionUser } from "./queries";
@@ -80,8 +80,9 @@ export async function signInWithThrottle(
   const db = await executor(ctx);
   const account = { viewer: null, address };
 
-  const states = await Promise.all(
-    scopes.flatMap((s) => [peekRateLimit(s.key, s.window, ctx).then((state) => ({ ...state, why: "limit" })), peekDelay(delayKey(s.key), s.delay, ctx).then((state) => ({ ...state, why: "delay" }))]),
+  const states = await readTogether(
+    db,
+    scopes.flatMap((s) => [async () => ({ ...(await peekRateLimit(s.key, s.window, ctx)), why: "limit" }), async () => ({ ...(await peekDelay(delayKey(s.key), s.delay, ctx)), why: "delay" })]),
   );
   const limited = states.filter((s) => s.limited);
   if (limited.length) {
