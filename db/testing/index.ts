@@ -19,6 +19,7 @@ async function open() {
     const { Pool } = await import("pg");
     const { drizzle } = await import("drizzle-orm/node-postgres");
     const pool = new Pool({ connectionString: url, max: 3 });
+    pool.on("connect", watchForOverlap);
     return { db: drizzle({ client: pool, schema }) as unknown as Db, close: () => pool.end() };
   }
   const { PGlite } = await import("@electric-sql/pglite");
@@ -39,6 +40,30 @@ export function testDb(): Promise<Db> {
   return opened.then((o) => o.db);
 }
 
+/**
+ * Queries sent on one connection while another was still running on it. A transaction is one
+ * connection: node-postgres queues such a query (and warns that pg@9 will refuse it), so the data
+ * layer sends a transaction's queries one after another (db/context.ts readTogether). The test
+ * during which one is sent fails (inRollback), naming it.
+ */
+const overlapping: string[] = [];
+
+function watchForOverlap(client: import("pg").PoolClient) {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  let running = 0;
+  const done = () => void running--;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    const first = args[0] as string | { text?: string } | undefined;
+    if (running > 0) overlapping.push(String(typeof first === "string" ? first : first?.text).slice(0, 200));
+    const result = query(...args);
+    if (result instanceof Promise) {
+      running++;
+      result.then(done, done);
+    }
+    return result;
+  };
+}
+
 // Registered while the test file imports this module, so it runs once per file. In the
 // shared-db project (vitest.config.ts) the module, and with it the database, lives on for the
 // worker's next files; the worker's end closes it.
@@ -52,6 +77,7 @@ class Rollback extends Error {}
 /** Runs `fn` in a transaction that is always rolled back, so tests never see each other's rows. */
 export async function inRollback(fn: (tx: Db) => Promise<void>): Promise<void> {
   const db = await testDb();
+  const overlapsBefore = overlapping.length;
   try {
     await db.transaction(async (tx) => {
       await fn(tx as unknown as Db);
@@ -60,6 +86,8 @@ export async function inRollback(fn: (tx: Db) => Promise<void>): Promise<void> {
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
   }
+  const overlaps = overlapping.slice(overlapsBefore);
+  if (overlaps.length) throw new Error(`Sent on the transaction's connection while another query ran there:\n${overlaps.join("\n")}`);
 }
 
 let counter = 0;
