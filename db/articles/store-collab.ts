@@ -9,7 +9,7 @@ import { parseInput, withTransaction, type VerbArgs } from "../context";
 import { articleCollabStates, articles, media, sections, users } from "../schema";
 import { freeSlug, slugForHeadline } from "./fields";
 import { actorId, lockArticle, settleDueSchedule, type LockedArticle } from "./load";
-import { announceCollabChange } from "./collab-events";
+import { announceAccessChange, announceCollabChange } from "./collab-events";
 import { readinessProblems, type FieldProblems } from "./readiness";
 import { recordRevision } from "./revision-log";
 import { writeRelations } from "./save";
@@ -70,6 +70,12 @@ export async function storeCollabState({ ctx, input }: VerbArgs<StoreCollabInput
       await recordRevision(tx, { ...ctx, viewer: person }, { articleId: article.id, version, kind: "autosave" });
     }
     await announceCollabChange(tx, { articleId: article.id, version, source: "collab" });
+    // A byline added or taken away changes who may write (a journalist edits the articles they
+    // are on): everyone's open connection to the article is decided again, as after a workflow step.
+    const before = new Set(article.authorIds);
+    if (relations.authorIds && (relations.authorIds.length !== before.size || relations.authorIds.some((id) => !before.has(id)))) {
+      await announceAccessChange(tx, { articleId: article.id });
+    }
     // One row per store (the server stores after a pause in typing), naming everyone whose changes are in it.
     await audit(tx, ctx, { action: "article.collab_store", target: "article", id: article.id, summary: { version, contributors: [...people.keys()].filter((id) => id > 0), headline: columns.headline } });
     const problems = readinessProblems({ ...article, ...columns, authorIds: relations.authorIds ?? article.authorIds });
