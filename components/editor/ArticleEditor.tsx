@@ -69,11 +69,20 @@ type Props = {
   /** The newsroom's time zone, in which scheduled times are entered and shown. */
   timeZone: string;
   notes?: ArticleNoteView[];
+  /**
+   * The document as the server stored it (base64 Yjs state; db/articles/collab-seed.ts): the
+   * editor shows it and takes keys at once, and the connection brings the rest. Null: wait for
+   * the connection.
+   */
+  initialState?: string | null;
 };
 
 export function ArticleEditor(props: Props) {
   const t = useTranslations("editor");
-  const collab = useCollabDocument(props.article.id, { id: props.viewer.id, name: props.viewer.name });
+  const { article, viewer, initialState } = props;
+  // Until the server says otherwise, the same rule it applies: may this person write here?
+  const writable = allowed(viewer, "article.edit", { status: article.status, authorIds: article.authorIds, createdById: article.createdById });
+  const collab = useCollabDocument(article.id, { id: viewer.id, name: viewer.name }, initialState ? { state: initialState, writable } : null);
   if (!collab)
     return (
       <>

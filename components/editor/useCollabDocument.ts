@@ -23,6 +23,9 @@ type ServerMessage =
   | { type: "workflow"; status: string }
   | { type: "live" };
 
+/** The origin of the server-rendered state applied at the start (not a change made here). */
+const SEED_ORIGIN = "copydesk-seed";
+
 export type CollabDocument = {
   doc: Y.Doc;
   provider: HocuspocusProvider;
@@ -44,9 +47,12 @@ export type CollabDocument = {
   whenSaved: (timeoutMs: number) => Promise<boolean>;
 };
 
+/** The server-rendered start (base64 Yjs state) and whether this person may write, as the page decided. */
+export type CollabSeed = { state: string; writable: boolean };
+
 const collabUrl = () => `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/api/collab`;
 
-export function useCollabDocument(articleId: number, user: CollabUser): CollabDocument | null {
+export function useCollabDocument(articleId: number, user: CollabUser, seed: CollabSeed | null = null): CollabDocument | null {
   const [collab, setCollab] = useState<{ doc: Y.Doc; provider: HocuspocusProvider; engine: SyncStatusEngine } | null>(null);
   const [status, setStatus] = useState<SyncStatus>({ kind: "connecting" });
   const [scope, setScope] = useState<CollabDocument["scope"]>(null);
@@ -57,11 +63,24 @@ export function useCollabDocument(articleId: number, user: CollabUser): CollabDo
   const [workflow, setWorkflow] = useState<{ status: ArticleStatus } | null>(null);
   const [liveChanges, setLiveChanges] = useState(0);
   const engineRef = useRef<SyncStatusEngine | null>(null);
+  // The page's start, as first rendered: a refresh of the page (after a workflow step) renders a
+  // newer one, but the document here is already ahead of it. (The page keys the editor by
+  // article, so another article mounts afresh with its own.)
+  const [start] = useState(seed);
 
   useEffect(() => {
     const doc = new Y.Doc();
     const engine = new SyncStatusEngine({ clientId: doc.clientID, onChange: setStatus });
     engineRef.current = engine;
+    // The page brought the document as the server stored it: it can be read and typed into now.
+    // What the server holds beyond it, and this device's kept copy, merge in as they arrive; what
+    // is typed meanwhile is kept on the device and sent once connected. The server's scope, when
+    // it answers, replaces the page's guess.
+    if (start) {
+      Y.applyUpdate(doc, fromBase64(start.state), SEED_ORIGIN);
+      engine.documentReady();
+      engine.setReadOnly(!start.writable);
+    }
     // Per person and article: edits made offline here are delivered on the next open, by this person only.
     const kept = new IndexeddbPersistence(`copydesk:article:${articleId}:user:${user.id}`, doc);
     void kept.whenSynced.then(() => {
@@ -87,7 +106,10 @@ export function useCollabDocument(articleId: number, user: CollabUser): CollabDo
         setScope(next);
         engine.setReadOnly(next === "readonly");
       },
-      onAuthenticationFailed: ({ reason }) => setRefused(reason || "permission-denied"),
+      onAuthenticationFailed: ({ reason }) => {
+        setRefused(reason || "permission-denied");
+        setScope(null); // nothing more may be typed, whatever the page guessed
+      },
       onStatus: ({ status: s }) => {
         if (s === "connected") engine.connectionOpened();
         else if (s === "disconnected") engine.connectionLost();
@@ -128,6 +150,10 @@ export function useCollabDocument(articleId: number, user: CollabUser): CollabDo
     // The document and its connection exist only in the browser, made here and torn down below.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setCollab({ doc, provider, engine });
+    if (start) {
+      setReady(true);
+      setScope(start.writable ? "read-write" : "readonly");
+    }
 
     // The browser knows first when the network is gone: stop, keep typing into the device store,
     // and reconnect when it is back.
@@ -170,7 +196,7 @@ export function useCollabDocument(articleId: number, user: CollabUser): CollabDo
       setScope(null);
       setWorkflow(null);
     };
-  }, [articleId, user.id, user.name]);
+  }, [articleId, user.id, user.name, start]);
 
   const whenSaved = useCallback(async (timeoutMs: number) => {
     const until = Date.now() + timeoutMs;

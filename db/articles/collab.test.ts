@@ -5,7 +5,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { BODY_FRAGMENT, FIELDS_MAP, fieldsFromDoc, fromBase64, savedCovers } from "@/lib/collab/document";
+import { BODY_FRAGMENT, FIELDS_MAP, bodyFromDoc, fieldsFromDoc, fromBase64, savedCovers } from "@/lib/collab/document";
 import { connectAgain, reconnect } from "@/lib/collab/reconnect";
 import { closeDb, getDb } from "../client";
 import { articleRevisions, articles, users } from "../schema";
@@ -16,6 +16,7 @@ import { setSecondFactorRoles } from "../settings/second-factor-roles";
 import { createLiveEntry } from "../live/create-entry";
 import { publishLiveEntry } from "../live/publish-entry";
 import { setLiveBlog } from "../live/set-live";
+import { collabStateForEditor } from "./collab-seed";
 import { createArticle } from "./create";
 import { requestChanges } from "./request-changes";
 import { restoreRevision } from "./restore";
@@ -113,6 +114,21 @@ describe("co-editing server with raw clients", () => {
     } finally {
       await setSecondFactorRoles({ ctx: { viewer: n.admin }, input: { roles: [] } });
     }
+  });
+
+  it("decides open connections again when the byline changes: added, a journalist writes at once; taken off, no longer", async () => {
+    const a = await newArticle("Neue Zeile");
+    const author = await client(n.journalist, a.id);
+    const other = await client(n.otherJournalist, a.id);
+    await until("both synced", () => author.provider.isSynced && other.provider.isSynced);
+    expect(other.scopes).toEqual(["readonly"]);
+    const bylines = author.doc.getMap(FIELDS_MAP).get("authorIds") as Y.Array<number>;
+    bylines.push([n.otherJournalist.id]);
+    await until("read-write once the byline is stored", () => other.scopes.at(-1) === "read-write" && other.provider.isSynced);
+    headline(other).insert(headline(other).length, " – mitgeschrieben");
+    await until("their words stored", async () => (await stored(a.id)).headline === "Neue Zeile – mitgeschrieben");
+    bylines.delete(bylines.toArray().indexOf(n.otherJournalist.id), 1);
+    await until("read-only again once that is stored", () => other.scopes.at(-1) === "readonly");
   });
 
   it("gives a journalist only a read-only connection to a colleague's article in review, and ignores its edits", async () => {
@@ -246,6 +262,37 @@ describe("co-editing server with raw clients", () => {
     await until("and in the database after the next store", async () => (await stored(a.id)).headline === "Erste Fassung" && c.stateless.filter((m) => m.type === "saved").length >= 2);
     headline(c).insert(0, "Neu: ");
     await until("typing on from the restored text", async () => (await stored(a.id)).headline === "Neu: Erste Fassung");
+  });
+
+  it("starts the editor page from the stored state: typed before connecting, merged once; after a restore beside it, none until the server has it", async () => {
+    const a = await newArticle("Vorab geladen");
+    // Nobody has opened it: the page builds the first state and stores it, once.
+    const start = await collabStateForEditor(a.id);
+    expect(start).not.toBeNull();
+    expect(await collabStateForEditor(a.id)).toEqual(start);
+    // A browser types into it before its connection is up, then connects beside someone already there.
+    const other = await client(n.editor, a.id);
+    await until("the other synced", () => other.provider.isSynced);
+    const early = new Y.Doc();
+    Y.applyUpdate(early, start!);
+    expect(fieldsFromDoc(early).headline).toBe("Vorab geladen");
+    (early.getMap(FIELDS_MAP).get("headline") as Y.Text).insert("Vorab geladen".length, " – vor der Verbindung");
+    const c = connectClient(server.url, a.id, await sessionCookie(n.journalist), early);
+    clients.push(c);
+    await until("stored", async () => (await stored(a.id)).headline === "Vorab geladen – vor der Verbindung");
+    await until("the other sees it", () => fieldsFromDoc(other.doc).headline === "Vorab geladen – vor der Verbindung");
+    expect(JSON.stringify(bodyFromDoc(c.doc))).toBe(JSON.stringify(bodyFromDoc(other.doc)));
+    expect(JSON.stringify(bodyFromDoc(c.doc)).match(/Erster Absatz\./g)).toHaveLength(1);
+    // A workflow step moves the version, not the text: still a start.
+    await until("all stored", async () => c.stateless.some((m) => m.type === "saved"));
+    await submitArticle({ ctx: { viewer: n.journalist }, input: { id: a.id, version: (await stored(a.id)).version } });
+    expect(await collabStateForEditor(a.id)).not.toBeNull();
+    // Written beside the document (a restore) while nobody has it open: the stored state is behind.
+    for (const x of [c, other]) x.destroy();
+    await until("the server let the document go", () => !server.collab.hocuspocus.documents.has(`article:${a.id}`));
+    const [first] = await (await getDb()).select().from(articleRevisions).where(and(eq(articleRevisions.articleId, a.id), eq(articleRevisions.kind, "create")));
+    await restoreRevision({ ctx: { viewer: n.editor }, input: { id: a.id, version: (await stored(a.id)).version, revisionId: first.id } });
+    expect(await collabStateForEditor(a.id)).toBeNull();
   });
 
   it("comes back after a close and an immediate reconnect (back/forward, waking), and after going offline and online", async () => {

@@ -47,6 +47,17 @@ export function docFromWorkingCopy(copy: WorkingCopy, doc = new Y.Doc()): Y.Doc 
   return doc;
 }
 
+/** Whether the document says something else than the JSON working copy (a field or the body). */
+export function differsFromCopy(doc: Y.Doc, copy: WorkingCopy): boolean {
+  try {
+    const current = workingCopyFromDoc(doc);
+    const incoming: Record<string, unknown> = { ...copy, body: parseBody(copy.body).toJSON() };
+    return Object.entries(current).some(([key, value]) => JSON.stringify(value) !== JSON.stringify(incoming[key]));
+  } catch {
+    return true;
+  }
+}
+
 /**
  * Makes a live document hold `copy` as one forward change (restore, import, scripts): text
  * fields are edited by their differing middle only, so someone typing elsewhere keeps their

@@ -14,9 +14,8 @@ import { Hocuspocus, type Document, type Extension } from "@hocuspocus/server";
 import * as decoding from "lib0/decoding";
 import { WebSocketServer, type WebSocket } from "ws";
 import * as Y from "yjs";
-import { parseBody } from "../content/body";
 import { can, type ArticleAccess, type Viewer } from "../permissions";
-import { docFromWorkingCopy, findForeignContent, replaceWorkingCopy, toBase64, workingCopyFromDoc, type WorkingCopy } from "./document";
+import { differsFromCopy, docFromWorkingCopy, findForeignContent, replaceWorkingCopy, toBase64, workingCopyFromDoc, type WorkingCopy } from "./document";
 
 export const COLLAB_PATH = "/api/collab";
 
@@ -181,7 +180,7 @@ export function createCollabServer(options: CollabServerOptions) {
         Y.applyUpdate(document, source.state);
         // Written beside the document since (restore, import, the old save form): a forward change.
         // (A workflow step also moves the version without touching the text: then nothing differs.)
-        if (source.stateVersion !== null && source.version > source.stateVersion && differs(document, source.copy) && (await ports.claimExternal(source.id, source.version))) {
+        if (source.stateVersion !== null && source.version > source.stateVersion && differsFromCopy(document, source.copy) && (await ports.claimExternal(source.id, source.version))) {
           replaceWorkingCopy(document, source.copy);
           s.dirty = true;
         }
@@ -309,7 +308,7 @@ export function createCollabServer(options: CollabServerOptions) {
     const name = `article:${articleId}`;
     if (!hocuspocus.documents.has(name)) return; // the next load brings it in
     const source = await ports.loadSource(articleId);
-    if (!source || !differs(hocuspocus.documents.get(name)!, source.copy) || !(await ports.claimExternal(articleId, source.version))) return;
+    if (!source || !differsFromCopy(hocuspocus.documents.get(name)!, source.copy) || !(await ports.claimExternal(articleId, source.version))) return;
     const direct = await hocuspocus.openDirectConnection(name, {});
     try {
       await direct.transact((document) => replaceWorkingCopy(document, source.copy));
@@ -345,16 +344,6 @@ export function createCollabServer(options: CollabServerOptions) {
 const SYSTEM: Viewer = { id: 0, role: "admin", name: "Copydesk" };
 
 /** Whether a working copy written beside the document says something the document does not. */
-function differs(document: Y.Doc, copy: WorkingCopy): boolean {
-  try {
-    const current = workingCopyFromDoc(document);
-    const incoming: Record<string, unknown> = { ...copy, body: parseBody(copy.body).toJSON() };
-    return Object.entries(current).some(([key, value]) => JSON.stringify(value) !== JSON.stringify(incoming[key]));
-  } catch {
-    return true;
-  }
-}
-
 /** The Yjs update inside a sync message (SyncStep2 or Update), or null for any other message. */
 function documentUpdateIn(message: Uint8Array): Uint8Array | null {
   try {

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { collabStateForEditor } from "@/db/articles/collab-seed";
 import { listArticleNotes } from "@/db/articles/notes";
 import { getArticleForEdit, listArticleEvents } from "@/db/articles/queries";
 import { listSections } from "@/db/sections/queries";
 import { listNewsroomUsers } from "@/db/users/queries";
+import { toBase64 } from "@/lib/collab/document";
 import { toEditorArticle } from "@/lib/editor/article";
 import { getViewer } from "@/app/auth";
 import { NEWSROOM_TIME_ZONE } from "@/lib/dates";
@@ -28,16 +30,20 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
   const sections = await listSections();
   const people = await listNewsroomUsers();
   const liveBlog = await getDeskLiveBlog(article.id);
+  // The document to start from, so the editor takes keys before its connection is up.
+  const seed = await collabStateForEditor(article.id);
   return (
     <>
       <h1 className="visually-hidden">{(await getTranslations("desk"))("editTitle")}</h1>
       <ArticleEditor
+        key={article.id}
         article={toEditorArticle(article)}
         sections={sections}
         people={people}
         timeZone={NEWSROOM_TIME_ZONE}
         notes={await listArticleNotes(article.id)}
         viewer={viewer}
+        initialState={seed ? toBase64(seed) : null}
       />
       {liveBlog && (
         <LiveBlogPanel

@@ -1,0 +1,44 @@
+import "server-only";
+import * as Y from "yjs";
+import { differsFromCopy, docFromWorkingCopy, type WorkingCopy } from "@/lib/collab/document";
+import { getCollabSource } from "./collab-queries";
+import { initCollabState } from "./init-collab-state";
+
+/**
+ * Past this size the editor page does not carry the document (it would travel twice, in the HTML
+ * and in React's payload): the browser waits for the connection instead. A 10,000-word article's
+ * state is well below it.
+ */
+export const EDITOR_SEED_MAX_BYTES = 512 * 1024;
+
+/**
+ * The co-editing state the editor page starts from, so the editor shows the article and takes
+ * keys at once instead of waiting for its connection; the connection then brings whatever the
+ * server holds beyond it, and Yjs merges what was typed meanwhile (as it does with the copy a
+ * device kept). The stored state, or — for an article nobody has opened yet — the first one
+ * built from its working copy, stored as the collaboration server would store it on opening
+ * (exactly one may ever exist: initCollabState).
+ *
+ * Null, and the editor waits for the connection, when the working copy was written beside the
+ * document since it was stored (a restore, an import): the server brings that in as it opens the
+ * document, and keys typed into the older text could land in text about to be replaced.
+ */
+export async function collabStateForEditor(articleId: number): Promise<Uint8Array | null> {
+  const source = await getCollabSource(articleId);
+  if (!source) return null;
+  const copy = source.copy as WorkingCopy;
+  let state = source.state;
+  if (!state) {
+    const built = docFromWorkingCopy(copy);
+    state = await initCollabState(source.id, Y.encodeStateAsUpdate(built), Y.encodeStateVector(built), source.version);
+    built.destroy();
+  } else if (source.stateVersion !== null && source.version > source.stateVersion) {
+    // A workflow step moves the version without touching the text: then nothing differs.
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, state);
+    const behind = differsFromCopy(stored, copy);
+    stored.destroy();
+    if (behind) return null;
+  }
+  return state.byteLength <= EDITOR_SEED_MAX_BYTES ? state : null;
+}
