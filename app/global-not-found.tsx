@@ -10,7 +10,9 @@ import "./globals.css";
 // Rendered without the site layout (and without its database read of the sections), so the
 // masthead here has no section navigation.
 
-export const metadata: Metadata = { title: "404 · Copydesk", robots: { index: false } };
+// No `robots` here: Next itself writes `<meta name="robots" content="noindex">` into every 404
+// answer, and a second one of ours made the page carry the tag twice.
+export const metadata: Metadata = { title: "404 · Copydesk" };
 
 export default async function GlobalNotFound() {
   const t = await getTranslations({ locale: SITE_LOCALE, namespace: "site" });

@@ -137,6 +137,11 @@ for (const { name, article, path, status = 200, ready } of PAGES) {
     const dressed = article ? await dressedArticle(factory, runId) : ({} as Dressed);
     const response = await page.goto(typeof path === "string" ? path : path(dressed));
     expect(response?.status()).toBe(status);
+    if (status === 404) {
+      // Search engines are told once, in the page as sent, not to index it.
+      const robots = (await response!.text()).match(/<meta name="robots"[^>]*>/g);
+      expect(robots).toEqual(['<meta name="robots" content="noindex"/>']);
+    }
     await ready(page, dressed);
     expect(await seriousViolations(page)).toEqual([]);
   });
