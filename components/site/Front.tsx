@@ -24,12 +24,16 @@ export function Front({
     .map((section) => ({ section, slots: front.slots.filter((s) => s.kind === "block" && s.section === section.slug && show(s)) }))
     .filter((b) => b.slots.length > 0);
   const onSection = front.front !== "/";
+  // On wide screens a lead with nothing beside it keeps a reading width, and beneath a lead
+  // without a picture the secondary stories stand in a row of four, pictures on top (app/globals.css).
+  const leadPlacement = secondary.length === 0 ? "alone" : undefined;
+  const secondaryPlacement = lead.item && !lead.item.leadImage ? "in-row" : undefined;
   return (
     <>
       <div className="front-top">
         {show(lead) && (
           <div className="front-top__lead" data-slot={lead.slot}>
-            {lead.item && <Teaser item={lead.item} size="lead" priority label={!onSection} />}
+            {lead.item && <Teaser item={lead.item} size="lead" priority label={!onSection} placement={leadPlacement} />}
             {slotControls?.(lead)}
           </div>
         )}
@@ -37,7 +41,7 @@ export function Front({
           <ul className="front-top__secondary">
             {secondary.map((s) => (
               <li key={s.slot} data-slot={s.slot}>
-                {s.item && <Teaser item={s.item} size="secondary" label={!onSection} />}
+                {s.item && <Teaser item={s.item} size="secondary" label={!onSection} placement={secondaryPlacement} />}
                 {slotControls?.(s)}
               </li>
             ))}

@@ -10,13 +10,31 @@ import { SITE_LOCALE } from "@/lib/i18n";
  */
 export type TeaserSize = "lead" | "secondary" | "block" | "brief" | "list";
 
-/** `sizes` per teaser size: the width the picture takes in the layout (app/globals.css). */
+/**
+ * `sizes` per teaser size: the width the picture takes in the layout (app/globals.css), so the
+ * browser fetches the smallest rendition that still fills it. The page's column is 72rem at most
+ * less 1.25rem padding each side (`.site-main`): 100vw − 2.5rem below that.
+ */
 const IMAGE_SIZES: Record<TeaserSize, string | null> = {
-  lead: "(min-width: 64rem) 45rem, 100vw",
+  // Full column below 64rem; above, two thirds of it beside the secondary stories (2rem gap).
+  lead: "(min-width: 72rem) 45rem, (min-width: 64rem) calc((100vw - 4.5rem) * 2 / 3), calc(100vw - 2.5rem)",
   secondary: "(min-width: 40rem) 9rem, 7rem",
-  block: "(min-width: 64rem) 22rem, (min-width: 40rem) 45vw, 100vw",
+  // `.front-blocks`: as many 18rem-or-wider columns as fit, 2rem apart — three from 60.5rem, two from 40.5rem.
+  block: "(min-width: 72rem) calc(65.5rem / 3), (min-width: 60.5rem) calc((100vw - 6.5rem) / 3), (min-width: 40.5rem) calc((100vw - 4.5rem) / 2), calc(100vw - 2.5rem)",
   brief: null,
   list: "(min-width: 40rem) 12rem, 7rem",
+};
+
+/**
+ * Where a front arranges a teaser other than its size's usual way (app/globals.css, 64rem and
+ * wider): `alone`, a lead with nothing beside it, keeps a 46rem reading width; `in-row`, a
+ * secondary story in the row of four beneath a lead without a picture, takes a quarter of the
+ * column less three 1.5rem gaps.
+ */
+export type TeaserPlacement = "alone" | "in-row";
+const PLACED_SIZES: Record<TeaserPlacement, string> = {
+  alone: "(min-width: 64rem) 46rem, calc(100vw - 2.5rem)",
+  "in-row": "(min-width: 72rem) 16.25rem, (min-width: 64rem) calc((100vw - 7rem) / 4), (min-width: 40rem) 9rem, 7rem",
 };
 
 /**
@@ -25,9 +43,23 @@ const IMAGE_SIZES: Record<TeaserSize, string | null> = {
  * library's variants. `priority`: the page's largest picture (its LCP) loads first and eagerly;
  * every other picture loads lazily.
  */
-export function Teaser({ item, size, priority = false, headingLevel = 2, label = true }: { item: ArticleTeaser; size: TeaserSize; priority?: boolean; headingLevel?: 2 | 3; label?: boolean }) {
+export function Teaser({
+  item,
+  size,
+  priority = false,
+  headingLevel = 2,
+  label = true,
+  placement,
+}: {
+  item: ArticleTeaser;
+  size: TeaserSize;
+  priority?: boolean;
+  headingLevel?: 2 | 3;
+  label?: boolean;
+  placement?: TeaserPlacement;
+}) {
   const H = `h${headingLevel}` as const;
-  const sizes = IMAGE_SIZES[size];
+  const sizes = IMAGE_SIZES[size] && placement ? PLACED_SIZES[placement] : IMAGE_SIZES[size];
   const image = sizes ? item.leadImage : null;
   return (
     <article className={`teaser teaser--${size}${image ? " teaser--pictured" : ""}`}>

@@ -24,6 +24,26 @@ async function publish(editor: Page, headline: string) {
   return { deskUrl, live: live! };
 }
 
+/**
+ * Each teaser picture on the page: the width it is shown at and the width its `sizes` names. The
+ * browser's own reading of `sizes`: a 1000-pixel probe declared `1000w` gets that width as its
+ * natural width.
+ */
+async function teaserPictureWidths(page: Page) {
+  return page.locator("img.teaser__image").evaluateAll(async (images) => {
+    const probeSrc = "data:image/svg+xml," + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="1"/>');
+    return Promise.all(
+      images.map(async (img) => {
+        const probe = new Image();
+        probe.sizes = (img as HTMLImageElement).sizes;
+        probe.srcset = `${probeSrc} 1000w`;
+        await probe.decode();
+        return { teaser: img.closest(".teaser")!.className, shown: Math.round(img.getBoundingClientRect().width), sizes: probe.naturalWidth };
+      }),
+    );
+  });
+}
+
 /** The headline of a front's lead story (the home page's, or a section's): the first story heading in the main content. */
 async function leadHeadline(browser: Browser, front = "/") {
   const reader = await readerPage(browser);
@@ -110,4 +130,19 @@ test("an editor arranges a section front: the older article leads the section, r
   await leadSlot.getByRole("button", { name: `${m.front.clear}: ${m.front.lead}` }).click();
   await expect(leadSlot.getByRole("status")).toHaveText(m.front.clearedDone.replace("{slot}", m.front.lead));
   expect(await leadHeadline(browser, "/wissen")).toBe(newest);
+});
+
+test("teaser pictures ask for the width they are shown at, on a wide screen and on a phone", async ({ browser, factory, runId }) => {
+  // The newest article, without a picture, leads the home page: on a wide screen the secondary
+  // stories then stand in a row of four beneath it, wider than their usual thumbnails.
+  await factory.published({ headline: `Deich bei Elbstadt hält ${runId}`, section: "politik" });
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+    const reader = await readerPage(browser);
+    await reader.setViewportSize(viewport);
+    await reader.goto("/");
+    const pictures = await teaserPictureWidths(reader);
+    expect(pictures.length, `pictured teasers at ${viewport.width} px`).toBeGreaterThan(0);
+    for (const p of pictures) expect(Math.abs(p.sizes - p.shown), `${p.teaser} at ${viewport.width} px: shown ${p.shown} px, sizes ${p.sizes} px`).toBeLessThanOrEqual(2);
+    await reader.context().close();
+  }
 });
