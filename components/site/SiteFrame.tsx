@@ -40,8 +40,14 @@ export async function SiteFrame({ sections, children }: { sections?: Section[]; 
               {t("searchLabel")}
             </label>
             <input id="site-search-q" name="q" type="search" placeholder={t("searchPlaceholder")} maxLength={200} />
+            {/* On phones the button shows only a magnifier, so the field has room for its
+                placeholder; its word stays its name (app/globals.css). */}
             <button className="button" type="submit">
-              {t("searchSubmit")}
+              <svg className="masthead__search-icon" aria-hidden="true" focusable="false" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round">
+                <circle cx="10.5" cy="10.5" r="6.5" />
+                <path d="m15.5 15.5 5 5" />
+              </svg>
+              <span className="masthead__search-word">{t("searchSubmit")}</span>
             </button>
           </form>
           {sections && (

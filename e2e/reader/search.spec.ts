@@ -35,3 +35,28 @@ test("an English article is found by its English word forms, and nonsense finds 
   await page.goto("/search?q=%22unbalanced+(quote+%26+%7C+!");
   await expect(page.getByText("Keine Artikel gefunden.")).toBeVisible();
 });
+
+test("on a phone the masthead's search field shows its whole placeholder and keeps its name", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/");
+  const banner = page.getByRole("banner");
+  const field = banner.getByRole("searchbox", { name: site.searchLabel });
+  const submit = banner.getByRole("button", { name: site.searchSubmit });
+  await expect(field).toBeVisible();
+  await expect(submit).toBeVisible();
+  await expect(field).toHaveAttribute("placeholder", site.searchPlaceholder);
+  // The placeholder's text, in the field's own font, against the room inside the field.
+  const { text, room } = await field.evaluate((input: HTMLInputElement) => {
+    const style = getComputedStyle(input);
+    const context = document.createElement("canvas").getContext("2d")!;
+    context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    return { text: context.measureText(input.placeholder).width, room: input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) };
+  });
+  expect(text, `placeholder ${Math.ceil(text)} px, room ${Math.floor(room)} px`).toBeLessThanOrEqual(room);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  // It still searches.
+  await field.fill("Hafen");
+  await submit.click();
+  await expect(page).toHaveURL(/\/search\?q=Hafen/);
+});
