@@ -88,3 +88,27 @@ test("a long filtered list pages forward and back by the rows at its edges, keep
   await expect(rows).toHaveCount(25);
   await expect(rows.first()).toContainText(headlines[29]);
 });
+
+test("on a phone the desk's tables scroll inside their own named region, never the page", async ({ as }) => {
+  const page = await as("admin");
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const path of ["/desk", "/desk/users", "/desk/audit", "/desk/comments", "/desk/taxonomy", "/desk/profile"]) {
+    await page.goto(path);
+    const regions = page.getByRole("region", { name: new RegExp(`^${m.desk.tableRegion.replace("{name}", "")}`) });
+    await expect(regions.first(), path).toBeVisible();
+    for (const region of await regions.all()) {
+      await expect(region.getByRole("table"), path).toBeVisible();
+      await expect(region, path).toHaveAttribute("tabindex", "0");
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} scrolls sideways`).toBeLessThanOrEqual(390);
+  }
+
+  // The users table is wider than the phone: a keyboard scrolls it inside its box.
+  await page.goto("/desk/users");
+  const users = page.getByRole("region", { name: m.desk.tableRegion.replace("{name}", m.users.listHeading) });
+  expect(await users.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  await users.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => users.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  expect(await page.evaluate(() => window.scrollX)).toBe(0);
+});

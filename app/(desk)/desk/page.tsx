@@ -54,7 +54,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
       <h2 id={id}>
         {title} <span className="count">{list.length}</span>
       </h2>
-      <ArticleTable articles={list} empty={empty} />
+      <ArticleTable articles={list} empty={empty} name={title} />
     </section>
   );
   // Next and previous carry the cursor of the row at the page's edge (keyset paging: page 400
@@ -129,7 +129,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
           <h2 id="found-heading">
             {t("desk.filterResults")} <span className="count">{found.more ? `${found.total}+` : found.total}</span>
           </h2>
-          <ArticleTable articles={found.items} empty={t("desk.filterNone")} />
+          <ArticleTable articles={found.items} empty={t("desk.filterNone")} name={t("desk.filterResults")} />
           {found.pages > 1 && (
             <nav className="pagination" aria-label={t("desk.pagination")}>
               {found.page > 1 && <Link href={pageLink(found.page - 1, { before: found.previous })}>{t("desk.previousPage")}</Link>}
@@ -147,7 +147,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
           {queue("scheduled-heading", t("desk.scheduled"), overview.scheduled, t("desk.nothingScheduled"))}
           <section className="panel" aria-labelledby="published-heading">
             <h2 id="published-heading">{t("desk.recentlyPublished")}</h2>
-            <ArticleTable articles={overview.published} empty={t("desk.nothingPublished")} />
+            <ArticleTable articles={overview.published} empty={t("desk.nothingPublished")} name={t("desk.recentlyPublished")} />
           </section>
         </>
       ) : null}

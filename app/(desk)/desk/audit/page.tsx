@@ -11,6 +11,7 @@ import { isLocale } from "@/lib/i18n";
 import { can } from "@/lib/permissions";
 import { NotAllowed } from "@/components/desk/NotAllowed";
 import { Pager } from "@/components/site/Pager";
+import { TableScroll } from "@/components/ui/TableScroll";
 
 type Params = Record<string, string | string[] | undefined>;
 type Props = { searchParams: Promise<Params> };
@@ -104,7 +105,7 @@ export default async function AuditPage({ searchParams }: Props) {
         ) : result.items.length === 0 ? (
           <p className="empty-state">{t("empty")}</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll name={t("listHeading")}>
             <table className="desk-table audit-table">
               <thead>
                 <tr>
@@ -136,7 +137,7 @@ export default async function AuditPage({ searchParams }: Props) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         {result && <Pager page={result.page} hasNext={result.hasNext} href={(page) => `/desk/audit${query(page > 1 ? { page: String(page) } : {})}`} label={t("pageNumber", { page: result.page })} />}
       </section>

@@ -12,6 +12,7 @@ import { isLocale } from "@/lib/i18n";
 import { can } from "@/lib/permissions";
 import { CommentQueue } from "@/components/desk/CommentQueue";
 import { CommentsOpenToggle } from "@/components/desk/CommentsOpenToggle";
+import { TableScroll } from "@/components/ui/TableScroll";
 import { moderateCommentsAction, setCommentsOpenAction } from "./actions";
 
 type Props = { searchParams: Promise<{ status?: string | string[]; page?: string | string[]; article?: string | string[] }> };
@@ -112,39 +113,41 @@ export default async function CommentQueuePage({ searchParams }: Props) {
         {articles.length === 0 ? (
           <p className="empty-state">{t("noArticles")}</p>
         ) : (
-          <table className="desk-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("colArticle")}</th>
-                <th scope="col">{t("colPending")}</th>
-                <th scope="col">{t("colApproved")}</th>
-                <th scope="col">{t("colComments")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("colChange")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {articles.map((a) => (
-                <tr key={a.articleId}>
-                  <td>
-                    <a href={a.href}>{a.headline}</a>
-                  </td>
-                  <td>
-                    <Link href={`/desk/comments?${new URLSearchParams({ article: String(a.articleId) })}`}>
-                      {a.pending}
-                      <span className="visually-hidden"> {t("pendingOn", { headline: a.headline })}</span>
-                    </Link>
-                  </td>
-                  <td>{a.approved}</td>
-                  <td>{a.commentsOpen ? t("open") : t("closedShort")}</td>
-                  <td>
-                    <CommentsOpenToggle articleId={a.articleId} headline={a.headline} open={a.commentsOpen} action={setCommentsOpenAction} />
-                  </td>
+          <TableScroll name={t("articlesHeading")}>
+            <table className="desk-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("colArticle")}</th>
+                  <th scope="col">{t("colPending")}</th>
+                  <th scope="col">{t("colApproved")}</th>
+                  <th scope="col">{t("colComments")}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("colChange")}</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {articles.map((a) => (
+                  <tr key={a.articleId}>
+                    <td>
+                      <a href={a.href}>{a.headline}</a>
+                    </td>
+                    <td>
+                      <Link href={`/desk/comments?${new URLSearchParams({ article: String(a.articleId) })}`}>
+                        {a.pending}
+                        <span className="visually-hidden"> {t("pendingOn", { headline: a.headline })}</span>
+                      </Link>
+                    </td>
+                    <td>{a.approved}</td>
+                    <td>{a.commentsOpen ? t("open") : t("closedShort")}</td>
+                    <td>
+                      <CommentsOpenToggle articleId={a.articleId} headline={a.headline} open={a.commentsOpen} action={setCommentsOpenAction} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
     </>

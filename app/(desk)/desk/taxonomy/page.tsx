@@ -8,6 +8,7 @@ import { listTagOptions, listTagsWithCounts } from "@/db/tags/queries";
 import { getViewer } from "@/app/auth";
 import { can } from "@/lib/permissions";
 import { TaxonomyForm } from "@/components/desk/TaxonomyForm";
+import { TableScroll } from "@/components/ui/TableScroll";
 import {
   createSectionAction,
   createTagAction,
@@ -78,69 +79,71 @@ export default async function TaxonomyPage({ searchParams }: Props) {
         {list.items.length === 0 ? (
           <p className="empty-state">{list.q ? t("noResults", { q: list.q }) : t("noTags")}</p>
         ) : (
-          <table className="desk-table taxonomy-table">
-            <caption className="visually-hidden">{t("tagsCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("colName")}</th>
-                <th scope="col">{t("colAddress")}</th>
-                <th scope="col" className="taxonomy-table__count">
-                  {t("colArticles")}
-                </th>
-                <th scope="col">{t("colActions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((tag) => (
-                <tr key={tag.id} id={`tag-${tag.id}`}>
-                  <th scope="row">{tag.name}</th>
-                  <td>
-                    <Link href={`/tags/${tag.slug}`} className="taxonomy-slug">
-                      {`/tags/${tag.slug}`}
-                    </Link>
-                  </td>
-                  <td className="taxonomy-table__count">{tag.articles}</td>
-                  <td>
-                    <div className="taxonomy-actions">
-                      <TaxonomyForm
-                        action={renameTagAction}
-                        hidden={{ id: tag.id }}
-                        field={{ kind: "text", name: "name", label: t("renameTagLabel", { name: tag.name }), hideLabel: true, defaultValue: tag.name, maxLength: 60 }}
-                        submit={t("rename")}
-                        submitDetail={tag.name}
-                      />
-                      {merging === tag.id ? (
-                        <div className="taxonomy-merge">
-                          <TaxonomyForm
-                            action={mergeTagsAction}
-                            hidden={{ id: tag.id }}
-                            field={{
-                              kind: "select",
-                              name: "targetId",
-                              label: t("mergeLabel", { name: tag.name }),
-                              placeholder: t("mergeChoose"),
-                              options: options.filter((o) => o.id !== tag.id).map((o) => ({ value: o.id, label: o.name })),
-                            }}
-                            submit={t("merge")}
-                            submitDetail={tag.name}
-                          />
-                          <Link href={href({})} className="button button--ghost">
-                            {t("cancel")}
-                          </Link>
-                        </div>
-                      ) : (
-                        <Link href={`${href({ merge: tag.id })}#tag-${tag.id}`} className="button" scroll={false}>
-                          {t("mergeStart")}
-                          <span className="visually-hidden">{` ${tag.name}`}</span>
-                        </Link>
-                      )}
-                      {tag.articles === 0 && <TaxonomyForm action={deleteTagAction} hidden={{ id: tag.id }} submit={t("delete")} submitDetail={tag.name} />}
-                    </div>
-                  </td>
+          <TableScroll name={t("tagsCaption")}>
+            <table className="desk-table taxonomy-table">
+              <caption className="visually-hidden">{t("tagsCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("colName")}</th>
+                  <th scope="col">{t("colAddress")}</th>
+                  <th scope="col" className="taxonomy-table__count">
+                    {t("colArticles")}
+                  </th>
+                  <th scope="col">{t("colActions")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {list.items.map((tag) => (
+                  <tr key={tag.id} id={`tag-${tag.id}`}>
+                    <th scope="row">{tag.name}</th>
+                    <td>
+                      <Link href={`/tags/${tag.slug}`} className="taxonomy-slug">
+                        {`/tags/${tag.slug}`}
+                      </Link>
+                    </td>
+                    <td className="taxonomy-table__count">{tag.articles}</td>
+                    <td>
+                      <div className="taxonomy-actions">
+                        <TaxonomyForm
+                          action={renameTagAction}
+                          hidden={{ id: tag.id }}
+                          field={{ kind: "text", name: "name", label: t("renameTagLabel", { name: tag.name }), hideLabel: true, defaultValue: tag.name, maxLength: 60 }}
+                          submit={t("rename")}
+                          submitDetail={tag.name}
+                        />
+                        {merging === tag.id ? (
+                          <div className="taxonomy-merge">
+                            <TaxonomyForm
+                              action={mergeTagsAction}
+                              hidden={{ id: tag.id }}
+                              field={{
+                                kind: "select",
+                                name: "targetId",
+                                label: t("mergeLabel", { name: tag.name }),
+                                placeholder: t("mergeChoose"),
+                                options: options.filter((o) => o.id !== tag.id).map((o) => ({ value: o.id, label: o.name })),
+                              }}
+                              submit={t("merge")}
+                              submitDetail={tag.name}
+                            />
+                            <Link href={href({})} className="button button--ghost">
+                              {t("cancel")}
+                            </Link>
+                          </div>
+                        ) : (
+                          <Link href={`${href({ merge: tag.id })}#tag-${tag.id}`} className="button" scroll={false}>
+                            {t("mergeStart")}
+                            <span className="visually-hidden">{` ${tag.name}`}</span>
+                          </Link>
+                        )}
+                        {tag.articles === 0 && <TaxonomyForm action={deleteTagAction} hidden={{ id: tag.id }} submit={t("delete")} submitDetail={tag.name} />}
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
         {list.pages > 1 && (
           <nav aria-label={t("pagination")} className="pagination">

@@ -9,6 +9,7 @@ import { can } from "@/lib/permissions";
 import { CreateUserForm } from "@/components/users/CreateUserForm";
 import { SecondFactorRolesForm } from "@/components/users/SecondFactorRolesForm";
 import { UserRowControls } from "@/components/users/UserRowControls";
+import { TableScroll } from "@/components/ui/TableScroll";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("users");
@@ -45,7 +46,7 @@ export default async function UsersPage() {
         <h2 id="user-list-heading">
           {t("listHeading")} <span className="count">{users.length}</span>
         </h2>
-        <div className="table-scroll">
+        <TableScroll name={t("listHeading")}>
           <table className="desk-table user-table">
             <thead>
               <tr>
@@ -75,7 +76,7 @@ export default async function UsersPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
     </>
   );

@@ -13,6 +13,7 @@ import { ArticleHistory } from "@/components/desk/ArticleHistory";
 import { ArticleNav } from "@/components/desk/ArticleNav";
 import { RestoreRevisionForm } from "@/components/desk/RestoreRevisionForm";
 import { TextDiff } from "@/components/desk/TextDiff";
+import { TableScroll } from "@/components/ui/TableScroll";
 import { restoreRevisionAction } from "./actions";
 
 type Props = {
@@ -113,51 +114,53 @@ export default async function HistoryPage({ params, searchParams }: Props) {
         {revisions.length === 0 ? (
           <p className="empty-state">{t("noRevisions")}</p>
         ) : (
-          <table className="desk-table revision-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("colVersion")}</th>
-                <th scope="col">{t("colKind")}</th>
-                <th scope="col">{t("colBy")}</th>
-                <th scope="col">{t("colWhen")}</th>
-                {canRestore && <th scope="col">{t("colActions")}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {revisions.map((r, i) => (
-                <tr key={r.id}>
-                  <th scope="row">
-                    {r.version}
-                    {i === 0 && <span className="status current">{t("current")}</span>}
-                  </th>
-                  <td>{kindLabel(r)}</td>
-                  <td>{r.author ?? t("nobody")}</td>
-                  <td>
-                    <time dateTime={r.createdAt}>{formatDateTime(r.createdAt, locale)}</time>
-                    {new Date(r.updatedAt).getTime() - new Date(r.createdAt).getTime() > 60_000 && (
-                      <span className="field__hint">
-                        {" · "}
-                        {t("autosaveUntil", { time: formatDateTime(r.updatedAt, locale) })}
-                      </span>
-                    )}
-                  </td>
-                  {canRestore && (
+          <TableScroll name={t("revisionsHeading")}>
+            <table className="desk-table revision-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("colVersion")}</th>
+                  <th scope="col">{t("colKind")}</th>
+                  <th scope="col">{t("colBy")}</th>
+                  <th scope="col">{t("colWhen")}</th>
+                  {canRestore && <th scope="col">{t("colActions")}</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {revisions.map((r, i) => (
+                  <tr key={r.id}>
+                    <th scope="row">
+                      {r.version}
+                      {i === 0 && <span className="status current">{t("current")}</span>}
+                    </th>
+                    <td>{kindLabel(r)}</td>
+                    <td>{r.author ?? t("nobody")}</td>
                     <td>
-                      {i > 0 && (
-                        <RestoreRevisionForm
-                          action={restoreRevisionAction}
-                          articleId={article.id}
-                          articleVersion={article.version}
-                          revisionId={r.id}
-                          revisionVersion={r.version}
-                        />
+                      <time dateTime={r.createdAt}>{formatDateTime(r.createdAt, locale)}</time>
+                      {new Date(r.updatedAt).getTime() - new Date(r.createdAt).getTime() > 60_000 && (
+                        <span className="field__hint">
+                          {" · "}
+                          {t("autosaveUntil", { time: formatDateTime(r.updatedAt, locale) })}
+                        </span>
                       )}
                     </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                    {canRestore && (
+                      <td>
+                        {i > 0 && (
+                          <RestoreRevisionForm
+                            action={restoreRevisionAction}
+                            articleId={article.id}
+                            articleVersion={article.version}
+                            revisionId={r.id}
+                            revisionVersion={r.version}
+                          />
+                        )}
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
 
@@ -202,24 +205,26 @@ async function RevisionDiff({ before, after }: { before: RevisionDetail; after: 
         fields.length > 0 && (
           <div className="diff-block">
             <h3>{t("metadataHeading")}</h3>
-            <table className="desk-table field-diff">
-              <thead>
-                <tr>
-                  <th scope="col">{t("colField")}</th>
-                  <th scope="col">{t("colBefore")}</th>
-                  <th scope="col">{t("colAfter")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {fields.map((f) => (
-                  <tr key={f.key}>
-                    <th scope="row">{f.label}</th>
-                    <td>{f.before ? <TextDiff parts={f.parts.filter((p) => p.kind !== "ins")} /> : <span className="field__hint">{t("emptyValue")}</span>}</td>
-                    <td>{f.after ? <TextDiff parts={f.parts.filter((p) => p.kind !== "del")} /> : <span className="field__hint">{t("emptyValue")}</span>}</td>
+            <TableScroll name={t("metadataHeading")}>
+              <table className="desk-table field-diff">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("colField")}</th>
+                    <th scope="col">{t("colBefore")}</th>
+                    <th scope="col">{t("colAfter")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {fields.map((f) => (
+                    <tr key={f.key}>
+                      <th scope="row">{f.label}</th>
+                      <td>{f.before ? <TextDiff parts={f.parts.filter((p) => p.kind !== "ins")} /> : <span className="field__hint">{t("emptyValue")}</span>}</td>
+                      <td>{f.after ? <TextDiff parts={f.parts.filter((p) => p.kind !== "del")} /> : <span className="field__hint">{t("emptyValue")}</span>}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           </div>
         )
       )}
