@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
 import "../globals.css";
+import "../desk.css"; // the desk's own styles: readers never load them
 
 export const metadata: Metadata = {
   title: { default: "Copydesk", template: "%s · Copydesk" },

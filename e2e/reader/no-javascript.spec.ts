@@ -71,3 +71,25 @@ test("without JavaScript a mistyped article address still says it is not there, 
     await expect(page.locator("html")).toHaveAttribute("lang", "de");
   }
 });
+
+test("reader pages download the site's stylesheet only, not the desk's", async ({ page, as, factory, runId }) => {
+  /** The text of every stylesheet a page links, as the browser downloads it. */
+  const stylesheets = async (p: typeof page) => {
+    const hrefs = await p.locator('link[rel="stylesheet"]').evaluateAll((links) => links.map((l) => l.getAttribute("href")!));
+    return Promise.all(hrefs.map(async (href) => (await p.request.get(href)).text()));
+  };
+  // Rules only desk pages use: the article tables, the editor's toolbar, the media library.
+  const deskOnly = [".desk-table", ".toolbar__group", ".media-grid"];
+  const { url } = await factory.published({ headline: `Stilfrage ${runId}`, section: "kultur" });
+  for (const path of ["/", url, "/gibt/es/nicht"]) {
+    await page.goto(path);
+    const css = (await stylesheets(page)).join("\n");
+    expect(css, `${path}: the site's own rules`).toContain(".article__headline");
+    for (const rule of deskOnly) expect(css, `${path} loads ${rule}`).not.toContain(rule);
+  }
+  // The desk still has them (and the reader's, for its previews).
+  const desk = await as("editor");
+  await desk.goto("/desk");
+  const deskCss = (await stylesheets(desk)).join("\n");
+  for (const rule of [...deskOnly, ".article__headline"]) expect(deskCss, `the desk loads ${rule}`).toContain(rule);
+});
