@@ -38,6 +38,8 @@ export const PORT_OFFSETS = {
   requiredFactor: [43],
   /** e2e/security/authorization.spec.ts: a server with a newsroom of its own. */
   wholeDesk: [44],
+  /** e2e/workflow/front-page.spec.ts: a server with a newsroom of its own. */
+  frontPage: [45],
 } as const satisfies Record<string, readonly number[]>;
 
 /** The ports of one user of PORT_OFFSETS, in its listed order. */

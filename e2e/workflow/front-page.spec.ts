@@ -1,10 +1,46 @@
 // The desk arranges the home page: an editor makes an older article the lead story, readers see
 // it on top with their next request (the cached page is expired when the placement commits),
 // and unpublishing it hands the lead back to the newest article.
-import type { Browser, Page } from "@playwright/test";
-import { expect, pageAs, readerPage, test } from "../fixtures";
+// On a server with a newsroom of its own (e2e/own-server.ts): which article is the newest is a
+// question about the whole newsroom, and journeys running beside these publish all the time.
+import { request as playwrightRequest, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, Factory, factoryContext, pageWith, test } from "../fixtures";
 import { messages } from "../i18n";
+import { startOwnServer } from "../own-server";
 import { ArticleEditorPage } from "../pages/ArticleEditorPage";
+import { ACCOUNTS, SignInPage } from "../pages/SignInPage";
+import { portsOf } from "../ports";
+
+const [port] = portsOf("frontPage");
+const origin = `http://localhost:${port}`;
+let stop: () => Promise<void> = async () => {};
+let api: APIRequestContext | null = null;
+let factory: Factory;
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  stop = await startOwnServer("front-page", port);
+  api = await factoryContext(playwrightRequest, origin);
+  factory = new Factory(api);
+});
+
+test.afterAll(async () => {
+  await api?.dispose();
+  await stop();
+});
+
+/** The editor, signed in on this journey's server. */
+async function editorPage(browser: Browser): Promise<Page> {
+  const page = await pageWith(browser, { baseURL: origin });
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(ACCOUNTS.editor);
+  await expect(page).toHaveURL(/\/desk$/, { timeout: 30_000 });
+  return page;
+}
+
+/** An anonymous reader of this journey's server. */
+const readerPage = (browser: Browser) => pageWith(browser, { baseURL: origin });
 
 const m = messages.en;
 
@@ -58,7 +94,7 @@ test("an editor makes an older article the lead story; unpublishing it hands the
   const stamp = Date.now();
   const older = `Hafenkran wird abgebaut ${stamp}`;
   const newest = `Werft stellt 40 Lehrlinge ein ${stamp}`;
-  const editor = await pageAs(browser, "editor");
+  const editor = await editorPage(browser);
   const a = await publish(editor, older);
   await publish(editor, newest);
 
@@ -93,10 +129,9 @@ test("an editor makes an older article the lead story; unpublishing it hands the
   await expect(editor.getByText(m.desk.historyFrontRemove.replace("{front}", m.front.homeFront).replace("{slot}", "lead"))).toBeVisible();
 });
 
-test("an editor arranges a section front: the older article leads the section, releasing the slot gives it back to the newest", async ({ browser, factory, runId }) => {
+test("an editor arranges a section front: the older article leads the section, releasing the slot gives it back to the newest", async ({ browser, runId }) => {
   test.setTimeout(180_000);
-  const editor = await pageAs(browser, "editor");
-  // Wissen: the section fewest journeys write into, so a neighbour's article rarely becomes its newest meanwhile.
+  const editor = await editorPage(browser);
   const older = `Sternwarte öffnet wieder ${runId}`;
   const newest = `Forscherinnen zählen „Rekordzahl“ an Seehunden ${runId}`;
   const a = await factory.published({ headline: older, section: "wissen" });
@@ -132,7 +167,7 @@ test("an editor arranges a section front: the older article leads the section, r
   expect(await leadHeadline(browser, "/wissen")).toBe(newest);
 });
 
-test("teaser pictures ask for the width they are shown at, on a wide screen and on a phone", async ({ browser, factory, runId }) => {
+test("teaser pictures ask for the width they are shown at, on a wide screen and on a phone", async ({ browser, runId }) => {
   // The newest article, without a picture, leads the home page: on a wide screen the secondary
   // stories then stand in a row of four beneath it, wider than their usual thumbnails.
   await factory.published({ headline: `Deich bei Elbstadt hält ${runId}`, section: "politik" });
