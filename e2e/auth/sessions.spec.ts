@@ -67,7 +67,7 @@ test("the profile lists each browser; signing one out and signing out everywhere
 
   const page = laptop.pages()[0];
   await page.goto("/desk/profile");
-  const sessions = page.getByRole("region", { name: m.profile.sessionsHeading });
+  const sessions = page.getByRole("region", { name: m.profile.sessionsHeading, exact: true });
   const rows = sessions.getByRole("row");
   await expect(rows).toHaveCount(4); // header + three browsers
   await expect(rows.filter({ hasText: `Chrome · Windows (${m.profile.thisSession})` })).toHaveCount(1);

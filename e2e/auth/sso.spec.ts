@@ -121,7 +121,7 @@ test("sign in through the OpenID provider: the groups' role, a session like any 
 
   // A server-side session, listed on the profile like a password sign-in's.
   await page.goto("/desk/profile");
-  const sessions = page.getByRole("region", { name: m.profile.sessionsHeading });
+  const sessions = page.getByRole("region", { name: m.profile.sessionsHeading, exact: true });
   await expect(sessions.getByRole("row")).toHaveCount(2); // header + this browser
   await expect(sessions.getByRole("row").filter({ hasText: m.profile.thisSession })).toHaveCount(1);
 
