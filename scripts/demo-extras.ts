@@ -9,6 +9,7 @@ import { createLiveEntry } from "@/db/live/create-entry";
 import { publishLiveEntry } from "@/db/live/publish-entry";
 import { updateLiveEntry } from "@/db/live/update-entry";
 import { setLiveEntryFlags } from "@/db/live/set-entry-flags";
+import { postComment } from "@/db/comments/post";
 import { postApprovedComments, uploadDrawing } from "@/db/makers";
 import { updateOwnProfile } from "@/db/users/update-profile";
 import type { Viewer } from "@/lib/permissions";
@@ -110,9 +111,14 @@ const DEMO_COMMENTS = [
   { name: "Aylin Demir", text: "Danke für die Übersicht mit den drei Varianten, das hilft bei der Entscheidung." },
 ];
 
-/** A few reader comments, posted as readers post them and approved by the editor. */
-export function seedDemoComments(articleId: number, editor: Viewer) {
-  return postApprovedComments(articleId, DEMO_COMMENTS, editor, "demo-seed");
+/** A reader's comment still waiting in the moderation queue, so the demo's queue has work in it. */
+const DEMO_PENDING_COMMENT = { name: "Holger Brandt", text: "Gibt es die Unterlagen zu den drei Varianten auch online? Im Bürgerbüro war nichts mehr da." };
+
+/** A few reader comments, posted as readers post them and approved by the editor, and one waiting. */
+export async function seedDemoComments(articleId: number, editor: Viewer) {
+  await postApprovedComments(articleId, DEMO_COMMENTS, editor, "demo-seed");
+  const { name, text } = DEMO_PENDING_COMMENT;
+  await postComment({ ctx: { viewer: null }, input: { articleId, name, text, clientHash: "demo-seed-pending" } });
 }
 
 /**
