@@ -1,6 +1,7 @@
 import "server-only";
 import * as Y from "yjs";
 import { differsFromCopy, docFromWorkingCopy, type WorkingCopy } from "@/lib/collab/document";
+import type { Viewer } from "@/lib/permissions";
 import { getCollabSource } from "./collab-queries";
 import { initCollabState } from "./init-collab-state";
 
@@ -22,8 +23,13 @@ export const EDITOR_SEED_MAX_BYTES = 512 * 1024;
  * Null, and the editor waits for the connection, when the working copy was written beside the
  * document since it was stored (a restore, an import): the server brings that in as it opens the
  * document, and keys typed into the older text could land in text about to be replaced.
+ *
+ * For whom the collaboration server would open the document (at least to read): a signed-in
+ * member of the newsroom who has no second factor left to enrol. Anyone else gets null and
+ * writes nothing.
  */
-export async function collabStateForEditor(articleId: number): Promise<Uint8Array | null> {
+export async function collabStateForEditor(viewer: Viewer | null, articleId: number): Promise<Uint8Array | null> {
+  if (!viewer || viewer.mustEnrol) return null;
   const source = await getCollabSource(articleId);
   if (!source) return null;
   const copy = source.copy as WorkingCopy;

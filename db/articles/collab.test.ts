@@ -8,7 +8,7 @@ import * as Y from "yjs";
 import { BODY_FRAGMENT, FIELDS_MAP, bodyFromDoc, fieldsFromDoc, fromBase64, savedCovers } from "@/lib/collab/document";
 import { connectAgain, reconnect } from "@/lib/collab/reconnect";
 import { closeDb, getDb } from "../client";
-import { articleRevisions, articles, users } from "../schema";
+import { articleCollabStates, articleRevisions, articles, users } from "../schema";
 import { newsroom, doc as bodyOf } from "../testing";
 import { connectClient, cookieFor, sessionCookie, signedInSession, startTestCollabServer, until, withTemporaryDatabase, type TestClient } from "../testing/collab";
 import { endSession } from "../sessions/end";
@@ -267,9 +267,11 @@ describe("co-editing server with raw clients", () => {
   it("starts the editor page from the stored state: typed before connecting, merged once; after a restore beside it, none until the server has it", async () => {
     const a = await newArticle("Vorab geladen");
     // Nobody has opened it: the page builds the first state and stores it, once.
-    const start = await collabStateForEditor(a.id);
+    expect(await collabStateForEditor(null, a.id)).toBeNull(); // signed out: nothing given, nothing stored
+    expect(await (await getDb()).select().from(articleCollabStates).where(eq(articleCollabStates.articleId, a.id))).toEqual([]);
+    const start = await collabStateForEditor(n.journalist, a.id);
     expect(start).not.toBeNull();
-    expect(await collabStateForEditor(a.id)).toEqual(start);
+    expect(await collabStateForEditor(n.editor, a.id)).toEqual(start);
     // A browser types into it before its connection is up, then connects beside someone already there.
     const other = await client(n.editor, a.id);
     await until("the other synced", () => other.provider.isSynced);
@@ -286,13 +288,13 @@ describe("co-editing server with raw clients", () => {
     // A workflow step moves the version, not the text: still a start.
     await until("all stored", async () => c.stateless.some((m) => m.type === "saved"));
     await submitArticle({ ctx: { viewer: n.journalist }, input: { id: a.id, version: (await stored(a.id)).version } });
-    expect(await collabStateForEditor(a.id)).not.toBeNull();
+    expect(await collabStateForEditor(n.journalist, a.id)).not.toBeNull();
     // Written beside the document (a restore) while nobody has it open: the stored state is behind.
     for (const x of [c, other]) x.destroy();
     await until("the server let the document go", () => !server.collab.hocuspocus.documents.has(`article:${a.id}`));
     const [first] = await (await getDb()).select().from(articleRevisions).where(and(eq(articleRevisions.articleId, a.id), eq(articleRevisions.kind, "create")));
     await restoreRevision({ ctx: { viewer: n.editor }, input: { id: a.id, version: (await stored(a.id)).version, revisionId: first.id } });
-    expect(await collabStateForEditor(a.id)).toBeNull();
+    expect(await collabStateForEditor(n.editor, a.id)).toBeNull();
   });
 
   it("comes back after a close and an immediate reconnect (back/forward, waking), and after going offline and online", async () => {

@@ -31,7 +31,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
   const people = await listNewsroomUsers();
   const liveBlog = await getDeskLiveBlog(article.id);
   // The document to start from, so the editor takes keys before its connection is up.
-  const seed = await collabStateForEditor(article.id);
+  const seed = await collabStateForEditor(viewer, article.id);
   return (
     <>
       <h1 className="visually-hidden">{(await getTranslations("desk"))("editTitle")}</h1>
