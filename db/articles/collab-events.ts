@@ -18,7 +18,7 @@ export const COLLAB_CHANNEL = "copydesk_collab";
 
 export type CollabEvent =
   | { kind: "working-copy"; articleId: number; version: number; source: "collab" | "external"; origin?: string }
-  | { kind: "access"; articleId?: number; userId?: number; everyone?: boolean; origin?: string }
+  | { kind: "access"; articleId?: number; userId?: number; everyone?: boolean; byline?: boolean; origin?: string }
   | { kind: "live"; articleId: number; origin?: string };
 
 type Listener = (event: CollabEvent) => void;
@@ -61,8 +61,12 @@ export function announceCollabChange(tx: Db, change: { articleId: number; versio
   return announce(tx, { kind: "working-copy", ...change });
 }
 
-/** Open co-editing connections of an article, of a person, or (a newsroom-wide setting) everyone's are decided again. */
-export function announceAccessChange(tx: Db, who: { articleId: number } | { userId: number } | { everyone: true }) {
+/**
+ * Open co-editing connections of an article, of a person, or (a newsroom-wide setting) everyone's
+ * are decided again. An article's: after a workflow step, which everyone in it is also told (their
+ * pages follow); `byline: true` after its byline changed, which only decides again.
+ */
+export function announceAccessChange(tx: Db, who: { articleId: number; byline?: boolean } | { userId: number } | { everyone: true }) {
   return announce(tx, { kind: "access", ...who });
 }
 

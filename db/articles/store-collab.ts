@@ -71,10 +71,11 @@ export async function storeCollabState({ ctx, input }: VerbArgs<StoreCollabInput
     }
     await announceCollabChange(tx, { articleId: article.id, version, source: "collab" });
     // A byline added or taken away changes who may write (a journalist edits the articles they
-    // are on): everyone's open connection to the article is decided again, as after a workflow step.
+    // are on): everyone's open connection to the article is decided again. Not a workflow step:
+    // nobody's page needs to refresh unless their own scope changes.
     const before = new Set(article.authorIds);
     if (relations.authorIds && (relations.authorIds.length !== before.size || relations.authorIds.some((id) => !before.has(id)))) {
-      await announceAccessChange(tx, { articleId: article.id });
+      await announceAccessChange(tx, { articleId: article.id, byline: true });
     }
     // One row per store (the server stores after a pause in typing), naming everyone whose changes are in it.
     await audit(tx, ctx, { action: "article.collab_store", target: "article", id: article.id, summary: { version, contributors: [...people.keys()].filter((id) => id > 0), headline: columns.headline } });

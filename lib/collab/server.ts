@@ -270,12 +270,12 @@ export function createCollabServer(options: CollabServerOptions) {
    * WebSocket of each whose scope changed (the provider reconnects and learns the new scope, or
    * is refused when nothing is left).
    */
-  async function redecide(who: { articleId?: number; userId?: number; everyone?: boolean }): Promise<void> {
+  async function redecide(who: { articleId?: number; userId?: number; everyone?: boolean; byline?: boolean }): Promise<void> {
     const affected = connections().filter(({ context }) => context && (who.everyone || context.articleId === who.articleId || context.viewer.id === who.userId));
     const access = new Map<number, ArticleAccess | null>();
     // A workflow step: everyone in the article learns its new status at once (their workflow bar
     // follows), also those whose scope stays the same (an editor while the author submits).
-    if (who.articleId !== undefined) {
+    if (who.articleId !== undefined && !who.byline) {
       const document = hocuspocus.documents.get(`article:${who.articleId}`);
       const article = document ? await ports.articleAccess(who.articleId) : null;
       access.set(who.articleId, article);
