@@ -1,13 +1,18 @@
 "use client";
 // The ordered lists beside the editor: bylines, tags and related links. Each item can be
 // moved and removed with buttons (keyboard and screen reader friendly, no drag needed).
+// Each change is handed up as a function of the list as it is when the change is made (the
+// shared document may have colleagues' additions this list has not drawn yet): add this, take
+// that one out, move that one — never "the list is now exactly what was drawn, plus mine".
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import { suggestTagsAction } from "@/app/(desk)/desk/actions";
-import { addTag, move, type RelatedItem } from "@/lib/editor/article";
+import { addTag, moveWhere, type RelatedItem } from "@/lib/editor/article";
 import { useArticleSearch } from "./useArticleSearch";
 
 type ErrorProps = { error?: string[]; disabled?: boolean };
+/** A change to a list, made on the list as it is at that moment. */
+type ListChange<T> = (change: (current: T[]) => T[]) => void;
 
 function FieldError({ id, error }: { id: string; error?: string[] }) {
   return error?.length ? (
@@ -41,7 +46,7 @@ export function BylineField({
   onChange,
   error,
   disabled,
-}: ErrorProps & { value: { id: number; name: string }[]; people: { id: number; name: string }[]; onChange: (v: { id: number; name: string }[]) => void }) {
+}: ErrorProps & { value: { id: number; name: string }[]; people: { id: number; name: string }[]; onChange: ListChange<number> }) {
   const t = useTranslations("editor");
   const [pick, setPick] = useState("");
   const available = people.filter((p) => !value.some((v) => v.id === p.id));
@@ -52,7 +57,14 @@ export function BylineField({
         {value.map((person, i) => (
           <li key={person.id}>
             <span>{person.name}</span>
-            <ItemControls name={person.name} index={i} count={value.length} disabled={disabled} onMove={(by) => onChange(move(value, i, by))} onRemove={() => onChange(value.filter((v) => v.id !== person.id))} />
+            <ItemControls
+              name={person.name}
+              index={i}
+              count={value.length}
+              disabled={disabled}
+              onMove={(by) => onChange((ids) => moveWhere(ids, (id) => id === person.id, by))}
+              onRemove={() => onChange((ids) => ids.filter((id) => id !== person.id))}
+            />
           </li>
         ))}
       </ol>
@@ -74,7 +86,7 @@ export function BylineField({
           disabled={disabled || !pick}
           onClick={() => {
             const person = people.find((p) => String(p.id) === pick);
-            if (person) onChange([...value, person]);
+            if (person) onChange((ids) => (ids.includes(person.id) ? ids : [...ids, person.id]));
             setPick("");
           }}
         >
@@ -86,7 +98,7 @@ export function BylineField({
   );
 }
 
-export function TagField({ value, onChange, error, disabled }: ErrorProps & { value: string[]; onChange: (v: string[]) => void }) {
+export function TagField({ value, onChange, error, disabled }: ErrorProps & { value: string[]; onChange: ListChange<string> }) {
   const t = useTranslations("editor");
   const listId = useId();
   const [text, setText] = useState("");
@@ -101,7 +113,7 @@ export function TagField({ value, onChange, error, disabled }: ErrorProps & { va
   }, [text]);
 
   function commit() {
-    if (text.trim()) onChange(addTag(value, text));
+    if (text.trim()) onChange((tags) => addTag(tags, text));
     setText("");
   }
   return (
@@ -111,7 +123,14 @@ export function TagField({ value, onChange, error, disabled }: ErrorProps & { va
         {value.map((tag, i) => (
           <li key={tag}>
             <span className="tag-chip">{tag}</span>
-            <ItemControls name={tag} index={i} count={value.length} disabled={disabled} onMove={(by) => onChange(move(value, i, by))} onRemove={() => onChange(value.filter((v) => v !== tag))} />
+            <ItemControls
+              name={tag}
+              index={i}
+              count={value.length}
+              disabled={disabled}
+              onMove={(by) => onChange((tags) => moveWhere(tags, (name) => name === tag, by))}
+              onRemove={() => onChange((tags) => tags.filter((name) => name !== tag))}
+            />
           </li>
         ))}
       </ul>
@@ -129,7 +148,8 @@ export function TagField({ value, onChange, error, disabled }: ErrorProps & { va
           onChange={(e) => {
             // A comma ends a tag, as in every tagging field.
             if (e.target.value.endsWith(",")) {
-              onChange(addTag(value, e.target.value.slice(0, -1)));
+              const name = e.target.value.slice(0, -1);
+              onChange((tags) => addTag(tags, name));
               setText("");
             } else setText(e.target.value);
           }}
@@ -138,7 +158,9 @@ export function TagField({ value, onChange, error, disabled }: ErrorProps & { va
               e.preventDefault();
               commit();
             } else if (e.key === "Backspace" && !text && value.length) {
-              onChange(value.slice(0, -1));
+              // The last chip this person sees, not whatever a colleague added a moment ago.
+              const last = value[value.length - 1];
+              onChange((tags) => tags.filter((name) => name !== last));
             }
           }}
         />
@@ -157,7 +179,10 @@ export function TagField({ value, onChange, error, disabled }: ErrorProps & { va
   );
 }
 
-export function RelatedField({ value, onChange, error, disabled }: ErrorProps & { value: RelatedItem[]; onChange: (v: RelatedItem[]) => void }) {
+/** The same related link: the same article, or the same address with the same title. */
+const sameRelated = (a: RelatedItem) => (b: RelatedItem) => ("articleId" in a ? "articleId" in b && a.articleId === b.articleId : !("articleId" in b) && a.url === b.url && a.title === b.title);
+
+export function RelatedField({ value, onChange, error, disabled }: ErrorProps & { value: RelatedItem[]; onChange: ListChange<RelatedItem> }) {
   const t = useTranslations("editor");
   const [query, setQuery] = useState("");
   const found = useArticleSearch(query);
@@ -174,7 +199,8 @@ export function RelatedField({ value, onChange, error, disabled }: ErrorProps & 
     }
     if (!ok) return setLocalError(t("relatedUrlInvalid"));
     if (!title.trim()) return setLocalError(t("relatedTitleRequired"));
-    onChange([...value, { url: url.trim(), title: title.trim() }]);
+    const link = { url: url.trim(), title: title.trim() };
+    onChange((items) => (items.some(sameRelated(link)) ? items : [...items, link]));
     setUrl("");
     setTitle("");
     setLocalError("");
@@ -191,7 +217,14 @@ export function RelatedField({ value, onChange, error, disabled }: ErrorProps & 
               {item.title}
               <span className="field__hint">{"articleId" in item ? ` · ${t("relatedInternal")}` : ` · ${item.url}`}</span>
             </span>
-            <ItemControls name={item.title} index={i} count={value.length} disabled={disabled} onMove={(by) => onChange(move(value, i, by))} onRemove={() => onChange(value.filter((_, j) => j !== i))} />
+            <ItemControls
+              name={item.title}
+              index={i}
+              count={value.length}
+              disabled={disabled}
+              onMove={(by) => onChange((items) => moveWhere(items, sameRelated(item), by))}
+              onRemove={() => onChange((items) => items.filter((other) => !sameRelated(item)(other)))}
+            />
           </li>
         ))}
       </ol>
@@ -206,7 +239,8 @@ export function RelatedField({ value, onChange, error, disabled }: ErrorProps & 
                 className="pick-list__item"
                 disabled={value.some((v) => "articleId" in v && v.articleId === a.id)}
                 onClick={() => {
-                  onChange([...value, { articleId: a.id, title: a.headline, href: a.href }]);
+                  const link = { articleId: a.id, title: a.headline, href: a.href };
+                  onChange((items) => (items.some(sameRelated(link)) ? items : [...items, link]));
                   setQuery("");
                 }}
               >

@@ -77,7 +77,7 @@ export function SettingsPanel({
           </p>
         )}
       </div>
-      <BylineField value={authors} people={people} error={errors.authorIds} disabled={readOnly} onChange={(next) => setList(doc, "authorIds", next.map((a) => a.id))} />
+      <BylineField value={authors} people={people} error={errors.authorIds} disabled={readOnly} onChange={(change) => setList<number>(doc, "authorIds", change)} />
       <LeadImageField
         doc={doc}
         mediaId={fields.leadImageId}
@@ -88,8 +88,8 @@ export function SettingsPanel({
         onPick={onPickLead}
         onRemove={onRemoveLead}
       />
-      <TagField value={fields.tags} error={errors.tags} disabled={readOnly} onChange={(tags) => setList(doc, "tags", tags)} />
-      <RelatedField value={toRelated(fields.related)} error={errors.related} disabled={readOnly} onChange={(related) => setList(doc, "related", fromRelated(related))} />
+      <TagField value={fields.tags} error={errors.tags} disabled={readOnly} onChange={(change) => setList<string>(doc, "tags", change)} />
+      <RelatedField value={toRelated(fields.related)} error={errors.related} disabled={readOnly} onChange={(change) => setList<RelatedLinkItem>(doc, "related", (items) => fromRelated(change(toRelated(items))))} />
       <div className="field">
         <label htmlFor="seo-title">{t("seoTitle")}</label>
         <CollabInput doc={doc} field="seoTitle" id="seo-title" readOnly={readOnly} placeholder={fields.headline} {...invalid("seoTitle", "seo-title-hint")} />

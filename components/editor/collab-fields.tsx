@@ -4,8 +4,8 @@
 // Y.Array (two people adding tags both keep theirs), single values are last-writer-wins.
 import { useEffect, useRef, useState, type InputHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import * as Y from "yjs";
-import { FIELDS_MAP, fieldsFromDoc, replaceText, type CollabFields, type TextField } from "@/lib/collab/document";
-import { listSplice, mapSelection, type TextDeltaOp } from "@/lib/editor/collab-edits";
+import { changeList, FIELDS_MAP, fieldsFromDoc, replaceText, type CollabFields, type TextField } from "@/lib/collab/document";
+import { mapSelection, type TextDeltaOp } from "@/lib/editor/collab-edits";
 
 /** Marks changes made through a field, for the undo manager and the save status (any local origin works). */
 export const FIELD_ORIGIN = "copydesk-field";
@@ -32,22 +32,9 @@ export function setField(doc: Y.Doc, key: "sectionId" | "language" | "leadImageI
   }, FIELD_ORIGIN);
 }
 
-/** Changes a list by the smallest splice, so a concurrent change elsewhere in it survives. */
-export function setList<T>(doc: Y.Doc, key: "authorIds" | "tags" | "related", next: readonly T[]) {
-  doc.transact(() => {
-    const map = fieldsOf(doc);
-    let list = map.get(key);
-    if (!(list instanceof Y.Array)) {
-      list = new Y.Array<T>();
-      map.set(key, list);
-    }
-    const array = list as Y.Array<T>;
-    const splice = listSplice(array.toJSON() as T[], next);
-    if (!splice) return;
-    if (splice.remove) array.delete(splice.index, splice.remove);
-    // Plain copies: Yjs stores JSON, and related links keep exactly their contract keys.
-    if (splice.insert.length) array.insert(splice.index, splice.insert.map((item) => (typeof item === "object" && item !== null ? { ...item } : item)));
-  }, FIELD_ORIGIN);
+/** Changes a list as it is now (lib/collab/document.ts changeList): add this, remove that, move that one. */
+export function setList<T>(doc: Y.Doc, key: "authorIds" | "tags" | "related", change: (current: T[]) => readonly T[]) {
+  changeList(doc, key, change, FIELD_ORIGIN);
 }
 
 /** Replaces a text field's content by its differing middle (typing, paste, a picked image's credit). */

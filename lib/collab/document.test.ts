@@ -2,8 +2,10 @@ import type { JSONContent } from "@tiptap/core";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { parseBody } from "../content/body";
+import { addTag, moveWhere } from "../editor/article";
 import {
   BODY_FRAGMENT,
+  changeList,
   docFromWorkingCopy,
   FIELDS_MAP,
   findForeignContent,
@@ -85,6 +87,24 @@ describe("docFromWorkingCopy / workingCopyFromDoc", () => {
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
     expect(workingCopyFromDoc(a).headline).toBe("Neue Brücke gesperrt");
     expect(workingCopyFromDoc(b)).toEqual(workingCopyFromDoc(a));
+  });
+});
+
+describe("changeList", () => {
+  it("adds, moves and removes on the list as it is now, keeping a colleague's item this browser had not drawn yet", () => {
+    const here = docFromWorkingCopy({ ...copy, tags: ["Hafen"] });
+    const there = viaUpdate(here);
+    const drawn = workingCopyFromDoc(here).tags; // what this browser shows: ["Hafen"]
+    changeList<string>(there, "tags", (tags) => [...tags, "Verkehr"]);
+    Y.applyUpdate(here, Y.encodeStateAsUpdate(there)); // arrives before the list is drawn again
+    changeList<string>(here, "tags", (tags) => addTag(tags, "Umbau"));
+    expect(workingCopyFromDoc(here).tags).toEqual(["Hafen", "Verkehr", "Umbau"]);
+    // The old way, a whole list computed from the drawn one, would have taken "Verkehr" out.
+    expect(addTag(drawn, "Umbau")).toEqual(["Hafen", "Umbau"]);
+    changeList<string>(here, "tags", (tags) => moveWhere(tags, (t) => t === "Umbau", -1));
+    changeList<string>(here, "tags", (tags) => tags.filter((t) => t !== "Hafen"));
+    Y.applyUpdate(there, Y.encodeStateAsUpdate(here));
+    expect(workingCopyFromDoc(there).tags).toEqual(["Umbau", "Verkehr"]);
   });
 });
 

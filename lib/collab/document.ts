@@ -7,6 +7,7 @@ import type { Node as PMNode } from "@tiptap/pm/model";
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { articleSchema, EMPTY_BODY, parseBody } from "../content/body";
+import { listSplice } from "../editor/collab-edits";
 
 /** The XmlFragment TipTap's Collaboration extension edits (`field: "body"`). */
 export const BODY_FRAGMENT = "body";
@@ -45,6 +46,29 @@ export function docFromWorkingCopy(copy: WorkingCopy, doc = new Y.Doc()): Y.Doc 
     writeFields(doc, copy);
   });
   return doc;
+}
+
+/**
+ * Changes a list field (bylines, tags, related links) by the smallest splice, given as a function
+ * of the list as it is in the document now: an item a colleague added after this browser last
+ * drew the list stays, where a whole new list computed from the drawn one would replace it.
+ */
+export function changeList<T>(doc: Y.Doc, key: (typeof LIST_FIELDS)[number], change: (current: T[]) => readonly T[], origin?: unknown): void {
+  doc.transact(() => {
+    const map = doc.getMap<unknown>(FIELDS_MAP);
+    let list = map.get(key);
+    if (!(list instanceof Y.Array)) {
+      list = new Y.Array<T>();
+      map.set(key, list);
+    }
+    const array = list as Y.Array<T>;
+    const current = array.toJSON() as T[];
+    const splice = listSplice(current, change([...current]));
+    if (!splice) return;
+    if (splice.remove) array.delete(splice.index, splice.remove);
+    // Plain copies: Yjs stores JSON, and related links keep exactly their contract keys.
+    if (splice.insert.length) array.insert(splice.index, splice.insert.map((item) => (typeof item === "object" && item !== null ? { ...item } : item)));
+  }, origin);
 }
 
 /** Whether the document says something else than the JSON working copy (a field or the body). */

@@ -125,6 +125,11 @@ export function addTag(tags: readonly string[], name: string): string[] {
   return tags.some((t) => t.toLocaleLowerCase("de") === key) ? [...tags] : [...tags, clean];
 }
 
+/** Moves the first item that `match`es one place up or down (nothing when there is none). */
+export function moveWhere<T>(items: readonly T[], match: (item: T) => boolean, by: -1 | 1): T[] {
+  return move(items, items.findIndex(match), by);
+}
+
 /** Moves an item one place up (-1) or down (+1); out-of-range moves change nothing. */
 export function move<T>(items: readonly T[], index: number, by: -1 | 1): T[] {
   const to = index + by;
