@@ -55,6 +55,11 @@ export async function executor(ctx?: { tx?: Db }): Promise<Db> {
   return ctx?.tx ?? getDb();
 }
 
+/** Whether `db` is a transaction (one connection, one query at a time) rather than the pool. */
+export function isTransaction(db: Db): boolean {
+  return is(db, PgTransaction);
+}
+
 /**
  * Runs independent reads on `db`, results in order. On the pool they go side by side, each on a
  * connection of its own. A transaction is one connection, which answers one query at a time:
@@ -62,7 +67,7 @@ export async function executor(ctx?: { tx?: Db }): Promise<Db> {
  * they go one after another.
  */
 export async function readTogether<T>(db: Db, reads: (() => Promise<T>)[]): Promise<T[]> {
-  if (!is(db, PgTransaction)) return Promise.all(reads.map((read) => read()));
+  if (!isTransaction(db)) return Promise.all(reads.map((read) => read()));
   const results: T[] = [];
   for (const read of reads) results.push(await read());
   return results;

@@ -1,6 +1,6 @@
 import "server-only";
 import * as Y from "yjs";
-import { differsFromCopy, docFromWorkingCopy, type WorkingCopy } from "@/lib/collab/document";
+import { copyNewerThanState, differsFromCopy, firstStateOf, type WorkingCopy } from "@/lib/collab/document";
 import type { Viewer } from "@/lib/permissions";
 import { getCollabSource } from "./collab-queries";
 import { initCollabState } from "./init-collab-state";
@@ -10,7 +10,7 @@ import { initCollabState } from "./init-collab-state";
  * and in React's payload): the browser waits for the connection instead. A 10,000-word article's
  * state is well below it.
  */
-export const EDITOR_SEED_MAX_BYTES = 512 * 1024;
+const EDITOR_SEED_MAX_BYTES = 512 * 1024;
 
 /**
  * The co-editing state the editor page starts from, so the editor shows the article and takes
@@ -35,11 +35,9 @@ export async function collabStateForEditor(viewer: Viewer | null, articleId: num
   const copy = source.copy as WorkingCopy;
   let state = source.state;
   if (!state) {
-    const built = docFromWorkingCopy(copy);
-    state = await initCollabState(source.id, Y.encodeStateAsUpdate(built), Y.encodeStateVector(built), source.version);
-    built.destroy();
-  } else if (source.stateVersion !== null && source.version > source.stateVersion) {
-    // A workflow step moves the version without touching the text: then nothing differs.
+    const first = firstStateOf(copy);
+    state = await initCollabState(source.id, first.state, first.stateVector, source.version);
+  } else if (copyNewerThanState(source)) {
     const stored = new Y.Doc();
     Y.applyUpdate(stored, state);
     const behind = differsFromCopy(stored, copy);

@@ -5,10 +5,10 @@ import "server-only";
 // reader sees the whole file or none of it), read back one chunk per query as the response
 // streams, so a 20 MB original is never one 20 MB value (or its 40 MB hex text) in a query.
 import crypto from "node:crypto";
-import { and, asc, eq, is } from "drizzle-orm";
-import { PgTransaction } from "drizzle-orm/pg-core";
+import { and, asc, eq } from "drizzle-orm";
 import { assertStorable, contentTypeOf, isMediaKey, type MediaStorage } from "@/lib/media/storage";
 import type { Db } from "../client";
+import { isTransaction } from "../context";
 import { mediaObjectChunks, mediaObjects } from "../schema";
 
 export const CHUNK_BYTES = 256 * 1024;
@@ -21,7 +21,7 @@ export function postgresStorage(db: () => Promise<Db>): MediaStorage {
   let last: Promise<unknown> = Promise.resolve();
   const inTurn = async <T>(work: (handle: Db) => Promise<T>): Promise<T> => {
     const handle = await db();
-    if (!is(handle, PgTransaction)) return work(handle);
+    if (!isTransaction(handle)) return work(handle);
     const turn = last.then(() => work(handle));
     last = turn.catch(() => undefined);
     return turn;

@@ -8,7 +8,7 @@ import { expect, Factory, factoryContext, pageWith, test } from "../fixtures";
 import { messages } from "../i18n";
 import { startOwnServer } from "../own-server";
 import { ArticleEditorPage } from "../pages/ArticleEditorPage";
-import { ACCOUNTS, SignInPage } from "../pages/SignInPage";
+import { ACCOUNTS, DEMO_PASSWORD, signedInWithPassword } from "../pages/SignInPage";
 import { portsOf } from "../ports";
 
 const [port] = portsOf("frontPage");
@@ -31,12 +31,7 @@ test.afterAll(async () => {
 
 /** The editor, signed in on this journey's server. */
 async function editorPage(browser: Browser): Promise<Page> {
-  const page = await pageWith(browser, { baseURL: origin });
-  const signIn = new SignInPage(page);
-  await signIn.goto();
-  await signIn.signIn(ACCOUNTS.editor);
-  await expect(page).toHaveURL(/\/desk$/, { timeout: 30_000 });
-  return page;
+  return (await signedInWithPassword(browser, ACCOUNTS.editor, DEMO_PASSWORD, { baseURL: origin, timeout: 30_000 })).page;
 }
 
 /** An anonymous reader of this journey's server. */

@@ -49,6 +49,29 @@ export function docFromWorkingCopy(copy: WorkingCopy, doc = new Y.Doc()): Y.Doc 
 }
 
 /**
+ * The first Yjs state of an article that has none (built from its JSON working copy) and its
+ * state vector, for initCollabState: the collaboration server opening the article and the editor
+ * page starting from it build it alike, and whichever stores first is the one used.
+ */
+export function firstStateOf(copy: WorkingCopy): { state: Uint8Array; stateVector: Uint8Array } {
+  const built = docFromWorkingCopy(copy);
+  try {
+    return { state: Y.encodeStateAsUpdate(built), stateVector: Y.encodeStateVector(built) };
+  } finally {
+    built.destroy();
+  }
+}
+
+/**
+ * Whether the JSON working copy may have been written beside the stored document since it was
+ * stored (restore, import): its version is newer. A workflow step also moves the version without
+ * touching the text, so `differsFromCopy` says whether it really differs.
+ */
+export function copyNewerThanState(source: { version: number; stateVersion: number | null }): boolean {
+  return source.stateVersion !== null && source.version > source.stateVersion;
+}
+
+/**
  * Changes a list field (bylines, tags, related links) by the smallest splice, given as a function
  * of the list as it is in the document now: an item a colleague added after this browser last
  * drew the list stays, where a whole new list computed from the drawn one would replace it.

@@ -15,7 +15,7 @@ import * as decoding from "lib0/decoding";
 import { WebSocketServer, type WebSocket } from "ws";
 import * as Y from "yjs";
 import { can, type ArticleAccess, type Viewer } from "../permissions";
-import { differsFromCopy, docFromWorkingCopy, findForeignContent, replaceWorkingCopy, toBase64, workingCopyFromDoc, type WorkingCopy } from "./document";
+import { copyNewerThanState, differsFromCopy, findForeignContent, firstStateOf, replaceWorkingCopy, toBase64, workingCopyFromDoc, type WorkingCopy } from "./document";
 
 export const COLLAB_PATH = "/api/collab";
 
@@ -173,14 +173,12 @@ export function createCollabServer(options: CollabServerOptions) {
       if (!source) throw refuse("not-found");
       const s = stateOf(documentName);
       if (!source.state) {
-        const built = docFromWorkingCopy(source.copy);
-        Y.applyUpdate(document, await ports.initState(source.id, Y.encodeStateAsUpdate(built), Y.encodeStateVector(built), source.version));
-        built.destroy();
+        const first = firstStateOf(source.copy);
+        Y.applyUpdate(document, await ports.initState(source.id, first.state, first.stateVector, source.version));
       } else {
         Y.applyUpdate(document, source.state);
         // Written beside the document since (restore, import, the old save form): a forward change.
-        // (A workflow step also moves the version without touching the text: then nothing differs.)
-        if (source.stateVersion !== null && source.version > source.stateVersion && differsFromCopy(document, source.copy) && (await ports.claimExternal(source.id, source.version))) {
+        if (copyNewerThanState(source) && differsFromCopy(document, source.copy) && (await ports.claimExternal(source.id, source.version))) {
           replaceWorkingCopy(document, source.copy);
           s.dirty = true;
         }
@@ -343,7 +341,6 @@ export function createCollabServer(options: CollabServerOptions) {
 
 const SYSTEM: Viewer = { id: 0, role: "admin", name: "Copydesk" };
 
-/** Whether a working copy written beside the document says something the document does not. */
 /** The Yjs update inside a sync message (SyncStep2 or Update), or null for any other message. */
 function documentUpdateIn(message: Uint8Array): Uint8Array | null {
   try {
